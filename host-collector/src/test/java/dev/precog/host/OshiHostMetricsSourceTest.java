@@ -1,0 +1,123 @@
+package dev.precog.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.precog.model.HostSample;
+import dev.precog.model.Metric;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+class OshiHostMetricsSourceTest {
+
+    private static final double MIB = 1024 * 1024;
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void twoSamplesOnThisMachineArePlausible() throws Exception {
+        HostMetricsSource source = OshiHostMetricsSource.create();
+        assertThat(source).isInstanceOf(OshiHostMetricsSource.class);
+        assertThat(source.description()).isEqualTo("oshi 6.9.1 on LINUX");
+
+        HostSample first = source.sample();
+        Thread.sleep(1_000); // the sampler's real period: CPU load needs ticks to elapse in between
+        HostSample second = source.sample();
+
+        assertThat(first.values()).doesNotContainKey(Metric.HOST_CPU);
+        assertThat(second.at()).isAfter(first.at());
+        Map<Metric, Double> values = second.values();
+        assertThat(values.get(Metric.HOST_CPU)).isBetween(0.0, 1.0);
+        double total = values.get(Metric.HOST_MEMORY_TOTAL);
+        double procTotal = ProcfsParser.parseMeminfo(Files.readString(Path.of("/proc/meminfo"), StandardCharsets.ISO_8859_1))
+                .get(Metric.HOST_MEMORY_TOTAL);
+        assertThat(total).isPositive().isCloseTo(procTotal, within(procTotal * 0.01));
+        assertThat(values.get(Metric.HOST_MEMORY_AVAILABLE)).isBetween(0.0, total);
+        assertThat(values.get(Metric.HOST_SWAP_USED)).isBetween(0.0, values.get(Metric.HOST_SWAP_TOTAL));
+        assertThat(values.get(Metric.PROCESS_RSS)).isGreaterThan(10 * MIB).isLessThan(total);
+        assertThat(values.get(Metric.PROCESS_THREADS)).isGreaterThanOrEqualTo(1);
+        assertThat(values.get(Metric.PROCESS_OPEN_FILES)).isPositive();
+    }
+
+    @Test
+    void withoutJnaFallsBackAndSaysWhy() throws Exception {
+        try (URLClassLoader isolated = isolatedLoader("org.slf4j.nop.NOPServiceProvider", "oshi.SystemInfo")) {
+            Object source = create(isolated);
+
+            assertThat(source.getClass().getSimpleName()).isEqualTo("UnavailableHostMetricsSource");
+            assertThat(call(source, "description")).asString()
+                    .startsWith("OSHI unavailable: java.lang.NoClassDefFoundError: com/sun/jna/");
+            assertSampleHasRssIfLinux(source);
+        }
+    }
+
+    @Test
+    void withoutOshiFallsBackInsteadOfFailingToLink() throws Exception {
+        try (URLClassLoader isolated = isolatedLoader()) {
+            Object source = create(isolated);
+
+            assertThat(call(source, "description")).asString()
+                    .startsWith("OSHI unavailable: java.lang.NoClassDefFoundError: oshi/");
+            assertSampleHasRssIfLinux(source);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void isolatedCopyWorksBesideTheApplicationsJna() throws Exception {
+        // the test's class path plays the application: its JNA has its native stub loaded already
+        Class.forName("com.sun.jna.Native", true, OshiHostMetricsSourceTest.class.getClassLoader());
+        try (URLClassLoader isolated = isolatedLoader("org.slf4j.nop.NOPServiceProvider", "oshi.SystemInfo",
+                "com.sun.jna.Native", "com.sun.jna.platform.linux.Udev")) {
+            Object source = create(isolated);
+
+            assertThat(call(source, "description")).asString().startsWith("oshi ");
+            assertSampleHasRssIfLinux(source);
+        }
+    }
+
+    /** This module and shared-model, plus the jars holding {@code classes}, over the JDK alone, as in the agent. */
+    private static URLClassLoader isolatedLoader(String... classes) throws Exception {
+        Stream<String> always = Stream.of(OshiHostMetricsSource.class.getName(), Metric.class.getName(),
+                "org.slf4j.LoggerFactory");
+        URL[] urls = Stream.concat(always, Stream.of(classes))
+                .map(OshiHostMetricsSourceTest::locationOf)
+                .toArray(URL[]::new);
+        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static URL locationOf(String className) {
+        try {
+            ClassLoader loader = OshiHostMetricsSourceTest.class.getClassLoader();
+            return Class.forName(className, false, loader).getProtectionDomain().getCodeSource().getLocation();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object create(ClassLoader isolated) throws Exception {
+        return isolated.loadClass(OshiHostMetricsSource.class.getName()).getMethod("create").invoke(null);
+    }
+
+    private static Object call(Object target, String method) throws Exception {
+        Method m = target.getClass().getMethod(method);
+        return m.invoke(target);
+    }
+
+    /** The isolated copy has its own Metric class, so keys are compared by name. */
+    private static void assertSampleHasRssIfLinux(Object source) throws Exception {
+        Object sample = call(source, "sample");
+        Map<?, ?> values = (Map<?, ?>) call(sample, "values");
+        if (OS.current() == OS.LINUX) {
+            assertThat(values.keySet()).map(Object::toString).contains("PROCESS_RSS", "PROCESS_THREADS");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.precog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.ChurningCacheService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A healthy service with heavy garbage and a cache that fills then stays flat: no leak, no doom forecast. */
+class NoLeakIT {
+
+    static Stream<Jdk> jdks() {
+        return Jdk.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void heavyGarbageWithBoundedCacheIsNotALeak(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("noleak-" + jdk.name());
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx256m", "-XX:+UseG1GC")
+                .agent("reportDir=" + dir + ",window=1s,interval=2s")
+                .start(ChurningCacheService.class, "400")) {
+            Path reportFile = Reports.file(dir, service.pid());
+            AtomicReference<JsonNode> report = new AtomicReference<>();
+            // Long enough for the leak test's service to have been flagged several times over.
+            await("75 analysed windows").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(r.path("findings")).as("findings so far").isEmpty();
+                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(75);
+                        report.set(r);
+                    });
+            JsonNode r = report.get();
+            assertThat(Reports.findings(r, "MEMORY_LEAK")).isEmpty();
+            Reports.forecast(r, "heap.usedAfterGc").ifPresent(f ->
+                    assertThat(f.get("timeToThresholdSeconds").isNull()).as("healthy heap never claims to fill up: " + f).isTrue());
+            assertThat(r.path("heapDumpSuggestion").path("recommended").asBoolean()).isFalse();
+            assertThat(r.path("agent").path("eventsProcessed").asLong()).isPositive();
+            assertThat(Reports.violations(r)).isEmpty();
+        }
+    }
+}

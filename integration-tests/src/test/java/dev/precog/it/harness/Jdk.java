@@ -1,0 +1,56 @@
+package dev.precog.it.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A JDK to run child JVMs on: the one running the tests, plus others configured or found. */
+public record Jdk(String name, Path home) {
+
+    public Path java() {
+        return home.resolve("bin").resolve("java");
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /**
+     * The test JDK and the extra ones from {@code precog.test.jdks}: comma-separated homes, or
+     * "auto" for every Temurin 25 under /usr/lib/jvm.
+     */
+    public static List<Jdk> all() {
+        List<Jdk> jdks = new ArrayList<>();
+        Path current = Path.of(System.getProperty("java.home"));
+        jdks.add(new Jdk("jdk" + Runtime.version().feature(), current));
+        String configured = System.getProperty("precog.test.jdks", "auto");
+        for (Path home : configured.equals("auto") ? discover() : configuredHomes(configured)) {
+            if (!home.equals(current) && Files.isExecutable(home.resolve("bin/java"))) {
+                jdks.add(new Jdk(nameOf(home), home));
+            }
+        }
+        return jdks;
+    }
+
+    private static List<Path> configuredHomes(String text) {
+        return Stream.of(text.split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("none")).map(Path::of).toList();
+    }
+
+    private static List<Path> discover() {
+        try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            return homes.filter(p -> p.getFileName().toString().matches("temurin-25.*")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String nameOf(Path home) {
+        String dir = home.getFileName().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(dir);
+        return m.find() ? "jdk" + m.group(1) : dir;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.precog.it.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reading report files and checking them against the published JSON Schema. */
+public final class Reports {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static JsonSchema schema;
+
+    private Reports() {}
+
+    public static Path file(Path dir, long pid) {
+        return dir.resolve("precog-report-" + pid + ".json");
+    }
+
+    /** The report, or empty while it does not exist yet. */
+    public static Optional<JsonNode> read(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new AssertionError("report " + file + " is not valid JSON (it must be replaced atomically): " + e.getMessage());
+        }
+    }
+
+    public static JsonNode parse(String json) throws IOException {
+        return MAPPER.readTree(json);
+    }
+
+    /** Findings of {@code kind} in the report. */
+    public static List<JsonNode> findings(JsonNode report, String kind) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode f : report.path("findings")) {
+            if (kind.equals(f.path("kind").asText())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    public static Optional<JsonNode> forecast(JsonNode report, String metric) {
+        for (JsonNode f : report.path("forecasts")) {
+            if (metric.equals(f.path("metric").asText())) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Schema violations of {@code report}; empty when it conforms. */
+    public static Set<ValidationMessage> violations(JsonNode report) throws IOException {
+        return schema().validate(report);
+    }
+
+    private static synchronized JsonSchema schema() throws IOException {
+        if (schema == null) {
+            try (InputStream in = Files.newInputStream(Paths.schema())) {
+                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            }
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.precog.agent;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's options, from {@code -javaagent:precog-agent.jar=key=value,key=value}.
+ *
+ * @param reportDir where {@code precog-report-<pid>.json} is written
+ * @param interval how often the report is replaced
+ * @param window length of one aggregation window
+ * @param hostInterval how often host metrics are sampled
+ * @param debug whether the agent reports its own errors on stderr
+ */
+public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug) {
+
+    /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
+    static final Map<String, String> KEYS = keys();
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
+    private static final Duration MAX_WINDOW = Duration.ofMinutes(10);
+    private static final Duration MIN_HOST_INTERVAL = Duration.ofMillis(100);
+
+    private static Map<String, String> keys() {
+        Map<String, String> k = new LinkedHashMap<>();
+        k.put("reportDir", "a directory (default: the working directory)");
+        k.put("interval", "a duration such as 30s or 5m (default 30s)");
+        k.put("window", "a duration from 1s to 10m (default 10s)");
+        k.put("hostInterval", "a duration such as 1s or 500ms (default 1s)");
+        k.put("debug", "true or false (default false)");
+        return k;
+    }
+
+    public static AgentOptions defaults() {
+        return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false);
+    }
+
+    /**
+     * Parses the option string; null or empty means all defaults.
+     *
+     * @throws OptionsException naming the bad key or value and the valid choices
+     */
+    public static AgentOptions parse(String text) throws OptionsException {
+        AgentOptions o = defaults();
+        if (text == null || text.isBlank()) {
+            return o;
+        }
+        Path reportDir = o.reportDir();
+        Duration interval = o.interval();
+        Duration window = o.window();
+        Duration hostInterval = o.hostInterval();
+        boolean debug = o.debug();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = (eq < 0 ? pair : pair.substring(0, eq)).trim();
+            String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+            if (!KEYS.containsKey(key)) {
+                throw new OptionsException("unknown option '" + key + "'; valid options are " + String.join(", ", KEYS.keySet()));
+            }
+            if (eq < 0 || value.isEmpty()) {
+                throw new OptionsException("option '" + key + "' needs a value: " + KEYS.get(key));
+            }
+            switch (key) {
+                case "reportDir" -> reportDir = path(value);
+                case "interval" -> interval = duration(key, value);
+                case "window" -> window = duration(key, value);
+                case "hostInterval" -> hostInterval = duration(key, value);
+                case "debug" -> debug = bool(key, value);
+                default -> throw new IllegalStateException(key);
+            }
+        }
+        if (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0) {
+            throw new OptionsException("bad value '" + format(window) + "' for window: expected " + KEYS.get("window"));
+        }
+        if (interval.compareTo(window) < 0) {
+            throw new OptionsException("bad value '" + format(interval) + "' for interval: it must not be shorter than window ("
+                    + format(window) + ")");
+        }
+        if (hostInterval.compareTo(MIN_HOST_INTERVAL) < 0) {
+            throw new OptionsException("bad value '" + format(hostInterval) + "' for hostInterval: expected at least 100ms");
+        }
+        return new AgentOptions(reportDir, interval, window, hostInterval, debug);
+    }
+
+    private static Duration duration(String key, String value) throws OptionsException {
+        Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static boolean bool(String key, String value) throws OptionsException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
+        };
+    }
+
+    private static Path path(String value) throws OptionsException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new OptionsException("bad value '" + value + "' for reportDir: not a valid path (" + e.getReason() + ")");
+        }
+    }
+
+    static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    /** The options back in agent syntax, for passing on (e.g. from the demo to its child JVM). */
+    public String toAgentString() {
+        return "reportDir=" + reportDir + ",interval=" + format(interval) + ",window=" + format(window)
+                + ",hostInterval=" + format(hostInterval) + ",debug=" + debug;
+    }
+}

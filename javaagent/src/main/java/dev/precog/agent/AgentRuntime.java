@@ -1,0 +1,251 @@
+package dev.precog.agent;
+
+import dev.precog.analyzer.Analyzer;
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.jfr.JfrStreamSource;
+import dev.precog.analyzer.report.HostInfos;
+import dev.precog.analyzer.report.ReportJson;
+import dev.precog.analyzer.report.ReportWriter;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.agent.jmx.AgentView;
+import dev.precog.host.HostMetricsSource;
+import dev.precog.host.OshiHostMetricsSource;
+import dev.precog.model.AgentStats;
+import dev.precog.model.JvmInfo;
+import dev.precog.model.Report;
+import dev.precog.model.Window;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Precog running inside a JVM: the JFR stream and the host sampler fill windows, each closed
+ * window is analysed, and the report is replaced every interval and once more at shutdown.
+ * Two threads of its own: {@code precog-jfr} and {@code precog-scheduler}.
+ */
+final class AgentRuntime implements AgentView {
+
+    /** Roughly six hours of 10-second windows; fixed so memory stays bounded. */
+    private static final int TIMELINE_CAPACITY = 2160;
+
+    private final AgentOptions options;
+    private final String version;
+    private final String mode;
+    private final AgentLog log;
+    private final AgentThreads.Family threads;
+    private final SelfMonitor selfMonitor;
+    private final JvmInfo jvm;
+    private final Boolean heapDumpOnOutOfMemory;
+    private final Path reportFile;
+    private final Instant startedAt = Instant.now();
+    private final Timeline timeline = new Timeline(TIMELINE_CAPACITY);
+    private final WindowAccumulator accumulator;
+    private final Analyzer analyzer = Analyzer.standard();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final ScheduledExecutorService scheduler;
+    private volatile JfrStreamSource jfr;
+    private volatile HostMetricsSource host;
+    private volatile Report latest;
+    private volatile Instant lastWritten;
+    private volatile String reportProblem;
+    private Instant lastReportAt = Instant.EPOCH;
+
+    AgentRuntime(AgentOptions options, String version, String mode, AgentLog log) {
+        this.options = options;
+        this.version = version;
+        this.mode = mode;
+        this.log = log;
+        this.threads = AgentThreads.family(log);
+        this.selfMonitor = new SelfMonitor(threads);
+        this.jvm = LiveJvm.describe();
+        this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
+        this.reportFile = ReportWriter.reportFile(options.reportDir().toAbsolutePath().normalize(), jvm.pid());
+        this.accumulator = new WindowAccumulator(startedAt);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads.named("scheduler"));
+        this.latest = buildReport(analyzer.evaluate(context(startedAt)), startedAt);
+    }
+
+    /**
+     * Starts collecting. The costly parts (JFR, OSHI, JMX) start on the agent's own thread so
+     * the application's start-up is not delayed; {@code onReady} runs there once they are up.
+     */
+    void start(Runnable onReady) {
+        scheduler.execute(guarded("start", () -> {
+            JfrStreamSource stream = JfrStreamSource.create(accumulator);
+            jfr = stream;
+            stream.start(threads.named("jfr"));
+            host = OshiHostMetricsSource.create();
+            long hostMillis = options.hostInterval().toMillis();
+            long windowMillis = options.window().toMillis();
+            scheduler.scheduleAtFixedRate(guarded("host sampling", this::sampleHost), 0, hostMillis, TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(guarded("window", this::closeWindow), windowMillis, windowMillis,
+                    TimeUnit.MILLISECONDS);
+            onReady.run();
+        }));
+    }
+
+    /** Wraps a periodic task: an escaping Throwable would cancel all its later runs. */
+    private Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                log.error(what + " failed", t);
+            }
+        };
+    }
+
+    private void sampleHost() {
+        accumulator.record(host.sample());
+    }
+
+    private String hostDescription() {
+        HostMetricsSource h = host;
+        return h == null ? "starting" : h.description();
+    }
+
+    private void closeWindow() {
+        Instant now = Instant.now();
+        Window w = accumulator.close(now);
+        timeline.add(w);
+        latest = buildReport(analyzer.evaluate(context(now)), now);
+        if (Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
+            lastReportAt = now;
+            writeReport();
+        }
+    }
+
+    private AnalysisContext context(Instant now) {
+        return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory);
+    }
+
+    private Report buildReport(Analyzer.Result result, Instant now) {
+        SelfMonitor.Cost cost = selfMonitor.measure();
+        AgentStats stats = new AgentStats(version, mode, cost.uptimeMillis(), cost.cpuMillis(),
+                cost.fractionOfProcess(), cost.fractionOfOneCore(), cost.allocatedBytes(),
+                accumulator.totalEvents(), accumulator.totalDropped(), timeline.appended(), hostDescription());
+        List<Window> windows = timeline.windows();
+        Instant from = windows.isEmpty() ? startedAt : windows.get(0).start();
+        return new Report(Report.SCHEMA_VERSION, now, jvm, HostInfos.latest(timeline, hostDescription()),
+                new Report.Analysis("live:" + mode, from, now, timeline.appended(), options.window().toMillis() / 1000.0),
+                result.findings(), result.forecasts(), result.heapDump(), stats);
+    }
+
+    /** Writes the latest report now; returns its path. */
+    @Override
+    public Path writeReport() {
+        try {
+            ReportWriter.writeAtomically(reportFile, ReportJson.toJson(latest));
+            lastWritten = Instant.now();
+            reportProblem = null;
+        } catch (IOException | RuntimeException e) {
+            reportProblem = "cannot write " + reportFile + ": " + e;
+            log.error("report not written", e);
+        }
+        return reportFile;
+    }
+
+    /** Closes the last window, writes the final report and releases everything; safe to call twice. */
+    void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        JfrStreamSource stream = jfr;
+        if (stream != null) {
+            stream.close();
+        }
+        try {
+            closeWindowAtShutdown();
+        } catch (RuntimeException e) {
+            log.error("final report", e);
+        }
+    }
+
+    private void closeWindowAtShutdown() {
+        Instant now = Instant.now();
+        timeline.add(accumulator.close(now));
+        latest = buildReport(analyzer.evaluate(context(now)), now);
+        writeReport();
+    }
+
+    @Override
+    public Report latest() {
+        return latest;
+    }
+
+    @Override
+    public Path reportFile() {
+        return reportFile;
+    }
+
+    @Override
+    public Instant lastWritten() {
+        return lastWritten;
+    }
+
+    @Override
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public String mode() {
+        return mode;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    /** Problems the operator should know about (report not writable, handler errors), or null. */
+    @Override
+    public String problems() {
+        StringBuilder p = new StringBuilder();
+        if (reportProblem != null) {
+            p.append(reportProblem);
+        }
+        JfrStreamSource stream = jfr;
+        if (stream == null) {
+            append(p, "JFR stream not started yet");
+        } else if (stream.handlerFailures() > 0) {
+            append(p, stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");
+        }
+        if (analyzer.failures() > 0) {
+            append(p, analyzer.failures() + " detector runs failed");
+        }
+        if (log.lastError() != null) {
+            append(p, "last error: " + log.lastError());
+        }
+        return p.length() == 0 ? null : p.toString();
+    }
+
+    private static void append(StringBuilder sb, String s) {
+        if (sb.length() > 0) {
+            sb.append("; ");
+        }
+        sb.append(s);
+    }
+
+    List<String> subscribedEvents() {
+        JfrStreamSource stream = jfr;
+        return stream == null ? List.of() : stream.subscribedEvents();
+    }
+
+    List<Thread> threads() {
+        return threads.alive();
+    }
+}

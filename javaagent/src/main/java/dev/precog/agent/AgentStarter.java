@@ -1,0 +1,94 @@
+package dev.precog.agent;
+
+import dev.precog.agent.jmx.PrecogMBean;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.time.Instant;
+import java.util.Properties;
+
+/**
+ * Starts Precog once per JVM, from premain or agentmain (called reflectively by the boot
+ * class). Checks its preconditions before making any thread; a bad option or a JVM without JFR
+ * gets one line on stderr and the application runs on without the agent.
+ */
+public final class AgentStarter {
+
+    /** Set while Precog runs in this JVM, so a second attach (or the CLI) can tell. */
+    public static final String RUNNING_PROPERTY = "dev.precog.agent";
+
+    private static AgentRuntime running;
+
+    private AgentStarter() {}
+
+    public static synchronized void start(String optionText, Instrumentation instrumentation, String mode) {
+        try {
+            String already = System.getProperty(RUNNING_PROPERTY);
+            if (running != null || already != null) {
+                System.err.println("precog: already running in this JVM (" + already + "); the new " + mode
+                        + " is ignored");
+                return;
+            }
+            AgentOptions options;
+            try {
+                options = AgentOptions.parse(optionText);
+            } catch (OptionsException e) {
+                System.err.println("precog: " + e.getMessage() + "; the application runs without Precog");
+                return;
+            }
+            String jfrProblem = jfrProblem();
+            if (jfrProblem != null) {
+                System.err.println("precog: " + jfrProblem + "; the application runs without Precog");
+                return;
+            }
+            AgentLog log = new AgentLog(options.debug());
+            String version = version();
+            AgentRuntime runtime = new AgentRuntime(options, version, mode, log);
+            running = runtime;
+            System.setProperty(RUNNING_PROPERTY, version + " " + mode + " since " + Instant.now());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                runtime.stop();
+                PrecogMBean.unregister();
+            }, "precog-shutdown"));
+            runtime.start(() -> registerMBean(runtime, log));
+            if (options.debug()) {
+                System.err.println("precog: started (" + mode + "), report: " + runtime.reportFile());
+            }
+        } catch (Throwable t) {
+            System.err.println("precog: agent not started (" + t + "); the application runs without it");
+        }
+    }
+
+    private static void registerMBean(AgentRuntime runtime, AgentLog log) {
+        try {
+            if (!PrecogMBean.register(runtime)) {
+                log.error(PrecogMBean.class.getSimpleName() + " already registered by another Precog; JMX shows that one", null);
+            }
+        } catch (Exception e) {
+            log.error("MBean not registered", e);
+        }
+    }
+
+    /** Why JFR cannot be used here, or null when it can. */
+    private static String jfrProblem() {
+        try {
+            return jdk.jfr.FlightRecorder.isAvailable() ? null : "JDK Flight Recorder is not available in this JVM";
+        } catch (Throwable t) {
+            return "JDK Flight Recorder is missing from this Java runtime (" + t + ")";
+        }
+    }
+
+    /** The agent's version, from the properties file the build writes. */
+    public static String version() {
+        try (InputStream in = AgentStarter.class.getResourceAsStream("precog-version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.precog.agent.jmx;
+
+/**
+ * Precog's management interface, registered as {@value #OBJECT_NAME} in the platform MBean
+ * server; readable from JConsole and from {@code precog-agent.jar status <pid>}.
+ */
+public interface PrecogMXBean {
+
+    String OBJECT_NAME = "dev.precog:type=Precog";
+
+    /** One line: version, mode, uptime, windows analysed, problems if any. */
+    String getStatus();
+
+    String getVersion();
+
+    /** "startup" or "attach". */
+    String getMode();
+
+    /** Absolute path of the JSON report file. */
+    String getReportPath();
+
+    /** When the report file was last written (ISO-8601), or null if never. */
+    String getReportWrittenAt();
+
+    FindingInfo[] getFindings();
+
+    ForecastInfo[] getForecasts();
+
+    /** The latest report as JSON, exactly as it would be written to the file. */
+    String getReportJson();
+
+    /** The agent's CPU time as a share of one core since it started. */
+    double getAgentCpuFractionOfOneCore();
+
+    /** The agent's CPU time as a share of the whole process's since it started; -1 if unknown. */
+    double getAgentCpuFractionOfProcess();
+
+    long getAgentAllocatedBytes();
+
+    long getEventsProcessed();
+
+    long getEventsDropped();
+
+    long getWindowsAnalysed();
+
+    /** Writes the report file now; returns its path. */
+    String writeReport();
+}

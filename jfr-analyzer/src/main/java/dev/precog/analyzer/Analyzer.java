@@ -1,0 +1,73 @@
+package dev.precog.analyzer;
+
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.detect.Detector;
+import dev.precog.analyzer.detect.FindingTracker;
+import dev.precog.analyzer.detect.MemoryLeakDetector;
+import dev.precog.analyzer.forecast.Forecaster;
+import dev.precog.analyzer.forecast.HeapLiveSetForecaster;
+import dev.precog.analyzer.report.HeapDumpAdvisor;
+import dev.precog.model.Finding;
+import dev.precog.model.Forecast;
+import dev.precog.model.HeapDumpSuggestion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs every detector and forecaster over the timeline and keeps findings' identities stable
+ * across runs. The same instance serves the live agent and the offline analysis.
+ */
+public final class Analyzer {
+
+    /** A problem not seen for this many evaluations in a row is forgotten. */
+    private static final int FORGET_AFTER = 6;
+
+    private final List<Detector> detectors;
+    private final List<Forecaster> forecasters;
+    private final FindingTracker tracker = new FindingTracker(FORGET_AFTER);
+    private final AtomicLong failures = new AtomicLong();
+
+    public Analyzer(List<Detector> detectors, List<Forecaster> forecasters) {
+        this.detectors = List.copyOf(detectors);
+        this.forecasters = List.copyOf(forecasters);
+    }
+
+    /** The detectors and forecasters Precog ships. */
+    public static Analyzer standard() {
+        return new Analyzer(List.of(new MemoryLeakDetector()), List.of(new HeapLiveSetForecaster()));
+    }
+
+    /** What the analysis concluded at one moment. */
+    public record Result(List<Finding> findings, List<Forecast> forecasts, HeapDumpSuggestion heapDump) {}
+
+    public Result evaluate(AnalysisContext context) {
+        List<Finding> found = new ArrayList<>();
+        for (Detector d : detectors) {
+            try {
+                found.addAll(d.detect(context));
+            } catch (RuntimeException e) {
+                // One broken detector must not silence the others.
+                failures.incrementAndGet();
+            }
+        }
+        found.sort(Comparator.comparing(Finding::severity).reversed()
+                .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed()));
+        List<Finding> findings = tracker.track(found, context.now());
+        List<Forecast> forecasts = new ArrayList<>();
+        for (Forecaster f : forecasters) {
+            try {
+                f.forecast(context).ifPresent(forecasts::add);
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
+        return new Result(findings, forecasts, HeapDumpAdvisor.advise(context, findings, forecasts));
+    }
+
+    /** Detector and forecaster runs that threw, since creation. */
+    public long failures() {
+        return failures.get();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.precog.analyzer;
+
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.jfr.RecordedJvmFacts;
+import dev.precog.analyzer.jfr.RecordingFileSource;
+import dev.precog.analyzer.jfr.UnreadableRecordingException;
+import dev.precog.analyzer.report.HostInfos;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.AgentStats;
+import dev.precog.model.JvmInfo;
+import dev.precog.model.Metric;
+import dev.precog.model.Report;
+import dev.precog.model.Window;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalDouble;
+
+/**
+ * The offline path: a .jfr file replayed into a timeline and analysed by the same detectors as
+ * the live agent, evaluated as the recording goes so findings keep their first-detection time.
+ */
+public final class OfflineAnalysis {
+
+    /** Offline, keep a day of 10-second windows; longer recordings keep their most recent day. */
+    private static final int TIMELINE_CAPACITY = 8640;
+
+    private final Duration window;
+
+    public OfflineAnalysis(Duration window) {
+        this.window = window;
+    }
+
+    public Report analyze(Path recording, String agentVersion) throws UnreadableRecordingException {
+        long startedNanos = System.nanoTime();
+        Timeline timeline = new Timeline(TIMELINE_CAPACITY);
+        Analyzer analyzer = Analyzer.standard();
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+        long[] events = new long[1];
+        new RecordingFileSource(recording, window).replay(facts, w -> {
+            timeline.add(w);
+            events[0] += w.events();
+            analyzer.evaluate(context(timeline, w.end(), facts, recording));
+        });
+        Instant to = timeline.windows().get(timeline.size() - 1).end();
+        Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording));
+        JvmInfo jvm = facts.toJvmInfo();
+        Window first = timeline.windows().get(0);
+        long elapsedMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+        AgentStats stats = new AgentStats(agentVersion, "offline", elapsedMillis, elapsedMillis, null, null, 0,
+                events[0], 0, timeline.appended(), "from the recording (jdk.CPULoad, jdk.PhysicalMemory)");
+        return new Report(Report.SCHEMA_VERSION, Instant.now(), jvm, HostInfos.latest(timeline, "jfr"),
+                new Report.Analysis("offline:" + recording.getFileName(), first.start(), to, timeline.appended(),
+                        window.toMillis() / 1000.0),
+                result.findings(), result.forecasts(), result.heapDump(), stats);
+    }
+
+    private static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording) {
+        Long max = facts.heapMaxBytes();
+        if (max == null) {
+            OptionalDouble fromEvents = timeline.latest(Metric.HEAP_MAX);
+            max = fromEvents.isPresent() && fromEvents.getAsDouble() > 0 ? Math.round(fromEvents.getAsDouble()) : null;
+        }
+        Long pid = facts.toJvmInfo().pid();
+        Path dir = recording.toAbsolutePath().getParent();
+        return new AnalysisContext(timeline, now, pid, max, dir, null);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.precog.analyzer.detect;
+
+import dev.precog.analyzer.timeline.Timeline;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What detectors and forecasters may read at one evaluation: the timeline and a few facts
+ * about the JVM. Derived analyses shared by several readers (the live-set trend) are computed
+ * once per context.
+ */
+public final class AnalysisContext {
+
+    private final Timeline timeline;
+    private final Instant now;
+    private final Long pid;
+    private final Long heapMaxBytes;
+    private final Path dumpDirectory;
+    private final Boolean heapDumpOnOutOfMemory;
+    private Optional<LiveSetTrend> liveSetTrend;
+
+    /**
+     * @param pid the analysed JVM's pid, null when unknown
+     * @param heapMaxBytes the maximum heap (-Xmx), null when unknown
+     * @param dumpDirectory where a heap dump should be written if one is suggested
+     * @param heapDumpOnOutOfMemory whether -XX:+HeapDumpOnOutOfMemoryError is set, null when unknown
+     */
+    public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
+            Boolean heapDumpOnOutOfMemory) {
+        this.timeline = timeline;
+        this.now = now;
+        this.pid = pid;
+        this.heapMaxBytes = heapMaxBytes;
+        this.dumpDirectory = dumpDirectory;
+        this.heapDumpOnOutOfMemory = heapDumpOnOutOfMemory;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public Long pid() {
+        return pid;
+    }
+
+    public Long heapMaxBytes() {
+        return heapMaxBytes;
+    }
+
+    public Path dumpDirectory() {
+        return dumpDirectory;
+    }
+
+    public Boolean heapDumpOnOutOfMemory() {
+        return heapDumpOnOutOfMemory;
+    }
+
+    /** The live-set trend of this timeline, computed on first use. */
+    public synchronized Optional<LiveSetTrend> liveSetTrend() {
+        if (liveSetTrend == null) {
+            liveSetTrend = LiveSetTrend.of(timeline);
+        }
+        return liveSetTrend;
+    }
+
+    /** The pid as text for commands, or a placeholder the operator replaces. */
+    public String pidOrPlaceholder() {
+        return pid == null ? "<pid>" : Long.toString(pid);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.precog.analyzer.detect;
+
+import dev.precog.analyzer.report.Format;
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.model.Finding;
+import dev.precog.model.FindingKind;
+import dev.precog.model.Metric;
+import dev.precog.model.Severity;
+import dev.precog.model.Suggestion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MEMORY_LEAK on the heap's live set. The floor of heap-after-GC must rise with statistical
+ * significance (Mann–Kendall), at a rate whose whole 95% interval is positive (Theil–Sen), by
+ * an amount that matters, and must still be rising recently (not a plateau). Until an old,
+ * mixed or full collection has failed to reclaim the growth it could still be promoted
+ * garbage, so the finding stays INFO; after that it is a WARNING, CRITICAL when the heap is
+ * nearly full or will be soon.
+ */
+public final class MemoryLeakDetector implements Detector {
+
+    static final double SIGNIFICANCE = 0.01;
+    static final double MIN_GROWTH_BYTES = 2.0 * 1024 * 1024;
+    static final double MIN_GROWTH_OF_MAX_HEAP = 0.02;
+    static final double MIN_GROWTH_OF_LEVEL = 0.10;
+    /** Recent slope below this share of the overall slope, without a recent trend, is a plateau. */
+    static final double PLATEAU_SLOPE_SHARE = 0.25;
+    static final double CRITICAL_FILL = 0.85;
+    static final double CRITICAL_SECONDS_LEFT = 15 * 60;
+
+    @Override
+    public FindingKind kind() {
+        return FindingKind.MEMORY_LEAK;
+    }
+
+    @Override
+    public List<Finding> detect(AnalysisContext context) {
+        Optional<LiveSetTrend> analysed = context.liveSetTrend();
+        if (analysed.isEmpty()) {
+            return List.of();
+        }
+        LiveSetTrend t = analysed.get();
+        Series s = t.series();
+        double slope = t.fit().slope();
+        double growth = slope * s.spanSeconds();
+        double startLevel = t.fit().valueAt(0);
+        Long maxHeap = context.heapMaxBytes();
+        boolean significant = t.trend().pIncreasing() < SIGNIFICANCE && t.fit().slopeLow() > 0;
+        boolean matters = growth >= MIN_GROWTH_BYTES
+                && ((maxHeap != null && growth >= MIN_GROWTH_OF_MAX_HEAP * maxHeap)
+                        || growth >= MIN_GROWTH_OF_LEVEL * Math.max(startLevel, 1));
+        boolean plateau = t.recentTrend().pIncreasing() > 0.2
+                && t.recentFit().slope() < PLATEAU_SLOPE_SHARE * slope;
+        if (!significant || !matters || plateau) {
+            return List.of();
+        }
+
+        double since = s.times()[0];
+        long oldCollections = Math.round(context.timeline().sumSince(Metric.OLD_GC_COUNT, since));
+        boolean confirmed = oldCollections > 0;
+        double level = t.currentLevel();
+        Double fill = maxHeap == null ? null : level / maxHeap;
+        Double secondsLeft = maxHeap == null ? null : Math.max(0, (maxHeap - level) / slope);
+        Severity severity = !confirmed
+                ? Severity.INFO
+                : (fill != null && fill >= CRITICAL_FILL) || (secondsLeft != null && secondsLeft < CRITICAL_SECONDS_LEFT)
+                        ? Severity.CRITICAL
+                        : Severity.WARNING;
+
+        double coverage = Math.min(1.0, s.size() / 20.0);
+        double confidence = Format.round((1 - t.trend().pIncreasing()) * coverage * (confirmed ? 1.0 : 0.6), 3);
+        String why = String.format(java.util.Locale.ROOT,
+                "Mann-Kendall p=%.2g over %d windows (%s)%s; %s",
+                t.trend().pIncreasing(), s.size(), Format.duration(s.spanSeconds()),
+                coverage < 1 ? ", short history lowers confidence" : "",
+                confirmed
+                        ? oldCollections + " old/mixed/full collections did not reclaim the growth"
+                        : "no old-generation collection yet, so part of it may be promoted garbage");
+
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("growthBytesPerMinute", Math.round(slope * 60));
+        evidence.put("growthBytesPerMinuteLow", Math.round(t.fit().slopeLow() * 60));
+        evidence.put("growthBytesPerMinuteHigh", Math.round(t.fit().slopeHigh() * 60));
+        evidence.put("since", s.timeAt(0).toString());
+        evidence.put("liveSetBytes", Math.round(level));
+        if (maxHeap != null) {
+            evidence.put("heapMaxBytes", maxHeap);
+            evidence.put("fractionOfMaxHeap", Format.round(fill, 3));
+        }
+        evidence.put("windowsAnalysed", s.size());
+        evidence.put("mannKendallZ", Format.round(t.trend().z(), 2));
+        evidence.put("pValue", t.trend().pIncreasing());
+        evidence.put("oldCollections", oldCollections);
+        evidence.put("confidenceReason", why);
+
+        String summary = String.format(java.util.Locale.ROOT,
+                "Heap live set grows %s/min (95%%: %s-%s/min) since %s; now %s%s%s",
+                Format.bytes(slope * 60), Format.bytes(t.fit().slopeLow() * 60), Format.bytes(t.fit().slopeHigh() * 60),
+                s.timeAt(0), Format.bytes(level),
+                fill == null ? "" : " = " + Format.percent(fill) + " of max heap " + Format.bytes(maxHeap),
+                secondsLeft == null ? "" : "; full in about " + Format.duration(secondsLeft));
+
+        return List.of(new Finding("heap", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
+                AllocationSuspects.rank(context.timeline().windows(), since, 5), suggestions(context)));
+    }
+
+    private static List<Suggestion> suggestions(AnalysisContext context) {
+        String pid = context.pidOrPlaceholder();
+        List<Suggestion> out = new ArrayList<>();
+        out.add(new Suggestion(
+                "Take a heap dump now and open it in Eclipse MAT (Leak Suspects, dominator tree)",
+                HeapDumpCommands.jcmdHeapDump(context),
+                "It shows which objects hold the growing memory; later the dump is bigger and slower to take"));
+        out.add(new Suggestion(
+                "Compare two class histograms taken a few minutes apart",
+                "jcmd " + pid + " GC.class_histogram",
+                "Classes whose instance count keeps growing between the two are the leak"));
+        if (!Boolean.TRUE.equals(context.heapDumpOnOutOfMemory())) {
+            out.add(new Suggestion(
+                    "Start the JVM with a heap dump on OutOfMemoryError",
+                    HeapDumpCommands.onOutOfMemoryFlags(context),
+                    "If the heap does fill up, the evidence is kept"));
+        }
+        return out;
+    }
+}

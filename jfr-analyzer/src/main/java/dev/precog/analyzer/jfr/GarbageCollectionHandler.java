@@ -1,0 +1,41 @@
+package dev.precog.analyzer.jfr;
+
+import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.Metric;
+import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** jdk.GarbageCollection: counts collections, their pause time, and which ones were old or full. */
+final class GarbageCollectionHandler implements EventHandler {
+
+    static final String EVENT = "jdk.GarbageCollection";
+
+    /** Collector names whose collections reach the old generation (G1 mixed ones come from G1GarbageCollection). */
+    private static final Set<String> OLD_COLLECTORS = Set.of(
+            "G1Old", "G1Full", "ParallelOld", "SerialOld", "PSMarkSweep", "ConcurrentMarkSweep",
+            "Z", "ZGC Major", "ZGC Minor Old", "Shenandoah", "Full");
+
+    private final WindowAccumulator sink;
+    private final GcCorrelator correlator;
+
+    GarbageCollectionHandler(WindowAccumulator sink, GcCorrelator correlator) {
+        this.sink = sink;
+        this.correlator = correlator;
+    }
+
+    @Override
+    public String eventName() {
+        return EVENT;
+    }
+
+    @Override
+    public void accept(RecordedEvent event) {
+        sink.record(Metric.GC_COUNT, 1);
+        sink.record(Metric.GC_PAUSE_TOTAL, JfrFields.millisOr(event, "sumOfPauses", 0));
+        String name = JfrFields.stringOr(event, "name", "");
+        if (OLD_COLLECTORS.contains(name)) {
+            sink.record(Metric.OLD_GC_COUNT, 1);
+            correlator.oldCollection(JfrFields.longOr(event, "gcId", -1));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.precog.analyzer.jfr;
+
+import dev.precog.analyzer.window.WindowAccumulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import jdk.jfr.EventSettings;
+import jdk.jfr.EventType;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * Owns the one live {@link RecordingStream} in the target JVM: enables the events the handlers
+ * need, runs the stream on a daemon thread, and closes it (safe to call twice).
+ */
+public final class JfrStreamSource implements AutoCloseable {
+
+    /** Disk the stream's repository may use before JFR drops the oldest chunks. */
+    private static final long MAX_REPOSITORY_BYTES = 32L * 1024 * 1024;
+    private static final Duration MAX_AGE = Duration.ofMinutes(2);
+
+    private final RecordingStream stream;
+    private final List<EventHandler> handlers;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong handlerFailures = new AtomicLong();
+    private volatile Throwable lastFailure;
+    private Thread thread;
+
+    private JfrStreamSource(RecordingStream stream, List<EventHandler> handlers) {
+        this.stream = stream;
+        this.handlers = handlers;
+    }
+
+    /** The names of the event types this JVM can record. */
+    public static Set<String> availableEventTypes() {
+        return FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                .map(EventType::getName)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Creates and configures the stream for the live handlers feeding {@code sink}. Does not start it. */
+    public static JfrStreamSource create(WindowAccumulator sink) {
+        List<EventHandler> handlers = HandlerRegistry.live(sink, availableEventTypes());
+        RecordingStream stream = new RecordingStream();
+        try {
+            stream.setMaxSize(MAX_REPOSITORY_BYTES);
+            stream.setMaxAge(MAX_AGE);
+            stream.setReuse(true);
+            stream.setOrdered(false);
+            JfrStreamSource source = new JfrStreamSource(stream, handlers);
+            for (EventHandler h : handlers) {
+                EventSettings settings = stream.enable(h.eventName());
+                h.settings().forEach(settings::with);
+                if (h.stackTrace()) {
+                    settings.withStackTrace();
+                } else {
+                    settings.withoutStackTrace();
+                }
+                stream.onEvent(h.eventName(), event -> source.handle(h, event));
+            }
+            stream.onMetadata(metadata -> source.ready.countDown());
+            return source;
+        } catch (RuntimeException | Error e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    private void handle(EventHandler handler, jdk.jfr.consumer.RecordedEvent event) {
+        try {
+            handler.accept(event);
+        } catch (RuntimeException e) {
+            // A handler bug must not end the stream; it is counted and surfaced in the report.
+            handlerFailures.incrementAndGet();
+            lastFailure = e;
+        }
+    }
+
+    /** Starts the stream on a thread from {@code threads}; returns at once. */
+    public synchronized void start(ThreadFactory threads) {
+        if (thread != null || closed.get()) {
+            return;
+        }
+        thread = threads.newThread(() -> {
+            try {
+                stream.start();
+            } catch (IllegalStateException e) {
+                // closed before or while starting: nothing to do
+            }
+        });
+        thread.start();
+    }
+
+    /** Waits until the stream has seen its first metadata, i.e. events flow. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Names of the event types the stream subscribed to. */
+    public List<String> subscribedEvents() {
+        return handlers.stream().map(EventHandler::eventName).distinct().toList();
+    }
+
+    public long handlerFailures() {
+        return handlerFailures.get();
+    }
+
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /** Thread running the stream, or null before {@link #start}. */
+    public synchronized Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.precog.analyzer.jfr;
+
+import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.Metric;
+import java.util.List;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** Handlers for the once-per-chunk events that describe the recorded JVM and its host (offline only). */
+final class JvmFactsHandlers {
+
+    private JvmFactsHandlers() {}
+
+    static List<EventHandler> create(RecordedJvmFacts facts, WindowAccumulator sink) {
+        return List.of(
+                handler("jdk.JVMInformation", e -> facts.jvm(
+                        JfrFields.longOr(e, "pid", -1),
+                        JfrFields.stringOr(e, "javaArguments", null),
+                        JfrFields.stringOr(e, "jvmVersion", null))),
+                handler("jdk.GCConfiguration", e -> facts.collectors(
+                        JfrFields.stringOr(e, "youngCollector", null),
+                        JfrFields.stringOr(e, "oldCollector", null))),
+                handler("jdk.GCHeapConfiguration", e -> {
+                    long max = JfrFields.longOr(e, "maxSize", -1);
+                    facts.heapMax(max);
+                    sink.record(Metric.HEAP_MAX, max);
+                }),
+                handler("jdk.PhysicalMemory", e -> {
+                    long total = JfrFields.longOr(e, "totalSize", -1);
+                    long used = JfrFields.longOr(e, "usedSize", -1);
+                    if (total > 0) {
+                        sink.record(Metric.HOST_MEMORY_TOTAL, total);
+                        if (used >= 0) {
+                            sink.record(Metric.HOST_MEMORY_AVAILABLE, total - used);
+                        }
+                    }
+                }),
+                handler("jdk.ResidentSetSize", e -> sink.record(Metric.PROCESS_RSS, JfrFields.longOr(e, "size", -1))));
+    }
+
+    private static EventHandler handler(String name, java.util.function.Consumer<RecordedEvent> action) {
+        return new EventHandler() {
+            @Override
+            public String eventName() {
+                return name;
+            }
+
+            @Override
+            public void accept(RecordedEvent event) {
+                action.accept(event);
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package dev.precog.analyzer.jfr;
+
+import dev.precog.model.JvmInfo;
+
+/**
+ * What a recording says about the JVM that wrote it (jdk.JVMInformation, jdk.GCConfiguration,
+ * jdk.GCHeapConfiguration), filled in while a file is read. Only used offline: live, the agent
+ * knows its own JVM.
+ */
+public final class RecordedJvmFacts {
+
+    private Long pid;
+    private String mainClass;
+    private String javaVersion;
+    private Long heapMaxBytes;
+    private String youngCollector;
+    private String oldCollector;
+
+    synchronized void jvm(long pid, String javaArguments, String jvmVersion) {
+        this.pid = pid > 0 ? pid : null;
+        this.mainClass = mainClassOf(javaArguments);
+        this.javaVersion = javaVersionOf(jvmVersion);
+    }
+
+    synchronized void collectors(String young, String old) {
+        this.youngCollector = young;
+        this.oldCollector = old;
+    }
+
+    synchronized void heapMax(long bytes) {
+        if (bytes > 0) {
+            this.heapMaxBytes = bytes;
+        }
+    }
+
+    public synchronized Long heapMaxBytes() {
+        return heapMaxBytes;
+    }
+
+    public synchronized JvmInfo toJvmInfo() {
+        return new JvmInfo(pid, mainClass, javaVersion, heapMaxBytes, collectorName(youngCollector, oldCollector));
+    }
+
+    /** A short collector name ("G1", "Parallel", "Serial", "ZGC", "Shenandoah") from JFR's names. */
+    static String collectorName(String young, String old) {
+        String both = (young == null ? "" : young) + " " + (old == null ? "" : old);
+        if (both.contains("G1")) {
+            return "G1";
+        }
+        if (both.contains("Z")) {
+            return "ZGC";
+        }
+        if (both.contains("Shenandoah")) {
+            return "Shenandoah";
+        }
+        if (both.contains("Parallel")) {
+            return "Parallel";
+        }
+        if (both.contains("Serial") || both.contains("DefNew")) {
+            return "Serial";
+        }
+        return both.isBlank() ? null : both.trim();
+    }
+
+    /** JFR's long jvmVersion holds the runtime version in its first parentheses: "... (17.0.15+6) for linux ...". */
+    static String javaVersionOf(String jvmVersion) {
+        if (jvmVersion == null) {
+            return null;
+        }
+        int open = jvmVersion.indexOf('(');
+        int close = jvmVersion.indexOf(')', open + 1);
+        return open >= 0 && close > open ? jvmVersion.substring(open + 1, close) : jvmVersion;
+    }
+
+    /** The first word of the Java arguments: the main class, or the jar after -jar. */
+    static String mainClassOf(String javaArguments) {
+        if (javaArguments == null || javaArguments.isBlank()) {
+            return null;
+        }
+        String[] words = javaArguments.trim().split("\\s+");
+        return words[0];
+    }
+}

@@ -1,0 +1,38 @@
+package dev.precog.analyzer.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Replaces a report file atomically: readers see the old report or the new one, never half of
+ * one. The temporary file lives beside the target so the final rename stays on one file system.
+ */
+public final class ReportWriter {
+
+    private ReportWriter() {}
+
+    /** The report file of the JVM with {@code pid} in {@code dir}. */
+    public static Path reportFile(Path dir, long pid) {
+        return dir.resolve("precog-report-" + pid + ".json");
+    }
+
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

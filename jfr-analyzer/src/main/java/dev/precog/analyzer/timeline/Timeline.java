@@ -1,0 +1,90 @@
+package dev.precog.analyzer.timeline;
+
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A bounded ring of the most recent windows: the only thing detectors and forecasters read.
+ * Appended by one thread, read by others.
+ */
+public final class Timeline {
+
+    private final int capacity;
+    private final ArrayDeque<Window> windows;
+    private long appended;
+
+    public Timeline(int capacity) {
+        if (capacity < 2) {
+            throw new IllegalArgumentException("timeline capacity must be at least 2");
+        }
+        this.capacity = capacity;
+        this.windows = new ArrayDeque<>(capacity);
+    }
+
+    public synchronized void add(Window window) {
+        if (windows.size() == capacity) {
+            windows.removeFirst();
+        }
+        windows.addLast(window);
+        appended++;
+    }
+
+    /** A snapshot of the windows held, oldest first. */
+    public synchronized List<Window> windows() {
+        return new ArrayList<>(windows);
+    }
+
+    /** Windows appended since creation, including those the ring has dropped. */
+    public synchronized long appended() {
+        return appended;
+    }
+
+    public synchronized int size() {
+        return windows.size();
+    }
+
+    /** The metric over the windows where it was observed. */
+    public Series series(Metric metric) {
+        List<Window> snapshot = windows();
+        double[] t = new double[snapshot.size()];
+        double[] v = new double[snapshot.size()];
+        int n = 0;
+        for (Window w : snapshot) {
+            OptionalDouble value = w.value(metric);
+            if (value.isPresent()) {
+                t[n] = w.end().toEpochMilli() / 1000.0;
+                v[n] = value.getAsDouble();
+                n++;
+            }
+        }
+        return new Series(Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+    }
+
+    /** The most recent observed value of {@code metric}. */
+    public OptionalDouble latest(Metric metric) {
+        List<Window> snapshot = windows();
+        for (int i = snapshot.size() - 1; i >= 0; i--) {
+            OptionalDouble v = snapshot.get(i).value(metric);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** Sum of {@code metric} over the windows ending after {@code fromEpochSeconds}. */
+    public double sumSince(Metric metric, double fromEpochSeconds) {
+        double sum = 0;
+        for (Window w : windows()) {
+            if (w.end().toEpochMilli() / 1000.0 >= fromEpochSeconds) {
+                sum += w.value(metric).orElse(0);
+            }
+        }
+        return sum;
+    }
+}

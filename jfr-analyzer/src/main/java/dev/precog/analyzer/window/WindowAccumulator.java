@@ -1,0 +1,131 @@
+package dev.precog.analyzer.window;
+
+import dev.precog.model.ClassWeight;
+import dev.precog.model.Distribution;
+import dev.precog.model.DistributionKind;
+import dev.precog.model.HostSample;
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Collects what happens during the current window, from any thread, and turns it into an
+ * immutable {@link Window} on {@link #close}. Durations go to HdrHistogram recorders, so
+ * writers never block on the reader; scalar values and allocation weights take a short lock.
+ * Memory is fixed whatever the event rate.
+ */
+public final class WindowAccumulator {
+
+    /** Durations up to an hour keep two significant digits; longer ones are clamped. */
+    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+    private static final int CLASS_TABLE_CAPACITY = 512;
+    private static final int TOP_CLASSES = 10;
+
+    private final EnumMap<DistributionKind, Recorder> recorders = new EnumMap<>(DistributionKind.class);
+    private final EnumMap<DistributionKind, Histogram> recycled = new EnumMap<>(DistributionKind.class);
+    private MetricAccumulator metrics = new MetricAccumulator();
+    private ClassWeightTable allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
+    private long events;
+    private long totalEvents;
+    private long totalDropped;
+    private Instant start;
+
+    public WindowAccumulator(Instant start) {
+        this.start = start;
+        for (DistributionKind kind : DistributionKind.values()) {
+            recorders.put(kind, new Recorder(HIGHEST_MICROS, 2));
+        }
+    }
+
+    /** Folds one value of {@code metric} into the current window. */
+    public synchronized void record(Metric metric, double value) {
+        metrics.record(metric, value);
+        events++;
+    }
+
+    /** Folds every reading of a host sample into the current window. */
+    public synchronized void record(HostSample sample) {
+        sample.values().forEach(metrics::record);
+        events++;
+    }
+
+    /** Adds one allocation sample's weight to {@code className}. */
+    public synchronized void recordAllocation(String className, long bytes) {
+        metrics.record(Metric.ALLOCATION_SAMPLED, bytes);
+        allocations.add(className, bytes);
+        events++;
+    }
+
+    /** Records one duration; lock-free for the writer. */
+    public void recordDuration(DistributionKind kind, long nanos) {
+        long micros = Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000));
+        recorders.get(kind).recordValue(micros);
+    }
+
+    /** Counts an event that was seen but contributed no value (still part of the volume). */
+    public synchronized void countEvent() {
+        events++;
+    }
+
+    /** Events folded since this accumulator was created. */
+    public synchronized long totalEvents() {
+        return totalEvents + events;
+    }
+
+    /** Samples dropped to keep the allocation tables bounded, since creation. */
+    public synchronized long totalDropped() {
+        return totalDropped + allocations.dropped();
+    }
+
+    /** Start of the window currently being collected. */
+    public synchronized Instant currentStart() {
+        return start;
+    }
+
+    /** Ends the current window at {@code end}, returns it, and starts the next one there. */
+    public Window close(Instant end) {
+        Map<DistributionKind, Distribution> distributions = new EnumMap<>(DistributionKind.class);
+        for (DistributionKind kind : DistributionKind.values()) {
+            Histogram h = recorders.get(kind).getIntervalHistogram(recycled.get(kind));
+            recycled.put(kind, h);
+            if (h.getTotalCount() > 0) {
+                distributions.put(kind, toDistribution(h));
+            }
+        }
+        MetricAccumulator closedMetrics;
+        ClassWeightTable closedAllocations;
+        Instant closedStart;
+        long closedEvents;
+        synchronized (this) {
+            closedMetrics = metrics;
+            closedAllocations = allocations;
+            closedStart = start;
+            closedEvents = events;
+            metrics = new MetricAccumulator();
+            allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
+            totalEvents += events;
+            totalDropped += closedAllocations.dropped();
+            events = 0;
+            start = end;
+        }
+        List<ClassWeight> top = closedAllocations.top(TOP_CLASSES);
+        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents);
+    }
+
+    private static Distribution toDistribution(Histogram h) {
+        double total = h.getMean() * h.getTotalCount() / 1000.0;
+        return new Distribution(
+                h.getTotalCount(),
+                total,
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.precog.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * What happened during one fixed stretch of time: one value per metric seen, duration
+ * distributions and the top allocating classes. Immutable.
+ */
+public record Window(
+        Instant start,
+        Instant end,
+        Map<Metric, Double> values,
+        Map<DistributionKind, Distribution> distributions,
+        List<ClassWeight> topAllocations,
+        long events) {
+
+    public Window {
+        values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
+        distributions = distributions.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(distributions));
+        topAllocations = List.copyOf(topAllocations);
+    }
+
+    /** The value of {@code metric} in this window, empty when it was not observed. */
+    public OptionalDouble value(Metric metric) {
+        Double v = values.get(metric);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    public Duration length() {
+        return Duration.between(start, end);
+    }
+}
