@@ -55,6 +55,7 @@ final class AgentRuntime implements AgentView {
     private volatile Report latest;
     private volatile Instant lastWritten;
     private volatile String reportProblem;
+    private volatile String jfrProblem;
     private Instant lastReportAt = Instant.EPOCH;
 
     AgentRuntime(AgentOptions options, String version, String mode, AgentLog log) {
@@ -78,9 +79,7 @@ final class AgentRuntime implements AgentView {
      */
     void start(Runnable onReady) {
         scheduler.execute(guarded("start", () -> {
-            JfrStreamSource stream = JfrStreamSource.create(accumulator);
-            jfr = stream;
-            stream.start(threads.named("jfr"));
+            startJfr();
             host = OshiHostMetricsSource.create();
             long hostMillis = options.hostInterval().toMillis();
             long windowMillis = options.window().toMillis();
@@ -89,6 +88,18 @@ final class AgentRuntime implements AgentView {
                     TimeUnit.MILLISECONDS);
             onReady.run();
         }));
+    }
+
+    /** Without JFR the agent still samples the host and reports why the rest is missing. */
+    private void startJfr() {
+        try {
+            JfrStreamSource stream = JfrStreamSource.create(accumulator);
+            stream.start(threads.named("jfr"));
+            jfr = stream;
+        } catch (Throwable t) {
+            jfrProblem = "JFR stream not started: " + t;
+            log.error("JFR stream not started", t);
+        }
     }
 
     /** Wraps a periodic task: an escaping Throwable would cancel all its later runs. */
@@ -219,7 +230,9 @@ final class AgentRuntime implements AgentView {
             p.append(reportProblem);
         }
         JfrStreamSource stream = jfr;
-        if (stream == null) {
+        if (jfrProblem != null) {
+            append(p, jfrProblem);
+        } else if (stream == null || !stream.isReady()) {
             append(p, "JFR stream not started yet");
         } else if (stream.handlerFailures() > 0) {
             append(p, stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");

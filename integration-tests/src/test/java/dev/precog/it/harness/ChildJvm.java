@@ -50,11 +50,24 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Asks the JVM to exit (SIGTERM, so shutdown hooks run) and waits for it; returns the exit code. */
+    /** Exit code of a workload that ended normally because its stdin was closed (see ParentWatch). */
+    public static final int EXIT_ON_STDIN_CLOSED = 3;
+
+    /**
+     * Asks the JVM to exit by closing its stdin (the workloads then call System.exit, so shutdown
+     * hooks run), escalating to SIGTERM and SIGKILL; returns the exit code.
+     */
     public int stop() throws InterruptedException {
-        process.destroy();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed
+        }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
         out.awaitEnd(5_000);
         err.awaitEnd(5_000);

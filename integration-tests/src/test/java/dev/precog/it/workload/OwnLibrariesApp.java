@@ -25,11 +25,13 @@ public final class OwnLibrariesApp {
         CLib libc = Native.load("c", CLib.class);
         boolean agentVisible = visible("oshi.SystemInfo") || visible("org.HdrHistogram.Histogram")
                 || visible("dev.precog.analyzer.Analyzer");
+        // Native.VERSION is a compile-time constant; read it at run time to see the JNA actually loaded.
+        Object jnaVersion = Native.class.getField("VERSION").get(null);
         for (int i = 0; ; i++) {
             String json = mapper.writeValueAsString(Map.of("tick", i));
             int pid = libc.getpid();
             System.out.println("APP-OK jackson=" + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION
-                    + " jna=" + Native.VERSION + " pid=" + pid + " json=" + json + " agentClassesVisible=" + agentVisible);
+                    + " jna=" + jnaVersion + " pid=" + pid + " json=" + json + " agentClassesVisible=" + agentVisible);
             Thread.sleep(500);
         }
     }

@@ -63,7 +63,7 @@ public final class AnalysisContext {
     /** The live-set trend of this timeline, computed on first use. */
     public synchronized Optional<LiveSetTrend> liveSetTrend() {
         if (liveSetTrend == null) {
-            liveSetTrend = LiveSetTrend.of(timeline);
+            liveSetTrend = LiveSetTrend.of(timeline, heapMaxBytes);
         }
         return liveSetTrend;
     }

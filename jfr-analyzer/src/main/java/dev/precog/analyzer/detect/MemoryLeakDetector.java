@@ -4,7 +4,6 @@ import dev.precog.analyzer.report.Format;
 import dev.precog.analyzer.timeline.Series;
 import dev.precog.model.Finding;
 import dev.precog.model.FindingKind;
-import dev.precog.model.Metric;
 import dev.precog.model.Severity;
 import dev.precog.model.Suggestion;
 import java.util.ArrayList;
@@ -14,21 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * MEMORY_LEAK on the heap's live set. The floor of heap-after-GC must rise with statistical
- * significance (Mann–Kendall), at a rate whose whole 95% interval is positive (Theil–Sen), by
- * an amount that matters, and must still be rising recently (not a plateau). Until an old,
- * mixed or full collection has failed to reclaim the growth it could still be promoted
- * garbage, so the finding stays INFO; after that it is a WARNING, CRITICAL when the heap is
- * nearly full or will be soon.
+ * MEMORY_LEAK on the heap's live set, when {@link LiveSetTrend#isGrowing()} says the floor of
+ * heap-after-GC really rises. Until an old, mixed or full collection has failed to reclaim the
+ * growth it could still be promoted garbage, so the finding stays INFO; after that it is a
+ * WARNING, CRITICAL when the heap is nearly full or will be within a quarter of an hour.
  */
 public final class MemoryLeakDetector implements Detector {
 
-    static final double SIGNIFICANCE = 0.01;
-    static final double MIN_GROWTH_BYTES = 2.0 * 1024 * 1024;
-    static final double MIN_GROWTH_OF_MAX_HEAP = 0.02;
-    static final double MIN_GROWTH_OF_LEVEL = 0.10;
-    /** Recent slope below this share of the overall slope, without a recent trend, is a plateau. */
-    static final double PLATEAU_SLOPE_SHARE = 0.25;
     static final double CRITICAL_FILL = 0.85;
     static final double CRITICAL_SECONDS_LEFT = 15 * 60;
 
@@ -44,27 +35,17 @@ public final class MemoryLeakDetector implements Detector {
             return List.of();
         }
         LiveSetTrend t = analysed.get();
-        Series s = t.series();
-        double slope = t.fit().slope();
-        double growth = slope * s.spanSeconds();
-        double startLevel = t.fit().valueAt(0);
         Long maxHeap = context.heapMaxBytes();
-        boolean significant = t.trend().pIncreasing() < SIGNIFICANCE && t.fit().slopeLow() > 0;
-        boolean matters = growth >= MIN_GROWTH_BYTES
-                && ((maxHeap != null && growth >= MIN_GROWTH_OF_MAX_HEAP * maxHeap)
-                        || growth >= MIN_GROWTH_OF_LEVEL * Math.max(startLevel, 1));
-        boolean plateau = t.recentTrend().pIncreasing() > 0.2
-                && t.recentFit().slope() < PLATEAU_SLOPE_SHARE * slope;
-        if (!significant || !matters || plateau) {
+        if (!t.isGrowing()) {
             return List.of();
         }
-
-        double since = s.times()[0];
-        long oldCollections = Math.round(context.timeline().sumSince(Metric.OLD_GC_COUNT, since));
-        boolean confirmed = oldCollections > 0;
+        Series s = t.series();
+        double slope = t.fit().slope();
+        long oldCollections = t.oldCollections();
+        boolean confirmed = t.isConfirmed();
         double level = t.currentLevel();
         Double fill = maxHeap == null ? null : level / maxHeap;
-        Double secondsLeft = maxHeap == null ? null : Math.max(0, (maxHeap - level) / slope);
+        Double secondsLeft = t.secondsToFill();
         Severity severity = !confirmed
                 ? Severity.INFO
                 : (fill != null && fill >= CRITICAL_FILL) || (secondsLeft != null && secondsLeft < CRITICAL_SECONDS_LEFT)
@@ -74,12 +55,13 @@ public final class MemoryLeakDetector implements Detector {
         double coverage = Math.min(1.0, s.size() / 20.0);
         double confidence = Format.round((1 - t.trend().pIncreasing()) * coverage * (confirmed ? 1.0 : 0.6), 3);
         String why = String.format(java.util.Locale.ROOT,
-                "Mann-Kendall p=%.2g over %d windows (%s)%s; %s",
-                t.trend().pIncreasing(), s.size(), Format.duration(s.spanSeconds()),
+                "Mann-Kendall p%s over %d windows (%s)%s; %s",
+                pValueText(t.trend().pIncreasing()), s.size(), Format.duration(s.spanSeconds()),
                 coverage < 1 ? ", short history lowers confidence" : "",
                 confirmed
                         ? oldCollections + " old/mixed/full collections did not reclaim the growth"
-                        : "no old-generation collection yet, so part of it may be promoted garbage");
+                        : "no old-generation collection yet, so part of it may be promoted garbage"
+                                + " (reported because it would fill the heap within the hour)");
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("growthBytesPerMinute", Math.round(slope * 60));
@@ -105,7 +87,12 @@ public final class MemoryLeakDetector implements Detector {
                 secondsLeft == null ? "" : "; full in about " + Format.duration(secondsLeft));
 
         return List.of(new Finding("heap", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
-                AllocationSuspects.rank(context.timeline().windows(), since, 5), suggestions(context)));
+                AllocationSuspects.rank(context.timeline().windows(), s.times()[0], 5), suggestions(context)));
+    }
+
+    /** p-values below double precision print as a bound, not as "0.0". */
+    private static String pValueText(double p) {
+        return p < 1e-15 ? "<1e-15" : String.format(java.util.Locale.ROOT, "=%.2g", p);
     }
 
     private static List<Suggestion> suggestions(AnalysisContext context) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * When the heap's live set reaches the maximum heap: a robust linear trend (Theil–Sen) whose
- * 95% slope interval bounds the time to threshold. A series without significant growth never
- * claims a crossing.
+ * 95% slope interval bounds the time to threshold. Only a live set that really grows (the leak
+ * detector's own test, {@link LiveSetTrend#isGrowing()}) claims a crossing.
  */
 public final class HeapLiveSetForecaster implements Forecaster {
 
@@ -39,7 +39,7 @@ public final class HeapLiveSetForecaster implements Forecaster {
         LiveSetTrend t = analysed.get();
         TheilSen fit = t.fit();
         double level = t.currentLevel();
-        boolean growing = fit.slopeLow() > 0 && fit.slope() > 0;
+        boolean growing = t.isGrowing();
         Double eta = growing ? secondsTo(max, level, fit.slope()) : null;
         Double etaLow = growing ? secondsTo(max, level, fit.slopeHigh()) : null;
         Double etaHigh = growing ? secondsTo(max, level, fit.slopeLow()) : null;

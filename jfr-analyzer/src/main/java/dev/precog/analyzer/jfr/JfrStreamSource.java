@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -98,9 +97,9 @@ public final class JfrStreamSource implements AutoCloseable {
         thread.start();
     }
 
-    /** Waits until the stream has seen its first metadata, i.e. events flow. */
-    public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** True once the stream has seen its first metadata, i.e. events flow. */
+    public boolean isReady() {
+        return ready.getCount() == 0;
     }
 
     /** Names of the event types the stream subscribed to. */

@@ -88,6 +88,10 @@ public final class RecordingFileSource {
             return "no such file";
         }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (e instanceof IOException && message != null && !message.isBlank()) {
+            return message;
+        }
+        // The JDK's parser reports a cut-off file as an index or buffer error; say what it means.
+        return "the file is truncated or corrupt (" + e.getClass().getSimpleName() + ")";
     }
 }

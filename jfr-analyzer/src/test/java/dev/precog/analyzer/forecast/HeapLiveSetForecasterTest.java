@@ -1,0 +1,122 @@
+package dev.precog.analyzer.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Forecast;
+import dev.precog.model.ForecastPoint;
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class HeapLiveSetForecasterTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final double MB = 1024.0 * 1024;
+    private static final long GB = 1024L * 1024 * 1024;
+
+    private final HeapLiveSetForecaster forecaster = new HeapLiveSetForecaster();
+
+    /** 10-second windows whose heap-after-GC is {@code liveSet(i)} plus +/- 1 MB of noise. */
+    private static AnalysisContext context(int windows, Long heapMax, IntToDoubleFunction liveSet) {
+        Random random = new Random(3);
+        Timeline timeline = new Timeline(windows);
+        for (int i = 0; i < windows; i++) {
+            double live = liveSet.applyAsDouble(i) + (2 * random.nextDouble() - 1) * MB;
+            Instant start = T0.plusSeconds(10L * i);
+            timeline.add(new Window(start, start.plusSeconds(10),
+                    Map.of(Metric.HEAP_USED_AFTER_GC, live, Metric.OLD_GC_COUNT, 1.0), Map.of(), List.of(), 2));
+        }
+        return new AnalysisContext(timeline, T0.plusSeconds(10L * windows), 1L, heapMax, null, null);
+    }
+
+    @Test
+    void growingLiveSetReachesTheMaxHeapWithinItsInterval() {
+        // 10 MB/min from 200 MB: about 298 MB after 59 windows, 726 MB left, about 72.6 minutes
+        AnalysisContext context = context(60, GB, i -> 200 * MB + 10 * MB * i / 6.0);
+
+        Forecast f = forecaster.forecast(context).orElseThrow();
+
+        double trueEta = (GB - (200 * MB + 10 * MB * 59 / 6.0)) / (10 * MB / 60);
+        assertThat(f.metric()).isEqualTo("heap.usedAfterGc").isEqualTo(forecaster.metric());
+        assertThat(f.model()).isEqualTo("theil-sen-linear");
+        assertThat(f.intervalLevel()).isEqualTo(0.95);
+        assertThat(f.currentValue()).isCloseTo(200 * MB + 10 * MB * 59 / 6.0, within(2 * MB));
+        assertThat(f.timeToThresholdSeconds()).isCloseTo(trueEta, within(0.1 * trueEta));
+        assertThat(f.timeToThresholdLowSeconds()).isLessThanOrEqualTo(f.timeToThresholdSeconds());
+        assertThat(f.timeToThresholdHighSeconds()).isGreaterThanOrEqualTo(f.timeToThresholdSeconds());
+    }
+
+    @Test
+    void pointsRunPastTheCrossingWithOrderedBands() {
+        AnalysisContext context = context(60, GB, i -> 200 * MB + 10 * MB * i / 6.0);
+
+        Forecast f = forecaster.forecast(context).orElseThrow();
+
+        assertThat(f.points()).hasSize(12);
+        Instant lastWindowEnd = T0.plusSeconds(600);
+        Instant previous = lastWindowEnd;
+        for (ForecastPoint p : f.points()) {
+            assertThat(p.at()).isAfter(previous);
+            assertThat(p.low()).isLessThanOrEqualTo(p.value());
+            assertThat(p.high()).isGreaterThanOrEqualTo(p.value());
+            previous = p.at();
+        }
+        // the horizon is 1.25 x the time to threshold, so the last point is beyond the max heap
+        assertThat(f.points().get(11).value()).isGreaterThan(GB);
+        assertThat(f.points().get(11).at())
+                .isCloseTo(lastWindowEnd.plusSeconds(Math.round(1.25 * f.timeToThresholdSeconds())), within(2, java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void flatLiveSetNeverClaimsACrossing() {
+        AnalysisContext context = context(60, GB, i -> 300 * MB);
+
+        Forecast f = forecaster.forecast(context).orElseThrow();
+
+        assertThat(f.timeToThresholdSeconds()).isNull();
+        assertThat(f.timeToThresholdLowSeconds()).isNull();
+        assertThat(f.timeToThresholdHighSeconds()).isNull();
+        assertThat(f.points()).hasSize(12).allSatisfy(p -> assertThat(p.value()).isLessThan(GB));
+    }
+
+    @Test
+    void shrinkingLiveSetNeverClaimsACrossing() {
+        AnalysisContext context = context(60, GB, i -> 600 * MB - 5 * MB * i);
+
+        assertThat(forecaster.forecast(context).orElseThrow().timeToThresholdSeconds()).isNull();
+    }
+
+    @Test
+    void crossingBeyondTheSevenDayHorizonIsNotClaimed() {
+        // 0.05 MB/min from 100 MB: about 12.6 days to fill 1 GB; ±1 MB noise is averaged out over 600 points
+        AnalysisContext context = context(600, GB, i -> 100 * MB + 0.05 * MB * i / 6.0);
+
+        Forecast f = forecaster.forecast(context).orElseThrow();
+
+        assertThat(f.slopePerSecond()).isPositive();
+        assertThat(f.timeToThresholdSeconds()).isNull();
+    }
+
+    @Test
+    void unknownMaxHeapOrShortHistoryGivesNoForecast() {
+        assertThat(forecaster.forecast(context(60, null, i -> 200 * MB + MB * i))).isEmpty();
+        assertThat(forecaster.forecast(context(5, GB, i -> 200 * MB + MB * i))).isEmpty();
+    }
+
+    @Test
+    void oneTimeStepThenFlatDoesNotForecastAFullHeap() {
+        // The whole-history slope across a 300 MB step is steep (the heap would be "full" in about
+        // 15 minutes); the recent plateau must keep the forecaster from claiming a crossing.
+        AnalysisContext context = context(60, GB, i -> 200 * MB + (i >= 30 ? 300 * MB : 0));
+
+        assertThat(forecaster.forecast(context).orElseThrow().timeToThresholdSeconds()).isNull();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.precog.analyzer.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import jdk.jfr.Recording;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordingFileSourceTest {
+
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+    @TempDir
+    Path dir;
+
+    private static List<Window> replay(Path file, RecordedJvmFacts facts) throws UnreadableRecordingException {
+        List<Window> windows = new ArrayList<>();
+        new RecordingFileSource(file, ONE_SECOND).replay(facts, windows::add);
+        return windows;
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertUnreadable(Path file) {
+        return assertThatThrownBy(() -> replay(file, new RecordedJvmFacts()))
+                .isInstanceOf(UnreadableRecordingException.class)
+                .hasMessageContaining(file.toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\r"));
+    }
+
+    @Test
+    void missingFile() {
+        assertUnreadable(dir.resolve("missing.jfr")).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void directory() {
+        assertUnreadable(dir).hasMessageContaining("is a directory");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path file = Files.createFile(dir.resolve("empty.jfr"));
+
+        assertUnreadable(file);
+    }
+
+    @Test
+    void randomBytes() throws IOException {
+        byte[] bytes = new byte[8192];
+        new Random(5).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("random.jfr"), bytes);
+
+        assertUnreadable(file).hasMessageContaining("not a readable JFR recording");
+    }
+
+    @Test
+    void textFileNamedJfr() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.jfr"), "FLR? no, just text\nsecond line\n");
+
+        assertUnreadable(file).hasMessageContaining("not a readable JFR recording");
+    }
+
+    @Test
+    void truncatedRecording() throws IOException {
+        byte[] whole = Files.readAllBytes(TestRecordings.gcRecording());
+        Path file = Files.write(dir.resolve("truncated.jfr"), Arrays.copyOf(whole, whole.length / 2));
+
+        assertUnreadable(file);
+    }
+
+    @Test
+    void recordingCutInsideItsHeader() throws IOException {
+        byte[] whole = Files.readAllBytes(TestRecordings.gcRecording());
+        Path file = Files.write(dir.resolve("header.jfr"), Arrays.copyOf(whole, 40));
+
+        assertUnreadable(file);
+    }
+
+    @Test
+    void validRecordingWithoutEvents() throws IOException {
+        Path file = dir.resolve("nothing.jfr");
+        try (Recording recording = new Recording()) {
+            recording.start();
+            recording.stop();
+            recording.dump(file);
+        }
+
+        assertUnreadable(file).hasMessageContaining("holds no JFR events");
+    }
+
+    @Test
+    void realRecordingReplaysIntoContiguousWindowsWithGcAndHeapValues() throws Exception {
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+
+        List<Window> windows = replay(TestRecordings.gcRecording(), facts);
+
+        assertThat(windows).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 1; i < windows.size(); i++) {
+            assertThat(windows.get(i).start()).as("window %d starts where %d ends", i, i - 1)
+                    .isEqualTo(windows.get(i - 1).end());
+        }
+        assertThat(windows).allSatisfy(w -> assertThat(w.length()).isEqualTo(ONE_SECOND));
+        assertThat(windows.get(0).start().toEpochMilli() % 1000).as("aligned to the window length").isZero();
+
+        double gcs = windows.stream().mapToDouble(w -> w.value(Metric.GC_COUNT).orElse(0)).sum();
+        assertThat(gcs).isGreaterThanOrEqualTo(TestRecordings.EXPLICIT_GCS);
+        assertThat(windows.stream().filter(w -> w.value(Metric.GC_COUNT).isPresent())).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(windows).filteredOn(w -> w.value(Metric.GC_COUNT).isPresent())
+                .allSatisfy(w -> assertThat(w.value(Metric.HEAP_USED_AFTER_GC)).isPresent());
+        assertThat(windows).flatMap(w -> w.value(Metric.HEAP_USED_AFTER_GC).stream().boxed().toList())
+                .allSatisfy(used -> assertThat(used).isPositive().isLessThanOrEqualTo((double) Runtime.getRuntime().maxMemory()));
+        assertThat(windows).flatMap(w -> w.value(Metric.CPU_JVM_USER).stream().boxed().toList())
+                .isNotEmpty()
+                .allSatisfy(cpu -> assertThat(cpu).isBetween(0.0, 1.0));
+        assertThat(windows.stream().mapToLong(Window::events).sum()).isPositive();
+
+        assertThat(facts.toJvmInfo().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(facts.heapMaxBytes()).isPositive();
+        assertThat(facts.toJvmInfo().gc()).isNotBlank();
+        assertThat(facts.toJvmInfo().javaVersion()).startsWith(String.valueOf(Runtime.version().feature()));
+    }
+
+    @Test
+    void replayingTheSameFileTwiceGivesTheSameWindows() throws Exception {
+        List<Window> first = replay(TestRecordings.gcRecording(), new RecordedJvmFacts());
+        List<Window> second = replay(TestRecordings.gcRecording(), new RecordedJvmFacts());
+
+        assertThat(second).isEqualTo(first);
+    }
+}

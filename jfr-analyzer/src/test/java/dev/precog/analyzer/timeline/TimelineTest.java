@@ -1,0 +1,95 @@
+package dev.precog.analyzer.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    private static Window window(int i, Map<Metric, Double> values) {
+        Instant start = T0.plusSeconds(10L * i);
+        return new Window(start, start.plusSeconds(10), values, Map.of(), List.of(), values.size());
+    }
+
+    private static double endSeconds(int i) {
+        return T0.plusSeconds(10L * i + 10).getEpochSecond();
+    }
+
+    @Test
+    void ringDropsTheOldestWindowsBeyondCapacity() {
+        Timeline timeline = new Timeline(3);
+        for (int i = 0; i < 5; i++) {
+            timeline.add(window(i, Map.of(Metric.GC_COUNT, (double) i)));
+        }
+
+        assertThat(timeline.size()).isEqualTo(3);
+        assertThat(timeline.appended()).isEqualTo(5);
+        assertThat(timeline.windows()).extracting(Window::start)
+                .containsExactly(T0.plusSeconds(20), T0.plusSeconds(30), T0.plusSeconds(40));
+        assertThat(timeline.series(Metric.GC_COUNT).values()).containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void windowsIsASnapshot() {
+        Timeline timeline = new Timeline(2);
+        timeline.add(window(0, Map.of()));
+        List<Window> snapshot = timeline.windows();
+        timeline.add(window(1, Map.of()));
+
+        assertThat(snapshot).hasSize(1);
+    }
+
+    @Test
+    void rejectsCapacityBelowTwo() {
+        assertThatThrownBy(() -> new Timeline(1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void seriesSkipsWindowsWithoutTheMetricAndUsesWindowEnds() {
+        Timeline timeline = new Timeline(10);
+        timeline.add(window(0, Map.of(Metric.HEAP_USED_AFTER_GC, 100.0)));
+        timeline.add(window(1, Map.of(Metric.GC_COUNT, 0.0)));
+        timeline.add(window(2, Map.of(Metric.HEAP_USED_AFTER_GC, 120.0, Metric.GC_COUNT, 2.0)));
+        timeline.add(window(3, Map.of()));
+
+        Series heap = timeline.series(Metric.HEAP_USED_AFTER_GC);
+
+        assertThat(heap.values()).containsExactly(100, 120);
+        assertThat(heap.times()).containsExactly(endSeconds(0), endSeconds(2));
+        assertThat(heap.spanSeconds()).isEqualTo(20);
+        assertThat(heap.timeAt(1)).isEqualTo(T0.plusSeconds(30));
+        assertThat(timeline.series(Metric.OLD_GC_COUNT).isEmpty()).isTrue();
+        assertThat(timeline.series(Metric.OLD_GC_COUNT).spanSeconds()).isZero();
+    }
+
+    @Test
+    void latestIsTheMostRecentObservedValue() {
+        Timeline timeline = new Timeline(10);
+        timeline.add(window(0, Map.of(Metric.HEAP_MAX, 1024.0)));
+        timeline.add(window(1, Map.of(Metric.HEAP_MAX, 2048.0)));
+        timeline.add(window(2, Map.of(Metric.GC_COUNT, 1.0)));
+
+        assertThat(timeline.latest(Metric.HEAP_MAX)).hasValue(2048);
+        assertThat(timeline.latest(Metric.OLD_GC_COUNT)).isEmpty();
+    }
+
+    @Test
+    void sumSinceCountsWindowsEndingAtOrAfterTheTime() {
+        Timeline timeline = new Timeline(10);
+        for (int i = 0; i < 4; i++) {
+            timeline.add(window(i, i == 1 ? Map.of() : Map.of(Metric.OLD_GC_COUNT, 1.0 + i)));
+        }
+
+        assertThat(timeline.sumSince(Metric.OLD_GC_COUNT, endSeconds(0))).isEqualTo(1 + 3 + 4);
+        assertThat(timeline.sumSince(Metric.OLD_GC_COUNT, endSeconds(2))).isEqualTo(3 + 4);
+        assertThat(timeline.sumSince(Metric.OLD_GC_COUNT, endSeconds(3) + 1)).isZero();
+    }
+}
