@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class MemoryLeakDetector implements Detector {
 
     static final double CRITICAL_FILL = 0.85;
+    /** Fewer analysed points than this scale the confidence down. */
+    static final int FULL_CONFIDENCE_POINTS = 12;
     static final double CRITICAL_SECONDS_LEFT = 15 * 60;
 
     @Override
@@ -52,7 +54,7 @@ public final class MemoryLeakDetector implements Detector {
                         ? Severity.CRITICAL
                         : Severity.WARNING;
 
-        double coverage = Math.min(1.0, s.size() / 20.0);
+        double coverage = Math.min(1.0, s.size() / (double) FULL_CONFIDENCE_POINTS);
         double confidence = Format.round((1 - t.trend().pIncreasing()) * coverage * (confirmed ? 1.0 : 0.6), 3);
         String why = String.format(java.util.Locale.ROOT,
                 "Mann-Kendall p%s over %d windows (%s)%s; %s",
