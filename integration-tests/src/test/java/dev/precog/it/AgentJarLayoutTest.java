@@ -21,7 +21,7 @@ class AgentJarLayoutTest {
             assertThat(names).allSatisfy(n -> assertThat(n).matches("(dev/precog/.*|dev/|META-INF/.*|inst/.*)"));
             // Classes outside inst/ would land on the application's class path with -javaagent.
             assertThat(names).filteredOn(n -> n.endsWith(".class"))
-                    .allSatisfy(n -> assertThat(n).matches("dev/precog/(agent/boot|demo)/.*"));
+                    .allSatisfy(n -> assertThat(n).matches("dev/precog/agent/boot/.*"));
             assertThat(names).filteredOn(n -> n.startsWith("inst/")).noneMatch(n -> n.endsWith(".class"));
             assertThat(names).contains("inst/com/fasterxml/jackson/databind/ObjectMapper.classdata",
                     "inst/oshi/SystemInfo.classdata", "inst/com/sun/jna/Native.classdata",

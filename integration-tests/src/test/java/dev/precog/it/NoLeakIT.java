@@ -49,6 +49,7 @@ class NoLeakIT {
             assertThat(r.path("heapDumpSuggestion").path("recommended").asBoolean()).isFalse();
             assertThat(r.path("agent").path("eventsProcessed").asLong()).isPositive();
             assertThat(Reports.violations(r)).isEmpty();
+            assertThat(service.stderr()).as("the agent prints nothing into the application's stderr").isBlank();
         }
     }
 }

@@ -93,17 +93,31 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     }
 
     private static Duration duration(String key, String value) throws OptionsException {
+        return parseDuration(key, value, KEYS.get(key));
+    }
+
+    /**
+     * Parses a duration such as {@code 30s}, {@code 5m}, {@code 500ms} or {@code 1h}.
+     *
+     * @param name what the value is for, named in the error
+     * @param expected the expected form, shown in the error
+     */
+    public static Duration parseDuration(String name, String value, String expected) throws OptionsException {
         Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
+            throw new OptionsException("bad value '" + value + "' for " + name + ": expected " + expected);
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            throw new OptionsException("bad value '" + value + "' for " + name + ": too large; expected " + expected);
+        }
     }
 
     private static boolean bool(String key, String value) throws OptionsException {
@@ -115,6 +129,10 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     }
 
     private static Path path(String value) throws OptionsException {
+        if (value.contains(",")) {
+            // unreachable from the option string itself, but a path handed on by attach may hold one
+            throw new OptionsException("bad value '" + value + "' for reportDir: a comma cannot be passed in agent options");
+        }
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
@@ -126,8 +144,16 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
-    /** The options back in agent syntax, for passing on (e.g. from the demo to its child JVM). */
-    public String toAgentString() {
+    /**
+     * The options back in agent syntax, for passing on (e.g. from attach to the target JVM).
+     *
+     * @throws OptionsException when the report directory holds a comma, which the syntax cannot carry
+     */
+    public String toAgentString() throws OptionsException {
+        if (reportDir.toString().contains(",")) {
+            throw new OptionsException("the report directory " + reportDir
+                    + " holds a comma, which agent options cannot carry; choose another reportDir");
+        }
         return "reportDir=" + reportDir + ",interval=" + format(interval) + ",window=" + format(window)
                 + ",hostInterval=" + format(hostInterval) + ",debug=" + debug;
     }

@@ -16,9 +16,11 @@ import dev.precog.model.JvmInfo;
 import dev.precog.model.Report;
 import dev.precog.model.Window;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,11 +36,15 @@ final class AgentRuntime implements AgentView {
 
     /** Roughly six hours of 10-second windows; fixed so memory stays bounded. */
     private static final int TIMELINE_CAPACITY = 2160;
+    /** How long to wait for an application's own LogManager before starting anyway. */
+    private static final int LOG_MANAGER_WAIT_SECONDS = 120;
 
     private final AgentOptions options;
     private final String version;
     private final String mode;
     private final AgentLog log;
+    private final Instrumentation instrumentation;
+    private volatile boolean started;
     private final AgentThreads.Family threads;
     private final SelfMonitor selfMonitor;
     private final JvmInfo jvm;
@@ -58,11 +64,12 @@ final class AgentRuntime implements AgentView {
     private volatile String jfrProblem;
     private Instant lastReportAt = Instant.EPOCH;
 
-    AgentRuntime(AgentOptions options, String version, String mode, AgentLog log) {
+    AgentRuntime(AgentOptions options, String version, String mode, AgentLog log, Instrumentation instrumentation) {
         this.options = options;
         this.version = version;
         this.mode = mode;
         this.log = log;
+        this.instrumentation = instrumentation;
         this.threads = AgentThreads.family(log);
         this.selfMonitor = new SelfMonitor(threads);
         this.jvm = LiveJvm.describe();
@@ -80,14 +87,29 @@ final class AgentRuntime implements AgentView {
     void start(Runnable onReady) {
         scheduler.execute(guarded("start", () -> {
             startJfr();
-            host = OshiHostMetricsSource.create();
-            long hostMillis = options.hostInterval().toMillis();
             long windowMillis = options.window().toMillis();
-            scheduler.scheduleAtFixedRate(guarded("host sampling", this::sampleHost), 0, hostMillis, TimeUnit.MILLISECONDS);
             scheduler.scheduleAtFixedRate(guarded("window", this::closeWindow), windowMillis, windowMillis,
                     TimeUnit.MILLISECONDS);
-            onReady.run();
+            started = true;
+            startWhenLoggingIsReady(onReady, 0);
         }));
+    }
+
+    /**
+     * OSHI's JNA and the platform MBean server initialise java.util.logging. If the application
+     * names its own LogManager (WildFly, JBoss) and has not loaded it yet, doing that now would
+     * fix the JDK's default LogManager for good and break the application, so wait for it.
+     */
+    private void startWhenLoggingIsReady(Runnable onReady, int waitedSeconds) {
+        if (waitedSeconds < LOG_MANAGER_WAIT_SECONDS && !LogManagerGate.isReady(instrumentation)) {
+            scheduler.schedule(guarded("start", () -> startWhenLoggingIsReady(onReady, waitedSeconds + 1)), 1,
+                    TimeUnit.SECONDS);
+            return;
+        }
+        host = OshiHostMetricsSource.create();
+        scheduler.scheduleAtFixedRate(guarded("host sampling", this::sampleHost), 0, options.hostInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        onReady.run();
     }
 
     /** Without JFR the agent still samples the host and reports why the rest is missing. */
@@ -114,7 +136,10 @@ final class AgentRuntime implements AgentView {
     }
 
     private void sampleHost() {
-        accumulator.record(host.sample());
+        HostMetricsSource h = host;
+        if (h != null) {
+            accumulator.record(h.sample());
+        }
     }
 
     private String hostDescription() {
@@ -145,7 +170,8 @@ final class AgentRuntime implements AgentView {
         List<Window> windows = timeline.windows();
         Instant from = windows.isEmpty() ? startedAt : windows.get(0).start();
         return new Report(Report.SCHEMA_VERSION, now, jvm, HostInfos.latest(timeline, hostDescription()),
-                new Report.Analysis("live:" + mode, from, now, timeline.appended(), options.window().toMillis() / 1000.0),
+                new Report.Analysis("live:" + mode, from, now, timeline.appended(), options.window().toMillis() / 1000.0,
+                        problemList()),
                 result.findings(), result.forecasts(), result.heapDump(), stats);
     }
 
@@ -169,6 +195,10 @@ final class AgentRuntime implements AgentView {
             return;
         }
         scheduler.shutdownNow();
+        if (!started) {
+            // Still starting (JFR, OSHI): nothing collected yet, and not worth delaying the exit.
+            return;
+        }
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -225,40 +255,29 @@ final class AgentRuntime implements AgentView {
     /** Problems the operator should know about (report not writable, handler errors), or null. */
     @Override
     public String problems() {
-        StringBuilder p = new StringBuilder();
+        List<String> p = problemList();
+        return p.isEmpty() ? null : String.join("; ", p);
+    }
+
+    private List<String> problemList() {
+        List<String> p = new ArrayList<>();
         if (reportProblem != null) {
-            p.append(reportProblem);
+            p.add(reportProblem);
         }
         JfrStreamSource stream = jfr;
         if (jfrProblem != null) {
-            append(p, jfrProblem);
+            p.add(jfrProblem);
         } else if (stream == null || !stream.isReady()) {
-            append(p, "JFR stream not started yet");
+            p.add("JFR stream not started yet");
         } else if (stream.handlerFailures() > 0) {
-            append(p, stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");
+            p.add(stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");
         }
         if (analyzer.failures() > 0) {
-            append(p, analyzer.failures() + " detector runs failed");
+            p.add(analyzer.failures() + " detector runs failed");
         }
         if (log.lastError() != null) {
-            append(p, "last error: " + log.lastError());
+            p.add("last error: " + log.lastError());
         }
-        return p.length() == 0 ? null : p.toString();
-    }
-
-    private static void append(StringBuilder sb, String s) {
-        if (sb.length() > 0) {
-            sb.append("; ");
-        }
-        sb.append(s);
-    }
-
-    List<String> subscribedEvents() {
-        JfrStreamSource stream = jfr;
-        return stream == null ? List.of() : stream.subscribedEvents();
-    }
-
-    List<Thread> threads() {
-        return threads.alive();
+        return p;
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts Precog once per JVM, from premain or agentmain (called reflectively by the boot
@@ -16,6 +17,8 @@ public final class AgentStarter {
 
     /** Set while Precog runs in this JVM, so a second attach (or the CLI) can tell. */
     public static final String RUNNING_PROPERTY = "dev.precog.agent";
+    /** Set when Precog refused to start, so the attach command can tell the user why. */
+    public static final String ERROR_PROPERTY = "dev.precog.agent.error";
 
     private static AgentRuntime running;
 
@@ -33,40 +36,56 @@ public final class AgentStarter {
             try {
                 options = AgentOptions.parse(optionText);
             } catch (OptionsException e) {
-                System.err.println("precog: " + e.getMessage() + "; the application runs without Precog");
+                refuse(e.getMessage());
                 return;
             }
             String jfrProblem = jfrProblem();
             if (jfrProblem != null) {
-                System.err.println("precog: " + jfrProblem + "; the application runs without Precog");
+                refuse(jfrProblem);
                 return;
             }
             AgentLog log = new AgentLog(options.debug());
             String version = version();
-            AgentRuntime runtime = new AgentRuntime(options, version, mode, log);
+            AgentRuntime runtime = new AgentRuntime(options, version, mode, log, instrumentation);
             running = runtime;
             System.setProperty(RUNNING_PROPERTY, version + " " + mode + " since " + Instant.now());
+            AtomicBoolean registered = new AtomicBoolean();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 runtime.stop();
-                PrecogMBean.unregister();
+                if (registered.get()) {
+                    PrecogMBean.unregister();
+                }
             }, "precog-shutdown"));
-            runtime.start(() -> registerMBean(runtime, log));
+            runtime.start(() -> registered.set(registerMBean(runtime, log)));
             if (options.debug()) {
                 System.err.println("precog: started (" + mode + "), report: " + runtime.reportFile());
             }
         } catch (Throwable t) {
-            System.err.println("precog: agent not started (" + t + "); the application runs without it");
+            refuse("agent not started (" + t + ")");
         }
     }
 
-    private static void registerMBean(AgentRuntime runtime, AgentLog log) {
+    /** One line on stderr, and a property the attach command reads back. */
+    private static void refuse(String why) {
+        System.err.println("precog: " + why + "; the application runs without Precog");
         try {
-            if (!PrecogMBean.register(runtime)) {
-                log.error(PrecogMBean.class.getSimpleName() + " already registered by another Precog; JMX shows that one", null);
+            System.setProperty(ERROR_PROPERTY, why);
+        } catch (RuntimeException e) {
+            // a security manager may forbid it; the stderr line is what counts
+        }
+    }
+
+    /** Registers the MBean; true when this agent's bean is the registered one. */
+    private static boolean registerMBean(AgentRuntime runtime, AgentLog log) {
+        try {
+            if (PrecogMBean.register(runtime)) {
+                return true;
             }
+            log.error(PrecogMBean.class.getSimpleName() + " already registered by another Precog; JMX shows that one", null);
         } catch (Exception e) {
             log.error("MBean not registered", e);
         }
+        return false;
     }
 
     /** Why JFR cannot be used here, or null when it can. */

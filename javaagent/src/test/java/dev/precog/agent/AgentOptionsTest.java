@@ -53,4 +53,19 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("window=20s,interval=10s"))
                 .hasMessage("bad value '10s' for interval: it must not be shorter than window (20s)");
     }
+
+    @Test
+    void hugeNumbersAreBadValuesNotCrashes() {
+        assertThatThrownBy(() -> AgentOptions.parse("window=99999999999999999999s"))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("bad value '99999999999999999999s' for window: too large");
+        assertThatThrownBy(() -> AgentOptions.parse("hostInterval=9999999999999999h"))
+                .isInstanceOf(OptionsException.class).hasMessageContaining("for hostInterval: too large");
+    }
+
+    @Test
+    void aReportDirWithACommaCannotBeHandedOn() {
+        AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(1), false);
+        assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
+    }
 }

@@ -14,6 +14,7 @@ import dev.precog.model.Window;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -37,7 +38,7 @@ public final class OfflineAnalysis {
         Analyzer analyzer = Analyzer.standard();
         RecordedJvmFacts facts = new RecordedJvmFacts();
         long[] events = new long[1];
-        new RecordingFileSource(recording, window).replay(facts, w -> {
+        RecordingFileSource.Outcome outcome = new RecordingFileSource(recording, window).replay(facts, w -> {
             timeline.add(w);
             events[0] += w.events();
             analyzer.evaluate(context(timeline, w.end(), facts, recording));
@@ -51,7 +52,7 @@ public final class OfflineAnalysis {
                 events[0], 0, timeline.appended(), "from the recording (jdk.CPULoad, jdk.PhysicalMemory)");
         return new Report(Report.SCHEMA_VERSION, Instant.now(), jvm, HostInfos.latest(timeline, "jfr"),
                 new Report.Analysis("offline:" + recording.getFileName(), first.start(), to, timeline.appended(),
-                        window.toMillis() / 1000.0),
+                        window.toMillis() / 1000.0, outcome.damage() == null ? List.of() : List.of(outcome.damage())),
                 result.findings(), result.forecasts(), result.heapDump(), stats);
     }
 

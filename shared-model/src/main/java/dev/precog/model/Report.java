@@ -25,6 +25,14 @@ public record Report(
         forecasts = List.copyOf(forecasts);
     }
 
-    /** What the report is based on: where the data came from and what stretch of time it covers. */
-    public record Analysis(String source, Instant from, Instant to, long windows, double windowSeconds) {}
+    /**
+     * What the report is based on: where the data came from, what stretch of time it covers, and
+     * notes on anything that limited it (a damaged recording, a missing event source).
+     */
+    public record Analysis(String source, Instant from, Instant to, long windows, double windowSeconds, List<String> notes) {
+
+        public Analysis {
+            notes = List.copyOf(notes);
+        }
+    }
 }

@@ -120,6 +120,15 @@ public final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        /** Uses only {@code entries} as the class path, instead of the compiled workloads. */
+        public Builder onlyClassPath(Path... entries) {
+            classPath.clear();
+            for (Path p : entries) {
+                classPath.add(p.toString());
+            }
+            return this;
+        }
+
         public ChildJvm start(Class<?> mainClass, String... args) {
             List<String> command = new ArrayList<>();
             command.add(jdk.java().toString());

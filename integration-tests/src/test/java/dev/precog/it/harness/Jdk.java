@@ -10,6 +10,21 @@ import java.util.stream.Stream;
 /** A JDK to run child JVMs on: the one running the tests, plus others configured or found. */
 public record Jdk(String name, Path home) {
 
+    /** The Java feature release of this JDK (17, 25, ...), from its release file or its name. */
+    public int feature() {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(v.split("[.+-]")[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through to the name
+        }
+        return Integer.parseInt(name.replaceAll("\\D", ""));
+    }
+
     public Path java() {
         return home.resolve("bin").resolve("java");
     }

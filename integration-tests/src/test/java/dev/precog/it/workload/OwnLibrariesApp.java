@@ -25,8 +25,11 @@ public final class OwnLibrariesApp {
         CLib libc = Native.load("c", CLib.class);
         boolean agentVisible = visible("oshi.SystemInfo") || visible("org.HdrHistogram.Histogram")
                 || visible("dev.precog.analyzer.Analyzer");
-        // Native.VERSION is a compile-time constant; read it at run time to see the JNA actually loaded.
-        Object jnaVersion = Native.class.getField("VERSION").get(null);
+        // Native.VERSION is a compile-time constant (declared in a package-private interface);
+        // read it reflectively to see the JNA actually loaded.
+        java.lang.reflect.Field versionField = Native.class.getField("VERSION");
+        versionField.setAccessible(true);
+        Object jnaVersion = versionField.get(null);
         for (int i = 0; ; i++) {
             String json = mapper.writeValueAsString(Map.of("tick", i));
             int pid = libc.getpid();

@@ -1,6 +1,8 @@
 package dev.precog.agent.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.agent.AgentOptions;
+import dev.precog.agent.OptionsException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code demo [--dir D] [--seconds N]}: runs the bundled leaking service in a child JVM with
@@ -18,7 +21,7 @@ import java.util.List;
  */
 final class DemoCommand {
 
-    private static final String DEMO_CLASS = "dev.precog.demo.LeakyShopService";
+    private static final String DEMO_MAIN = "dev.precog.agent.boot.DemoService";
 
     private DemoCommand() {}
 
@@ -37,9 +40,16 @@ final class DemoCommand {
             throw new CliException(ExitCodes.FAILED, "cannot create " + dir + ": " + TargetJvm.message(e));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String agentOptions;
+        try {
+            agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false)
+                    .toAgentString();
+        } catch (OptionsException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
+        }
         List<String> command = List.of(java, "-Xmx256m", "-XX:+UseG1GC",
-                "-javaagent:" + agentJar.getAbsolutePath() + "=reportDir=" + dir + ",window=2s,interval=4s",
-                "-cp", agentJar.getAbsolutePath(), DEMO_CLASS, "250", "8192");
+                "-javaagent:" + agentJar.getAbsolutePath() + "=" + agentOptions,
+                "-cp", agentJar.getAbsolutePath(), DEMO_MAIN, "250", "8192");
         out.println("Starting the demo service (heap 256 MB, leaking about 2 MB/s) with Precog attached at start-up...");
         Process child;
         try {
@@ -52,7 +62,9 @@ final class DemoCommand {
         try {
             JsonNode last = waitForLeak(child, report, Instant.now().plusSeconds(seconds), out);
             child.destroy();
-            child.waitFor();
+            if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
             if (Files.exists(report)) {
                 last = ReportSummary.read(report);
             }
@@ -93,7 +105,7 @@ final class DemoCommand {
                         + last.path("findings").size() + " finding(s) so far"));
                 nextProgress = Instant.now().plusSeconds(15);
             }
-            child.waitFor(Duration.ofSeconds(1).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            child.waitFor(1, TimeUnit.SECONDS);
         }
         return last;
     }

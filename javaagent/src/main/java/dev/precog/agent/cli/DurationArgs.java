@@ -11,9 +11,13 @@ final class DurationArgs {
 
     static Duration parse(String name, String text) throws CliException {
         try {
-            return AgentOptions.parse("window=" + text).window();
+            Duration d = AgentOptions.parseDuration(name, text, "a duration such as 10s or 1m");
+            if (d.toMillis() < 1000) {
+                throw new OptionsException("bad value '" + text + "' for " + name + ": expected at least 1s");
+            }
+            return d;
         } catch (OptionsException e) {
-            throw new CliException(ExitCodes.USAGE, "bad value '" + text + "' for " + name + ": expected a duration from 1s to 10m");
+            throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
     }
 }

@@ -31,6 +31,9 @@ final class ReportSummary {
         JsonNode analysis = report.path("analysis");
         out.printf(Locale.ROOT, "Analysed %s windows of %ss (%s to %s)%n", text(analysis, "windows"),
                 text(analysis, "windowSeconds"), text(analysis, "from"), text(analysis, "to"));
+        for (JsonNode note : analysis.path("notes")) {
+            out.println("Note: " + note.asText());
+        }
         JsonNode findings = report.path("findings");
         if (findings.isEmpty()) {
             out.println("Findings: none");

@@ -25,16 +25,14 @@ public final class JfrStreamSource implements AutoCloseable {
     private static final Duration MAX_AGE = Duration.ofMinutes(2);
 
     private final RecordingStream stream;
-    private final List<EventHandler> handlers;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong handlerFailures = new AtomicLong();
     private volatile Throwable lastFailure;
     private Thread thread;
 
-    private JfrStreamSource(RecordingStream stream, List<EventHandler> handlers) {
+    private JfrStreamSource(RecordingStream stream) {
         this.stream = stream;
-        this.handlers = handlers;
     }
 
     /** The names of the event types this JVM can record. */
@@ -53,7 +51,7 @@ public final class JfrStreamSource implements AutoCloseable {
             stream.setMaxAge(MAX_AGE);
             stream.setReuse(true);
             stream.setOrdered(false);
-            JfrStreamSource source = new JfrStreamSource(stream, handlers);
+            JfrStreamSource source = new JfrStreamSource(stream);
             for (EventHandler h : handlers) {
                 EventSettings settings = stream.enable(h.eventName());
                 h.settings().forEach(settings::with);
@@ -102,22 +100,12 @@ public final class JfrStreamSource implements AutoCloseable {
         return ready.getCount() == 0;
     }
 
-    /** Names of the event types the stream subscribed to. */
-    public List<String> subscribedEvents() {
-        return handlers.stream().map(EventHandler::eventName).distinct().toList();
-    }
-
     public long handlerFailures() {
         return handlerFailures.get();
     }
 
     public Throwable lastFailure() {
         return lastFailure;
-    }
-
-    /** Thread running the stream, or null before {@link #start}. */
-    public synchronized Thread thread() {
-        return thread;
     }
 
     @Override

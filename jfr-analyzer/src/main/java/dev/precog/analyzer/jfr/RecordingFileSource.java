@@ -27,21 +27,36 @@ public final class RecordingFileSource {
     }
 
     /**
-     * Reads the whole file, handing each closed window to {@code windows}.
+     * Reads the whole file, handing each closed window to {@code windows}. A file damaged part
+     * way (a crash cut it short) is read up to the damage, and the outcome says so.
      *
      * @param facts filled with what the recording says about its JVM as it is read
      * @throws UnreadableRecordingException with a one-line reason when the file is missing,
-     *     unreadable, not a recording, or corrupt
+     *     unreadable, not a recording, or has no readable event
      */
-    public void replay(RecordedJvmFacts facts, Consumer<Window> windows) throws UnreadableRecordingException {
+    public Outcome replay(RecordedJvmFacts facts, Consumer<Window> windows) throws UnreadableRecordingException {
         checkReadable();
         WindowAccumulator accumulator = null;
         Dispatcher dispatcher = null;
         Instant windowEnd = null;
         long events = 0;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
+        String damage = null;
+        try (RecordingFile recording = open()) {
+            while (true) {
+                RecordedEvent event;
+                try {
+                    if (!recording.hasMoreEvents()) {
+                        break;
+                    }
+                    event = recording.readEvent();
+                } catch (IOException | RuntimeException e) {
+                    if (events == 0) {
+                        throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
+                    }
+                    damage = file.getFileName() + " is damaged after " + events + " events (" + reason(e)
+                            + "); only the events before the damage were analysed";
+                    break;
+                }
                 events++;
                 Instant t = event.getEndTime();
                 if (accumulator == null) {
@@ -56,15 +71,27 @@ public final class RecordingFileSource {
                 }
                 dispatcher.dispatch(event);
             }
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableRecordingException(file + " is not a readable JFR recording"
-                    + (events > 0 ? " (corrupt after " + events + " events)" : "") + ": " + reason(e));
+        } catch (IOException e) {
+            // closing failed after everything was read; nothing is lost
         }
         if (accumulator == null) {
             throw new UnreadableRecordingException(file + " holds no JFR events");
         }
         windows.accept(accumulator.close(windowEnd));
+        return new Outcome(events, damage);
     }
+
+    private RecordingFile open() throws UnreadableRecordingException {
+        try {
+            return new RecordingFile(file);
+        } catch (IOException | RuntimeException e) {
+            // The constructor reads the first chunk's header: a cut-off file fails here.
+            throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
+        }
+    }
+
+    /** How the reading went: events read, and what was wrong with the file if it was damaged (else null). */
+    public record Outcome(long events, String damage) {}
 
     private void checkReadable() throws UnreadableRecordingException {
         if (!Files.exists(file)) {
