@@ -2,6 +2,7 @@ package dev.precog.host;
 
 import dev.precog.model.HostSample;
 import dev.precog.model.Metric;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,6 +21,9 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
     // OSHI looks up its oshi*.properties (and JNA its libraries) through the context loader
     // first; pointing it at our own loader keeps an application's copy from being picked up.
     private static final ClassLoader OWN_LOADER = OshiHostMetricsSource.class.getClassLoader();
+
+    static final String JNA_WOULD_WARN = "OSHI not loaded: on Java 24+ its JNA would print a native-access warning"
+            + " into the application's stderr; start the JVM with --enable-native-access=ALL-UNNAMED to use OSHI";
 
     private final CentralProcessor processor;
     private final GlobalMemory memory;
@@ -44,10 +48,14 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
     }
 
     /**
-     * Returns an OSHI-backed source, or, when OSHI or JNA cannot start in this JVM, an
-     * {@link UnavailableHostMetricsSource} that says why. Never throws.
+     * Returns an OSHI-backed source, or a {@link ProcfsHostMetricsSource} that says why not: when loading
+     * JNA would make the JVM warn on the application's stderr, or OSHI or JNA cannot start. Never throws.
      */
     public static HostMetricsSource create() {
+        // decided before any OSHI or JNA class is touched: the warning comes from JNA's static initialiser
+        if (jnaWouldWarn(Runtime.version().feature(), nativeAccessEnabled())) {
+            return new ProcfsHostMetricsSource(JNA_WOULD_WARN);
+        }
         Thread thread = Thread.currentThread();
         ClassLoader caller = thread.getContextClassLoader();
         try {
@@ -57,9 +65,30 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
             return new OshiHostMetricsSource(new SystemInfo());
         } catch (Throwable e) {
             // mostly LinkageError: JNA missing, its native stub refused (noexec /tmp), an old glibc
-            return new UnavailableHostMetricsSource("OSHI unavailable: " + e);
+            return new ProcfsHostMetricsSource("OSHI unavailable: " + e);
         } finally {
             thread.setContextClassLoader(caller);
+        }
+    }
+
+    /**
+     * Whether JNA's {@code System.load} would print JEP 472's warning: from Java 24 on, unless native access is
+     * enabled for our module. {@code nativeAccessEnabled} is null where the JDK cannot say; before 24 nothing warns.
+     */
+    static boolean jnaWouldWarn(int javaFeature, Boolean nativeAccessEnabled) {
+        return javaFeature >= 24 && !Boolean.TRUE.equals(nativeAccessEnabled);
+    }
+
+    /**
+     * {@code Module.isNativeAccessEnabled()} of our module, which JNA shares as it is loaded beside us (and all
+     * unnamed modules share the setting); reflective since it is JDK 22+ and we compile for 17. Null if missing.
+     */
+    static Boolean nativeAccessEnabled() {
+        try {
+            Method method = Module.class.getMethod("isNativeAccessEnabled");
+            return (Boolean) method.invoke(OshiHostMetricsSource.class.getModule());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

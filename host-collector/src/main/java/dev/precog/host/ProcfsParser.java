@@ -4,15 +4,69 @@ import dev.precog.model.Metric;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
-/** Pure parsing of Linux /proc text into metrics; the I/O lives in {@link UnavailableHostMetricsSource}. */
+/** Pure parsing of Linux /proc text into metrics; the I/O lives in {@link ProcfsHostMetricsSource}. */
 final class ProcfsParser {
 
     private static final Set<String> STATUS_KEYS = Set.of("VmRSS", "Threads");
     private static final Set<String> MEMINFO_KEYS = Set.of("MemTotal", "MemAvailable", "SwapTotal", "SwapFree");
 
+    /** user nice system idle iowait irq softirq steal; guest and guest_nice are already in user and nice. */
+    private static final int CPU_COLUMNS = 8;
+    private static final int IDLE = 3;
+    private static final int IOWAIT = 4;
+
     private ProcfsParser() {
+    }
+
+    /** Aggregate CPU time in ticks since boot; idle includes iowait, as in OSHI's load. */
+    record CpuTicks(long idle, long total) {
+
+        /** Busy share of the ticks since {@code earlier}; empty when none elapsed or the counters went back. */
+        OptionalDouble loadSince(CpuTicks earlier) {
+            long elapsed = total - earlier.total;
+            long idled = idle - earlier.idle;
+            if (elapsed <= 0 || idled < 0 || idled > elapsed) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of((double) (elapsed - idled) / elapsed);
+        }
+    }
+
+    /**
+     * The aggregate {@code cpu} line of {@code /proc/stat}, or null if it is missing or malformed. Kernels
+     * before 2.6.11 print fewer than eight columns; what they lack counts as zero.
+     */
+    static CpuTicks parseCpuTicks(String stat) {
+        for (String line : stat.split("\n")) {
+            String[] parts = line.trim().split("\\s+");
+            if (!parts[0].equals("cpu")) {
+                continue;
+            }
+            if (parts.length < 1 + IDLE + 1) {
+                return null; // not even user nice system idle
+            }
+            try {
+                long total = 0;
+                long idle = 0;
+                for (int i = 0; i < CPU_COLUMNS && i + 1 < parts.length; i++) {
+                    long ticks = Long.parseLong(parts[i + 1]);
+                    if (ticks < 0) {
+                        return null;
+                    }
+                    total = Math.addExact(total, ticks);
+                    if (i == IDLE || i == IOWAIT) {
+                        idle += ticks;
+                    }
+                }
+                return new CpuTicks(idle, total);
+            } catch (NumberFormatException | ArithmeticException e) {
+                return null; // a counter past Long.MAX_VALUE or garbage: no load rather than a wrong one
+            }
+        }
+        return null;
     }
 
     /** {@link Metric#PROCESS_RSS} and {@link Metric#PROCESS_THREADS} from {@code /proc/<pid>/status}. */

@@ -2,6 +2,7 @@ package dev.precog.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.precog.model.HostSample;
 import dev.precog.model.Metric;
@@ -22,8 +23,32 @@ class OshiHostMetricsSourceTest {
     private static final double MIB = 1024 * 1024;
 
     @Test
+    void jnaWarnsFromJava24UnlessNativeAccessIsEnabled() {
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(17, null)).isFalse();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(21, null)).isFalse();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(23, false)).isFalse(); // 22 and 23 warn for FFM only
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(23, true)).isFalse();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(24, false)).isTrue();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(24, null)).isTrue();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(24, true)).isFalse();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(25, false)).isTrue();
+        assertThat(OshiHostMetricsSource.jnaWouldWarn(25, true)).isFalse();
+    }
+
+    @Test
+    void thisJvmsNativeAccessIsKnownFromJava22() {
+        Boolean enabled = OshiHostMetricsSource.nativeAccessEnabled();
+        if (Runtime.version().feature() >= 22) {
+            assertThat(enabled).isNotNull();
+        } else {
+            assertThat(enabled).isNull();
+        }
+    }
+
+    @Test
     @EnabledOnOs(OS.LINUX)
     void twoSamplesOnThisMachineArePlausible() throws Exception {
+        assumeOshiIsUsed();
         HostMetricsSource source = OshiHostMetricsSource.create();
         assertThat(source).isInstanceOf(OshiHostMetricsSource.class);
         assertThat(source.description()).isEqualTo("oshi 6.9.1 on LINUX");
@@ -49,23 +74,25 @@ class OshiHostMetricsSourceTest {
 
     @Test
     void withoutJnaFallsBackAndSaysWhy() throws Exception {
+        assumeOshiIsUsed();
         try (URLClassLoader isolated = isolatedLoader("org.slf4j.nop.NOPServiceProvider", "oshi.SystemInfo")) {
             Object source = create(isolated);
 
-            assertThat(source.getClass().getSimpleName()).isEqualTo("UnavailableHostMetricsSource");
+            assertThat(source.getClass().getSimpleName()).isEqualTo("ProcfsHostMetricsSource");
             assertThat(call(source, "description")).asString()
-                    .startsWith("OSHI unavailable: java.lang.NoClassDefFoundError: com/sun/jna/");
+                    .startsWith("procfs (OSHI unavailable: java.lang.NoClassDefFoundError: com/sun/jna/");
             assertSampleHasRssIfLinux(source);
         }
     }
 
     @Test
     void withoutOshiFallsBackInsteadOfFailingToLink() throws Exception {
+        assumeOshiIsUsed();
         try (URLClassLoader isolated = isolatedLoader()) {
             Object source = create(isolated);
 
             assertThat(call(source, "description")).asString()
-                    .startsWith("OSHI unavailable: java.lang.NoClassDefFoundError: oshi/");
+                    .startsWith("procfs (OSHI unavailable: java.lang.NoClassDefFoundError: oshi/");
             assertSampleHasRssIfLinux(source);
         }
     }
@@ -73,6 +100,7 @@ class OshiHostMetricsSourceTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void isolatedCopyWorksBesideTheApplicationsJna() throws Exception {
+        assumeOshiIsUsed();
         // the test's class path plays the application: its JNA has its native stub loaded already
         Class.forName("com.sun.jna.Native", true, OshiHostMetricsSourceTest.class.getClassLoader());
         try (URLClassLoader isolated = isolatedLoader("org.slf4j.nop.NOPServiceProvider", "oshi.SystemInfo",
@@ -82,6 +110,12 @@ class OshiHostMetricsSourceTest {
             assertThat(call(source, "description")).asString().startsWith("oshi ");
             assertSampleHasRssIfLinux(source);
         }
+    }
+
+    /** On Java 24+ without native access this JVM gets the procfs source: {@link NativeAccessWarningTest} covers that. */
+    private static void assumeOshiIsUsed() {
+        assumeFalse(OshiHostMetricsSource.jnaWouldWarn(Runtime.version().feature(),
+                OshiHostMetricsSource.nativeAccessEnabled()), "JNA would warn, so OSHI is not loaded");
     }
 
     /** This module and shared-model, plus the jars holding {@code classes}, over the JDK alone, as in the agent. */
@@ -94,7 +128,7 @@ class OshiHostMetricsSourceTest {
         return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
     }
 
-    private static URL locationOf(String className) {
+    static URL locationOf(String className) {
         try {
             ClassLoader loader = OshiHostMetricsSourceTest.class.getClassLoader();
             return Class.forName(className, false, loader).getProtectionDomain().getCodeSource().getLocation();

@@ -1,7 +1,9 @@
 package dev.precog.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.precog.host.ProcfsParser.CpuTicks;
 import dev.precog.model.Metric;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +54,47 @@ class ProcfsParserTest {
         assertThat(ProcfsParser.parseMeminfo(oldKernel)).isEmpty();
         assertThat(ProcfsParser.parseStatus("")).isEmpty();
         assertThat(ProcfsParser.parseStatus("VmRSS:\t-5 kB\nThreads:\t99999999999999999999\n")).isEmpty();
+    }
+
+    @Test
+    void readsTheAggregateCpuLineOfProcStat() {
+        // cpu  94000 0 12331 385150 791 0 168 300 0 0: idle counts iowait, the total leaves out the guest columns
+        assertThat(ProcfsParser.parseCpuTicks(fixture("stat.txt")))
+                .isEqualTo(new CpuTicks(385_150 + 791, 94_000 + 12_331 + 385_150 + 791 + 168 + 300));
+    }
+
+    @Test
+    void loadBetweenTwoRealReadingsIsBusyOverElapsedTicks() {
+        // a second later, with one CPU spinning: 101 user, 1 system, 136 idle, 1 steal
+        CpuTicks earlier = ProcfsParser.parseCpuTicks(fixture("stat.txt"));
+        CpuTicks later = ProcfsParser.parseCpuTicks(fixture("stat-later.txt"));
+
+        assertThat(later.loadSince(earlier)).hasValueCloseTo(103.0 / 239, within(1e-12));
+    }
+
+    @Test
+    void noLoadWithoutElapsedTicksOrWhenCountersGoBack() {
+        CpuTicks ticks = new CpuTicks(50, 100);
+
+        assertThat(ticks.loadSince(ticks)).isEmpty();
+        assertThat(ticks.loadSince(new CpuTicks(60, 120))).isEmpty();
+        assertThat(ticks.loadSince(new CpuTicks(60, 90))).isEmpty(); // more idle than elapsed
+        assertThat(new CpuTicks(100, 200).loadSince(ticks)).hasValue(0.5);
+    }
+
+    @Test
+    void oldKernelsPrintFewerCpuColumns() {
+        assertThat(ProcfsParser.parseCpuTicks("cpu  10 0 5 85\ncpu0 10 0 5 85\n")).isEqualTo(new CpuTicks(85, 100));
+    }
+
+    @Test
+    void missingOrMalformedCpuLineGivesNoTicks() {
+        assertThat(ProcfsParser.parseCpuTicks("")).isNull();
+        assertThat(ProcfsParser.parseCpuTicks("cpu0 1 2 3 4\nctxt 5\n")).isNull();
+        assertThat(ProcfsParser.parseCpuTicks("cpu  1 2 3\n")).isNull();
+        assertThat(ProcfsParser.parseCpuTicks("cpu  1 2 x 4\n")).isNull();
+        assertThat(ProcfsParser.parseCpuTicks("cpu  1 2 -3 4\n")).isNull();
+        assertThat(ProcfsParser.parseCpuTicks("cpu  9223372036854775807 1 0 0\n")).isNull();
     }
 
     static String fixture(String name) {

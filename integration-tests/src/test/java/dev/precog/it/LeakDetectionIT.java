@@ -37,7 +37,7 @@ class LeakDetectionIT {
         Path dir = Paths.workDir("leak-" + jdk.name());
         Path recording = dir.resolve("service.jfr");
         try (ChildJvm service = ChildJvm.on(jdk, dir)
-                .jvmArgs("-Xmx256m", "-XX:+UseG1GC",
+                .jvmArgs("-Xmx384m", "-XX:+UseG1GC",
                         "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(LeakingSessionService.class, "250", "8192")) {
@@ -50,6 +50,9 @@ class LeakDetectionIT {
                         assertThat(service.isAlive()).as(service::describe).isTrue();
                         JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
                         assertThat(Reports.findings(r, "MEMORY_LEAK")).hasSize(1);
+                        // the culprit is named from two class histograms of the live heap
+                        assertThat(Reports.findings(r, "MEMORY_LEAK").get(0).path("suspects").path(0).path("basis").asText())
+                                .isEqualTo("class-histogram-diff");
                         assertThat(Reports.forecast(r, "heap.usedAfterGc")).get()
                                 .satisfies(f -> assertThat(f.get("timeToThresholdSeconds").isNumber()).isTrue());
                         report.set(r);
@@ -60,6 +63,10 @@ class LeakDetectionIT {
             assertThat(leak.path("pattern").asText()).isEqualTo("LINEAR");
             assertThat(leak.path("evidence").path("growthBytesPerMinute").asLong()).isPositive();
             assertThat(leak.path("summary").asText()).contains("Heap live set grows");
+            JsonNode culprit = leak.path("suspects").path(0);
+            assertThat(culprit.path("className").asText()).isEqualTo(LeakingSessionService.class.getName() + "$UserSession");
+            assertThat(culprit.path("growthInstances").asLong()).isGreaterThan(1000);
+            assertThat(leak.path("suspects").findValuesAsText("className")).contains("byte[]");
             JsonNode forecast = Reports.forecast(r, "heap.usedAfterGc").orElseThrow();
             assertThat(forecast.get("timeToThresholdLowSeconds").asDouble())
                     .isLessThanOrEqualTo(forecast.get("timeToThresholdSeconds").asDouble());
@@ -68,7 +75,7 @@ class LeakDetectionIT {
             assertThat(r.path("heapDumpSuggestion").path("command").asText())
                     .isEqualTo("jcmd " + service.pid() + " GC.heap_dump " + dir.resolve("precog-heap-" + service.pid() + ".hprof"));
             assertThat(r.path("jvm").path("pid").asLong()).isEqualTo(service.pid());
-            assertThat(r.path("jvm").path("heapMaxBytes").asLong()).isEqualTo(256L * 1024 * 1024);
+            assertThat(r.path("jvm").path("heapMaxBytes").asLong()).isEqualTo(384L * 1024 * 1024);
             assertThat(Reports.violations(r)).isEmpty();
 
             // The MBean: same findings as the report, and it writes the report on demand.
@@ -86,7 +93,7 @@ class LeakDetectionIT {
             // status: the same findings, in words.
             Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
             assertThat(status.exitCode()).as(status.stderr()).isZero();
-            assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows", "Forecast: heap.usedAfterGc reaches 256.0 MB in ");
+            assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows", "Forecast: heap.usedAfterGc reaches 384.0 MB in ");
 
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
             // The final report is written at shutdown and is still whole.

@@ -2,6 +2,7 @@ package dev.precog.agent;
 
 import dev.precog.analyzer.Analyzer;
 import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.evidence.HeapEvidence;
 import dev.precog.analyzer.jfr.JfrStreamSource;
 import dev.precog.analyzer.report.HostInfos;
 import dev.precog.analyzer.report.ReportJson;
@@ -55,6 +56,8 @@ final class AgentRuntime implements AgentView {
     private final WindowAccumulator accumulator;
     private final Analyzer analyzer = Analyzer.standard();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final LeakEvidenceCollector leakEvidence;
+    private volatile HeapEvidence heapEvidence = HeapEvidence.NONE;
     private final ScheduledExecutorService scheduler;
     private volatile JfrStreamSource jfr;
     private volatile HostMetricsSource host;
@@ -76,6 +79,7 @@ final class AgentRuntime implements AgentView {
         this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
         this.reportFile = ReportWriter.reportFile(options.reportDir().toAbsolutePath().normalize(), jvm.pid());
         this.accumulator = new WindowAccumulator(startedAt);
+        this.leakEvidence = new LeakEvidenceCollector(options.window(), log);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads.named("scheduler"));
         this.latest = buildReport(analyzer.evaluate(context(startedAt)), startedAt);
     }
@@ -151,7 +155,12 @@ final class AgentRuntime implements AgentView {
         Instant now = Instant.now();
         Window w = accumulator.close(now);
         timeline.add(w);
-        latest = buildReport(analyzer.evaluate(context(now)), now);
+        Analyzer.Result result = analyzer.evaluate(context(now));
+        latest = buildReport(result, now);
+        if (host != null) {
+            // Costly evidence only after start-up (the MBean server is safe to use by then).
+            heapEvidence = leakEvidence.update(result.findings(), now);
+        }
         if (Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
             lastReportAt = now;
             writeReport();
@@ -159,7 +168,8 @@ final class AgentRuntime implements AgentView {
     }
 
     private AnalysisContext context(Instant now) {
-        return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory);
+        return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
+                heapEvidence);
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {

@@ -1,6 +1,7 @@
 package dev.precog.analyzer;
 
 import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.evidence.HeapEvidence;
 import dev.precog.analyzer.jfr.RecordedJvmFacts;
 import dev.precog.analyzer.jfr.RecordingFileSource;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
@@ -41,10 +42,12 @@ public final class OfflineAnalysis {
         RecordingFileSource.Outcome outcome = new RecordingFileSource(recording, window).replay(facts, w -> {
             timeline.add(w);
             events[0] += w.events();
-            analyzer.evaluate(context(timeline, w.end(), facts, recording));
+            analyzer.evaluate(context(timeline, w.end(), facts, recording, HeapEvidence.NONE));
         });
         Instant to = timeline.windows().get(timeline.size() - 1).end();
-        Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording));
+        // Old-object samples are written when the recording is dumped, so they are known only now.
+        HeapEvidence oldObjects = new HeapEvidence(null, facts.oldObjects().classes(), 0, 0);
+        Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording, oldObjects));
         JvmInfo jvm = facts.toJvmInfo();
         Window first = timeline.windows().get(0);
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
@@ -56,7 +59,8 @@ public final class OfflineAnalysis {
                 result.findings(), result.forecasts(), result.heapDump(), stats);
     }
 
-    private static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording) {
+    private static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording,
+            HeapEvidence evidence) {
         Long max = facts.heapMaxBytes();
         if (max == null) {
             OptionalDouble fromEvents = timeline.latest(Metric.HEAP_MAX);
@@ -64,6 +68,6 @@ public final class OfflineAnalysis {
         }
         Long pid = facts.toJvmInfo().pid();
         Path dir = recording.toAbsolutePath().getParent();
-        return new AnalysisContext(timeline, now, pid, max, dir, null);
+        return new AnalysisContext(timeline, now, pid, max, dir, null, evidence);
     }
 }

@@ -1,5 +1,6 @@
 package dev.precog.analyzer.detect;
 
+import dev.precog.analyzer.evidence.HeapEvidence;
 import dev.precog.analyzer.timeline.Timeline;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,7 @@ public final class AnalysisContext {
     private final Long heapMaxBytes;
     private final Path dumpDirectory;
     private final Boolean heapDumpOnOutOfMemory;
+    private final HeapEvidence heapEvidence;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -28,12 +30,24 @@ public final class AnalysisContext {
      */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory) {
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, HeapEvidence.NONE);
+    }
+
+    /** The same, with costly heap evidence gathered since a leak was suspected. */
+    public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
+            Boolean heapDumpOnOutOfMemory, HeapEvidence heapEvidence) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
         this.heapMaxBytes = heapMaxBytes;
         this.dumpDirectory = dumpDirectory;
         this.heapDumpOnOutOfMemory = heapDumpOnOutOfMemory;
+        this.heapEvidence = heapEvidence;
+    }
+
+    /** Histogram diffs or old-object samples, when gathered; never null. */
+    public HeapEvidence heapEvidence() {
+        return heapEvidence;
     }
 
     public Timeline timeline() {

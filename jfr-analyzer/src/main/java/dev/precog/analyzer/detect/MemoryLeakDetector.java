@@ -80,6 +80,10 @@ public final class MemoryLeakDetector implements Detector {
         evidence.put("pValue", t.trend().pIncreasing());
         evidence.put("oldCollections", oldCollections);
         evidence.put("confidenceReason", why);
+        if (context.heapEvidence().histogramsTaken() > 0) {
+            evidence.put("classHistogramsTaken", context.heapEvidence().histogramsTaken());
+            evidence.put("classHistogramPauseMillis", context.heapEvidence().pauseMillis());
+        }
 
         String summary = String.format(java.util.Locale.ROOT,
                 "Heap live set grows %s/min (95%%: %s-%s/min) since %s; now %s%s%s",
@@ -89,7 +93,7 @@ public final class MemoryLeakDetector implements Detector {
                 secondsLeft == null ? "" : "; full in about " + Format.duration(secondsLeft));
 
         return List.of(new Finding("heap", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
-                AllocationSuspects.rank(context.timeline().windows(), s.times()[0], 5), suggestions(context)));
+                LeakSuspects.rank(context.heapEvidence(), context.timeline().windows(), s.times()[0], 5), suggestions(context)));
     }
 
     /** p-values below double precision print as a bound, not as "0.0". */

@@ -21,6 +21,7 @@ public final class HandlerRegistry {
     public static List<EventHandler> offline(WindowAccumulator sink, RecordedJvmFacts facts) {
         List<EventHandler> handlers = new ArrayList<>(common(sink));
         handlers.addAll(JvmFactsHandlers.create(facts, sink));
+        handlers.add(new OldObjectSampleHandler(facts.oldObjects()));
         handlers.add(new HostCpuFromJfrHandler(sink));
         return handlers;
     }

@@ -4,7 +4,7 @@ import dev.precog.model.JvmInfo;
 
 /**
  * What a recording says about the JVM that wrote it (jdk.JVMInformation, jdk.GCConfiguration,
- * jdk.GCHeapConfiguration), filled in while a file is read. Only used offline: live, the agent
+ * jdk.GCHeapConfiguration) and the old objects it sampled, filled in while a file is read. Only used offline: live, the agent
  * knows its own JVM.
  */
 public final class RecordedJvmFacts {
@@ -15,6 +15,7 @@ public final class RecordedJvmFacts {
     private Long heapMaxBytes;
     private String youngCollector;
     private String oldCollector;
+    private final OldObjectCollector oldObjects = new OldObjectCollector();
 
     synchronized void jvm(long pid, String javaArguments, String jvmVersion) {
         this.pid = pid > 0 ? pid : null;
@@ -31,6 +32,11 @@ public final class RecordedJvmFacts {
         if (bytes > 0) {
             this.heapMaxBytes = bytes;
         }
+    }
+
+    /** Old-object samples the recording holds (written when it was dumped). */
+    public OldObjectCollector oldObjects() {
+        return oldObjects;
     }
 
     public synchronized Long heapMaxBytes() {
