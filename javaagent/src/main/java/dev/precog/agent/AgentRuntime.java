@@ -2,7 +2,7 @@ package dev.precog.agent;
 
 import dev.precog.analyzer.Analyzer;
 import dev.precog.analyzer.detect.AnalysisContext;
-import dev.precog.analyzer.evidence.HeapEvidence;
+import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.jfr.JfrStreamSource;
 import dev.precog.analyzer.report.HostInfos;
 import dev.precog.analyzer.report.ReportJson;
@@ -57,7 +57,7 @@ final class AgentRuntime implements AgentView {
     private final Analyzer analyzer = Analyzer.standard();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final LeakEvidenceCollector leakEvidence;
-    private volatile HeapEvidence heapEvidence = HeapEvidence.NONE;
+    private volatile Evidence evidence = Evidence.NONE;
     private final ScheduledExecutorService scheduler;
     private volatile JfrStreamSource jfr;
     private volatile HostMetricsSource host;
@@ -159,7 +159,7 @@ final class AgentRuntime implements AgentView {
         latest = buildReport(result, now);
         if (host != null) {
             // Costly evidence only after start-up (the MBean server is safe to use by then).
-            heapEvidence = leakEvidence.update(result.findings(), now);
+            evidence = evidence.withHeap(leakEvidence.update(result.findings(), now));
         }
         if (Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
             lastReportAt = now;
@@ -169,7 +169,7 @@ final class AgentRuntime implements AgentView {
 
     private AnalysisContext context(Instant now) {
         return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
-                heapEvidence);
+                evidence);
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {

@@ -1,6 +1,7 @@
 package dev.precog.analyzer;
 
 import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.evidence.HeapEvidence;
 import dev.precog.analyzer.jfr.RecordedJvmFacts;
 import dev.precog.analyzer.jfr.RecordingFileSource;
@@ -42,12 +43,12 @@ public final class OfflineAnalysis {
         RecordingFileSource.Outcome outcome = new RecordingFileSource(recording, window).replay(facts, w -> {
             timeline.add(w);
             events[0] += w.events();
-            analyzer.evaluate(context(timeline, w.end(), facts, recording, HeapEvidence.NONE));
+            analyzer.evaluate(context(timeline, w.end(), facts, recording, Evidence.NONE));
         });
         Instant to = timeline.windows().get(timeline.size() - 1).end();
         // Old-object samples are written when the recording is dumped, so they are known only now.
-        HeapEvidence oldObjects = new HeapEvidence(null, facts.oldObjects().classes(), 0, 0);
-        Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording, oldObjects));
+        Evidence evidence = Evidence.NONE.withHeap(new HeapEvidence(null, facts.oldObjects().classes(), 0, 0));
+        Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording, evidence));
         JvmInfo jvm = facts.toJvmInfo();
         Window first = timeline.windows().get(0);
         long elapsedMillis = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
@@ -60,7 +61,7 @@ public final class OfflineAnalysis {
     }
 
     private static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording,
-            HeapEvidence evidence) {
+            Evidence evidence) {
         Long max = facts.heapMaxBytes();
         if (max == null) {
             OptionalDouble fromEvents = timeline.latest(Metric.HEAP_MAX);

@@ -47,10 +47,10 @@ final class DemoCommand {
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
-        List<String> command = List.of(java, "-Xmx256m", "-XX:+UseG1GC",
+        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseG1GC",
                 "-javaagent:" + agentJar.getAbsolutePath() + "=" + agentOptions,
                 "-cp", agentJar.getAbsolutePath(), DEMO_MAIN, "250", "8192");
-        out.println("Starting the demo service (heap 256 MB, leaking about 2 MB/s) with Precog attached at start-up...");
+        out.println("Starting the demo service (heap 512 MB, leaking about 2 MB/s) with Precog attached at start-up...");
         Process child;
         try {
             child = new ProcessBuilder(command).redirectErrorStream(true)
@@ -85,7 +85,10 @@ final class DemoCommand {
         }
     }
 
-    /** Polls the report until it holds a MEMORY_LEAK at WARNING or above, the child dies, or time is up. */
+    /**
+     * Polls the report until it holds a MEMORY_LEAK at WARNING or above whose suspects come from
+     * the class-histogram diff, the child dies, or time is up.
+     */
     private static JsonNode waitForLeak(Process child, Path report, Instant deadline, PrintStream out)
             throws InterruptedException, IOException {
         JsonNode last = null;
@@ -94,7 +97,8 @@ final class DemoCommand {
             if (Files.exists(report)) {
                 last = ReportSummary.read(report);
                 for (JsonNode f : last.path("findings")) {
-                    if ("MEMORY_LEAK".equals(f.path("kind").asText()) && !"INFO".equals(f.path("severity").asText())) {
+                    if ("MEMORY_LEAK".equals(f.path("kind").asText()) && !"INFO".equals(f.path("severity").asText())
+                            && "class-histogram-diff".equals(f.path("suspects").path(0).path("basis").asText())) {
                         return last;
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.precog.analyzer.detect;
 
+import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.evidence.HeapEvidence;
 import dev.precog.analyzer.timeline.Timeline;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class AnalysisContext {
     private final Long heapMaxBytes;
     private final Path dumpDirectory;
     private final Boolean heapDumpOnOutOfMemory;
-    private final HeapEvidence heapEvidence;
+    private final Evidence evidence;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -30,24 +31,29 @@ public final class AnalysisContext {
      */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory) {
-        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, HeapEvidence.NONE);
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, Evidence.NONE);
     }
 
-    /** The same, with costly heap evidence gathered since a leak was suspected. */
+    /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
-            Boolean heapDumpOnOutOfMemory, HeapEvidence heapEvidence) {
+            Boolean heapDumpOnOutOfMemory, Evidence evidence) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
         this.heapMaxBytes = heapMaxBytes;
         this.dumpDirectory = dumpDirectory;
         this.heapDumpOnOutOfMemory = heapDumpOnOutOfMemory;
-        this.heapEvidence = heapEvidence;
+        this.evidence = evidence;
+    }
+
+    /** Costly evidence gathered so far; never null. */
+    public Evidence evidence() {
+        return evidence;
     }
 
     /** Histogram diffs or old-object samples, when gathered; never null. */
     public HeapEvidence heapEvidence() {
-        return heapEvidence;
+        return evidence.heap();
     }
 
     public Timeline timeline() {

@@ -74,8 +74,11 @@ final class LeakSuspects {
 
     private static List<Suspect> fromOldObjects(List<HeapEvidence.OldObjectClass> classes, int limit) {
         long total = Math.max(1, classes.stream().mapToLong(HeapEvidence.OldObjectClass::samples).sum());
+        long most = classes.stream().mapToLong(HeapEvidence.OldObjectClass::samples).max().orElse(0);
+        // as with histograms: an application class goes first only with a visible share of the samples
         Comparator<HeapEvidence.OldObjectClass> applicationFirst = Comparator.comparing(
-                c -> JavaTypes.isPlatform(JavaTypes.readable(c.className())));
+                c -> JavaTypes.isPlatform(JavaTypes.readable(c.className()))
+                        || c.samples() < Math.max(2, MIN_APPLICATION_INSTANCE_SHARE * most));
         return classes.stream()
                 .filter(c -> !JavaTypes.isHidden(c.className()))
                 .sorted(applicationFirst.thenComparing(HeapEvidence.OldObjectClass::samples, Comparator.reverseOrder()))

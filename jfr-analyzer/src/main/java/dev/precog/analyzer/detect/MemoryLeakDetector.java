@@ -55,10 +55,10 @@ public final class MemoryLeakDetector implements Detector {
                         : Severity.WARNING;
 
         double coverage = Math.min(1.0, s.size() / (double) FULL_CONFIDENCE_POINTS);
-        double confidence = Format.round((1 - t.trend().pIncreasing()) * coverage * (confirmed ? 1.0 : 0.6), 3);
+        double confidence = Format.round((1 - t.mannKendall().pIncreasing()) * coverage * (confirmed ? 1.0 : 0.6), 3);
         String why = String.format(java.util.Locale.ROOT,
                 "Mann-Kendall p%s over %d windows (%s)%s; %s",
-                pValueText(t.trend().pIncreasing()), s.size(), Format.duration(s.spanSeconds()),
+                pValueText(t.mannKendall().pIncreasing()), s.size(), Format.duration(s.spanSeconds()),
                 coverage < 1 ? ", short history lowers confidence" : "",
                 confirmed
                         ? oldCollections + " old/mixed/full collections did not reclaim the growth"
@@ -76,8 +76,8 @@ public final class MemoryLeakDetector implements Detector {
             evidence.put("fractionOfMaxHeap", Format.round(fill, 3));
         }
         evidence.put("windowsAnalysed", s.size());
-        evidence.put("mannKendallZ", Format.round(t.trend().z(), 2));
-        evidence.put("pValue", t.trend().pIncreasing());
+        evidence.put("mannKendallZ", Format.round(t.mannKendall().z(), 2));
+        evidence.put("pValue", t.mannKendall().pIncreasing());
         evidence.put("oldCollections", oldCollections);
         evidence.put("confidenceReason", why);
         if (context.heapEvidence().histogramsTaken() > 0) {

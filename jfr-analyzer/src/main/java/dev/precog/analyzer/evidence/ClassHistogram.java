@@ -27,6 +27,11 @@ public record ClassHistogram(Instant at, Map<String, Entry> classes, long elapse
     /** One class's count and shallow size. */
     public record Entry(long instances, long bytes) {}
 
+    /** True when rows beyond {@link #MAX_CLASSES} were dropped: a class absent here may still exist. */
+    public boolean isTruncated() {
+        return classes.size() >= MAX_CLASSES;
+    }
+
     /** Parses the text of GC.class_histogram; lines that are not class rows are skipped. */
     public static ClassHistogram parse(String text, Instant at, long elapsedMillis) {
         Map<String, Entry> classes = new HashMap<>();

@@ -18,7 +18,13 @@ public record HistogramDiff(ClassHistogram first, ClassHistogram second, List<Cl
     public static HistogramDiff between(ClassHistogram first, ClassHistogram second) {
         List<ClassGrowth> growth = new ArrayList<>();
         for (Map.Entry<String, ClassHistogram.Entry> e : second.classes().entrySet()) {
-            ClassHistogram.Entry before = first.classes().getOrDefault(e.getKey(), new ClassHistogram.Entry(0, 0));
+            ClassHistogram.Entry before = first.classes().get(e.getKey());
+            if (before == null && first.isTruncated()) {
+                continue; // it may have been just below the first histogram's cut-off: growth unknown
+            }
+            if (before == null) {
+                before = new ClassHistogram.Entry(0, 0);
+            }
             long instances = e.getValue().instances() - before.instances();
             long bytes = e.getValue().bytes() - before.bytes();
             if (instances > 0 && bytes > 0) {

@@ -9,26 +9,41 @@ import java.util.Map;
 
 /**
  * Gathers what jdk.OldObjectSample events say (objects sampled at allocation and still alive
- * when the recording was dumped): per class, how many, and which application frame allocated
- * them. Bounded to a fixed number of classes.
+ * when the recording was dumped): per class, how many, and the application frame that allocated
+ * most of them. Bounded to a fixed number of classes and of sites per class.
  */
 public final class OldObjectCollector {
 
     private static final int MAX_CLASSES = 500;
     private static final int STACK_TOP = 5;
+    private static final int MAX_SITES = 8;
 
     private final Map<String, Tally> byClass = new HashMap<>();
 
+    /**
+     * @param frames the allocation stack, innermost first
+     * @param allocatedBy the first application frame in it, or null
+     */
     synchronized void add(String className, List<String> frames, String allocatedBy) {
         Tally t = byClass.get(className);
         if (t == null) {
             if (byClass.size() >= MAX_CLASSES) {
                 return;
             }
-            t = new Tally(frames.subList(0, Math.min(STACK_TOP, frames.size())), allocatedBy);
+            t = new Tally();
             byClass.put(className, t);
         }
         t.samples++;
+        if (allocatedBy != null && (t.sites.containsKey(allocatedBy) || t.sites.size() < MAX_SITES)) {
+            int[] count = t.sites.computeIfAbsent(allocatedBy, k -> new int[1]);
+            if (++count[0] > t.topCount) {
+                t.topCount = count[0];
+                // the stack shown starts at the application frame: JDK frames above it (ArrayList.grow) say little
+                int from = Math.max(0, frames.indexOf(allocatedBy));
+                t.stackTop = List.copyOf(frames.subList(from, Math.min(frames.size(), from + STACK_TOP)));
+                t.allocatedBy = allocatedBy;
+            }
+        }
     }
 
     /** The classes seen, most samples first. */
@@ -39,14 +54,12 @@ public final class OldObjectCollector {
         return out;
     }
 
+    /** Per class: samples, and its most frequent application allocation site with that site's stack. */
     private static final class Tally {
-        final List<String> stackTop;
-        final String allocatedBy;
+        final Map<String, int[]> sites = new HashMap<>();
         long samples;
-
-        Tally(List<String> stackTop, String allocatedBy) {
-            this.stackTop = List.copyOf(stackTop);
-            this.allocatedBy = allocatedBy;
-        }
+        int topCount;
+        String allocatedBy;
+        List<String> stackTop = List.of();
     }
 }

@@ -264,9 +264,9 @@ class MemoryLeakDetectorTest {
 
     @Test
     void ninePointsAreTheMinimumForAVerdict() {
-        // one point is warm-up, LiveSetTrend.MIN_POINTS = 8 remain
-        SyntheticHeap steep = SyntheticHeap.windows(LiveSetTrend.MIN_POINTS).liveSet(i -> 100 * MB + 20 * MB * i).oldGcEvery(1);
-        SyntheticHeap oneMore = SyntheticHeap.windows(LiveSetTrend.MIN_POINTS + 1).liveSet(i -> 100 * MB + 20 * MB * i).oldGcEvery(1);
+        // one point is warm-up, SeriesTrend.MIN_POINTS = 8 remain
+        SyntheticHeap steep = SyntheticHeap.windows(SeriesTrend.MIN_POINTS).liveSet(i -> 100 * MB + 20 * MB * i).oldGcEvery(1);
+        SyntheticHeap oneMore = SyntheticHeap.windows(SeriesTrend.MIN_POINTS + 1).liveSet(i -> 100 * MB + 20 * MB * i).oldGcEvery(1);
 
         assertThat(detector.detect(steep.context())).isEmpty();
         assertThat(detector.detect(oneMore.context())).singleElement().satisfies(leak ->
@@ -288,7 +288,7 @@ class MemoryLeakDetectorTest {
         AnalysisContext context = SyntheticHeap.windows(60)
                 .liveSet(i -> 10 * MB + 0.2 * MB * i / WINDOWS_PER_MINUTE).oldGcEvery(6).context();
 
-        assertThat(context.liveSetTrend().orElseThrow().trend().pIncreasing())
+        assertThat(context.liveSetTrend().orElseThrow().mannKendall().pIncreasing())
                 .isLessThan(LiveSetTrend.SIGNIFICANCE);
         assertThat(detector.detect(context)).isEmpty();
     }

@@ -1,0 +1,92 @@
+package dev.precog.agent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * The schedule of costly evidence: nothing until a detector reports its problem, then one
+ * sample, a second one {@code spacing} later (their comparison is the evidence), then a new
+ * sample compared with the previous one every {@code refresh} while the problem lasts; at most
+ * {@code maxPerHour} samples an hour, and a failing sampler is not retried for the rest of the
+ * hour. Called from the agent's scheduler thread only.
+ *
+ * @param <S> one sample (a class histogram, a census)
+ * @param <D> what two samples show (their difference)
+ */
+final class TwoPointSampler<S, D> {
+
+    /** Takes one sample; may throw, which counts as a failed attempt. */
+    interface Sampler<S> {
+        S take() throws Exception;
+    }
+
+    private final String what;
+    private final Duration spacing;
+    private final Duration refresh;
+    private final int maxPerHour;
+    private final Sampler<S> sampler;
+    private final BiFunction<S, S, D> compare;
+    private final AgentLog log;
+    private S latest;
+    private Instant latestAt = Instant.EPOCH;
+    private D result;
+    private int taken;
+    private Instant hourStart = Instant.EPOCH;
+    private int takenThisHour;
+
+    TwoPointSampler(String what, Duration spacing, Duration refresh, int maxPerHour, Sampler<S> sampler,
+            BiFunction<S, S, D> compare, AgentLog log) {
+        this.what = what;
+        this.spacing = spacing;
+        this.refresh = refresh;
+        this.maxPerHour = maxPerHour;
+        this.sampler = sampler;
+        this.compare = compare;
+        this.log = log;
+    }
+
+    /** Samples if {@code triggered} calls for it now; returns the latest comparison, or null. */
+    D update(boolean triggered, Instant now) {
+        if (!triggered) {
+            latest = null;
+            result = null;
+            return null;
+        }
+        if (Duration.between(hourStart, now).compareTo(Duration.ofHours(1)) >= 0) {
+            hourStart = now;
+            takenThisHour = 0;
+        }
+        Duration wait = result == null ? spacing : refresh;
+        boolean due = latest == null || Duration.between(latestAt, now).compareTo(wait) >= 0;
+        if (due && takenThisHour < maxPerHour) {
+            S next = take();
+            if (next != null) {
+                if (latest != null) {
+                    result = compare.apply(latest, next);
+                }
+                latest = next;
+                latestAt = now;
+            }
+        }
+        return result;
+    }
+
+    private S take() {
+        try {
+            S s = sampler.take();
+            taken++;
+            takenThisHour++;
+            return s;
+        } catch (Exception | LinkageError e) {
+            log.error(what + " not taken", e);
+            takenThisHour = maxPerHour;
+            return null;
+        }
+    }
+
+    /** Samples taken since the agent started. */
+    int taken() {
+        return taken;
+    }
+}

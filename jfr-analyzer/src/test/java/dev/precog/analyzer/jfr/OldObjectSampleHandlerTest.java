@@ -1,0 +1,111 @@
+package dev.precog.analyzer.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.analyzer.evidence.HeapEvidence.OldObjectClass;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jdk.OldObjectSample through a real recording of this test JVM. JFR samples an allocation when
+ * it takes the slow path (a new TLAB or outside one), keeps up to 256 samples, drops those whose
+ * objects die, and when the recording stops writes only the samples that survived a collection
+ * after they were allocated: hence the System.gc() before stopping.
+ */
+class OldObjectSampleHandlerTest {
+
+    private static final String RETAINED = Retained.class.getName();
+    private static final String ALLOCATING_METHOD = OldObjectSampleHandlerTest.class.getName() + ".retain:";
+
+    /** Kept alive until the recording is written. */
+    private static final List<Object> KEEP = new ArrayList<>();
+
+    @TempDir
+    static Path dir;
+
+    private static List<OldObjectClass> classes;
+    private static long events;
+
+    /** About 270 bytes, so its allocations take a fair share of the TLAB refills JFR samples. */
+    @SuppressWarnings("unused")
+    private static final class Retained {
+        long a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p;
+        final int id;
+
+        Retained(int id) {
+            this.id = id;
+        }
+    }
+
+    @BeforeAll
+    static void recordAndReplay() throws IOException, InterruptedException, UnreadableRecordingException {
+        Path file = dir.resolve("old-objects.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable(OldObjectSampleHandler.EVENT).with("cutoff", "0 ns").withStackTrace();
+            recording.start();
+            retain();
+            System.gc();
+            recording.stop();
+            recording.dump(file);
+        } finally {
+            KEEP.clear();
+        }
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+        events = new RecordingFileSource(file, Duration.ofSeconds(1)).replay(facts, w -> {}).events();
+        classes = facts.oldObjects().classes();
+    }
+
+    /** 20,000 objects of a class of this test and 20,000 byte[256], over about half a second. */
+    private static void retain() throws InterruptedException {
+        for (int i = 0; i < 20_000; i++) {
+            KEEP.add(new Retained(i));
+            KEEP.add(new byte[256]);
+            if (i % 2_000 == 1_999) {
+                Thread.sleep(40);
+            }
+        }
+    }
+
+    private static OldObjectClass classNamed(String name) {
+        return classes.stream().filter(c -> c.className().equals(name)).findFirst().orElseThrow(
+                () -> new AssertionError(name + " not among the old objects: " + classes));
+    }
+
+    @Test
+    void theRetainedTestClassIsAmongTheOldObjectsWithItsAllocationSite() {
+        OldObjectClass retained = classNamed(RETAINED);
+
+        assertThat(retained.samples()).isPositive();
+        assertThat(retained.allocatedBy()).startsWith(ALLOCATING_METHOD);
+        assertThat(Integer.parseInt(retained.allocatedBy().substring(ALLOCATING_METHOD.length()))).isPositive();
+        assertThat(retained.stackTop()).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+        assertThat(retained.stackTop().get(0)).isEqualTo(retained.allocatedBy());
+    }
+
+    @Test
+    void byteArraysKeepJfrsArrayNameAndCount() {
+        // JFR names byte[] "[B"; LeakSuspects makes it readable
+        assertThat(classes).extracting(OldObjectClass::className).contains("[B").doesNotContain("byte[]");
+        assertThat(classNamed("[B").samples()).isPositive();
+    }
+
+    @Test
+    void oneEventPerSampleMostSampledClassFirst() {
+        long samples = classes.stream().mapToLong(OldObjectClass::samples).sum();
+
+        // only OldObjectSample was enabled; the old-object queue holds 256 samples by default
+        assertThat(samples).isEqualTo(events).isBetween(2L, 256L);
+        assertThat(classes).isSortedAccordingTo((a, b) -> Long.compare(b.samples(), a.samples()));
+        // what this test allocated and kept dominates the samples
+        long ours = classes.stream().filter(c -> c.allocatedBy() != null && c.allocatedBy().startsWith(ALLOCATING_METHOD))
+                .mapToLong(OldObjectClass::samples).sum();
+        assertThat(ours).isGreaterThanOrEqualTo(samples / 2);
+    }
+}
