@@ -2,6 +2,8 @@ package dev.precog.agent;
 
 import dev.precog.analyzer.Analyzer;
 import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.evidence.Census;
+import dev.precog.analyzer.evidence.CensusDiff;
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.jfr.JfrStreamSource;
 import dev.precog.analyzer.report.HostInfos;
@@ -50,6 +52,7 @@ final class AgentRuntime implements AgentView {
     private final SelfMonitor selfMonitor;
     private final JvmInfo jvm;
     private final Boolean heapDumpOnOutOfMemory;
+    private final Long metaspaceMax;
     private final Path reportFile;
     private final Instant startedAt = Instant.now();
     private final Timeline timeline = new Timeline(TIMELINE_CAPACITY);
@@ -57,6 +60,8 @@ final class AgentRuntime implements AgentView {
     private final Analyzer analyzer = Analyzer.standard();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final LeakEvidenceCollector leakEvidence;
+    private final TwoPointSampler<Census, CensusDiff> threadCensus;
+    private final TwoPointSampler<Census, CensusDiff> loaderCensus;
     private volatile Evidence evidence = Evidence.NONE;
     private final ScheduledExecutorService scheduler;
     private volatile JfrStreamSource jfr;
@@ -77,9 +82,12 @@ final class AgentRuntime implements AgentView {
         this.selfMonitor = new SelfMonitor(threads);
         this.jvm = LiveJvm.describe();
         this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
+        this.metaspaceMax = LiveJvm.maxMetaspace();
         this.reportFile = ReportWriter.reportFile(options.reportDir().toAbsolutePath().normalize(), jvm.pid());
         this.accumulator = new WindowAccumulator(startedAt);
         this.leakEvidence = new LeakEvidenceCollector(options.window(), log);
+        this.threadCensus = ThreadCensus.sampler(options.window(), log);
+        this.loaderCensus = ClassLoaderCensus.sampler(instrumentation, options.window(), log);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads.named("scheduler"));
         this.latest = buildReport(analyzer.evaluate(context(startedAt)), startedAt);
     }
@@ -160,6 +168,8 @@ final class AgentRuntime implements AgentView {
         if (host != null) {
             // Costly evidence only after start-up (the MBean server is safe to use by then).
             evidence = evidence.withHeap(leakEvidence.update(result.findings(), now));
+            evidence = evidence.withThreads(threadCensus.update(ThreadCensus.wanted(result.findings()), now));
+            evidence = evidence.withClassLoaders(loaderCensus.update(ClassLoaderCensus.wanted(result.findings()), now));
         }
         if (Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
             lastReportAt = now;
@@ -169,7 +179,7 @@ final class AgentRuntime implements AgentView {
 
     private AnalysisContext context(Instant now) {
         return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
-                evidence);
+                evidence).withMetaspaceMaxBytes(metaspaceMax);
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {

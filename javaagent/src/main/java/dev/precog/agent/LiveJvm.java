@@ -35,6 +35,21 @@ final class LiveJvm {
         }
     }
 
+    /** -XX:MaxMetaspaceSize, or null when it is not set (the JVM reports 2^64-1) or cannot be read. */
+    static Long maxMetaspace() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotspot == null) {
+                return null;
+            }
+            // unsigned in the JVM: the "unlimited" default does not fit a long
+            long max = Long.parseUnsignedLong(hotspot.getVMOption("MaxMetaspaceSize").getValue());
+            return max > 0 && max < Long.MAX_VALUE / 2 ? max : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static String mainClass() {
         String command = System.getProperty("sun.java.command");
         if (command == null || command.isBlank()) {

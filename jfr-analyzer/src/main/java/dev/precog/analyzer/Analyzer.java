@@ -1,9 +1,14 @@
 package dev.precog.analyzer;
 
 import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.detect.AllocationPressureDetector;
 import dev.precog.analyzer.detect.Detector;
 import dev.precog.analyzer.detect.FindingTracker;
+import dev.precog.analyzer.detect.GcPressureDetector;
 import dev.precog.analyzer.detect.MemoryLeakDetector;
+import dev.precog.analyzer.detect.MetaspaceLeakDetector;
+import dev.precog.analyzer.detect.NativeMemoryGrowthDetector;
+import dev.precog.analyzer.detect.ThreadLeakDetector;
 import dev.precog.analyzer.forecast.Forecaster;
 import dev.precog.analyzer.forecast.HeapLiveSetForecaster;
 import dev.precog.analyzer.report.HeapDumpAdvisor;
@@ -36,7 +41,10 @@ public final class Analyzer {
 
     /** The detectors and forecasters Precog ships. */
     public static Analyzer standard() {
-        return new Analyzer(List.of(new MemoryLeakDetector()), List.of(new HeapLiveSetForecaster()));
+        return new Analyzer(
+                List.of(new MemoryLeakDetector(), new GcPressureDetector(), new AllocationPressureDetector(),
+                        new ThreadLeakDetector(), new MetaspaceLeakDetector(), new NativeMemoryGrowthDetector()),
+                List.of(new HeapLiveSetForecaster()));
     }
 
     /** What the analysis concluded at one moment. */

@@ -48,6 +48,10 @@ public final class OfflineAnalysis {
         Instant to = timeline.windows().get(timeline.size() - 1).end();
         // Old-object samples are written when the recording is dumped, so they are known only now.
         Evidence evidence = Evidence.NONE.withHeap(new HeapEvidence(null, facts.oldObjects().classes(), 0, 0));
+        // Net thread starts per name over the recording stand in for the live agent's two thread censuses.
+        evidence = evidence.withThreads(facts.threads().diff(timeline.windows().get(0).start(), to));
+        // jdk.ClassLoaderStatistics snapshots (each chunk's start and end) stand in for the live class-loader census.
+        evidence = evidence.withClassLoaders(facts.classLoaders().diff());
         Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording, evidence));
         JvmInfo jvm = facts.toJvmInfo();
         Window first = timeline.windows().get(0);
@@ -69,6 +73,7 @@ public final class OfflineAnalysis {
         }
         Long pid = facts.toJvmInfo().pid();
         Path dir = recording.toAbsolutePath().getParent();
-        return new AnalysisContext(timeline, now, pid, max, dir, null, evidence);
+        return new AnalysisContext(timeline, now, pid, max, dir, null, evidence)
+                .withMetaspaceMaxBytes(facts.maxMetaspaceBytes());
     }
 }

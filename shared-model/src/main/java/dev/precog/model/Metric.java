@@ -28,6 +28,9 @@ public enum Metric {
     MONITOR_ENTER_TIME("lock.monitorEnterTime", Unit.MILLISECONDS, Aggregation.SUM),
     MONITOR_WAIT_TIME("lock.monitorWaitTime", Unit.MILLISECONDS, Aggregation.SUM),
     PARK_TIME("lock.parkTime", Unit.MILLISECONDS, Aggregation.SUM),
+    /** Memory used by direct ByteBuffers (jdk.DirectBufferStatistics). */
+    DIRECT_BUFFER_USED("directBuffers.used", Unit.BYTES, Aggregation.LAST),
+    DIRECT_BUFFER_COUNT("directBuffers.count", Unit.COUNT, Aggregation.LAST),
     HOST_CPU("host.cpuLoad", Unit.RATIO, Aggregation.MEAN),
     HOST_MEMORY_TOTAL("host.memoryTotal", Unit.BYTES, Aggregation.LAST),
     HOST_MEMORY_AVAILABLE("host.memoryAvailable", Unit.BYTES, Aggregation.MIN),

@@ -23,6 +23,7 @@ final class AllocationSuspects {
 
     static List<Suspect> rank(List<Window> windows, double fromEpochSeconds, int limit) {
         Map<String, Long> bytes = new HashMap<>();
+        Map<String, Map<String, Long>> sites = new HashMap<>();
         long total = 0;
         for (Window w : windows) {
             if (w.end().toEpochMilli() / 1000.0 < fromEpochSeconds) {
@@ -32,7 +33,11 @@ final class AllocationSuspects {
                 if (JavaTypes.isHidden(cw.className())) {
                     continue;
                 }
-                bytes.merge(JavaTypes.readable(cw.className()), cw.bytes(), Long::sum);
+                String name = JavaTypes.readable(cw.className());
+                bytes.merge(name, cw.bytes(), Long::sum);
+                if (cw.site() != null) {
+                    sites.computeIfAbsent(name, k -> new HashMap<>()).merge(cw.site(), cw.bytes(), Long::sum);
+                }
                 total += cw.bytes();
             }
         }
@@ -47,10 +52,19 @@ final class AllocationSuspects {
         return bytes.entrySet().stream()
                 .sorted(applicationFirst.thenComparing(Map.Entry::getValue, Comparator.reverseOrder()))
                 .limit(limit)
-                .map(e -> new Suspect(e.getKey(), BASIS, Format.round((double) e.getValue() / all, 4), List.of(),
-                        JavaTypes.isPlatform(e.getKey())
-                                ? "JDK type; look at what holds it"
-                                : "application type among the top allocations"))
+                .map(e -> suspect(e.getKey(), (double) e.getValue() / all, heaviest(sites.get(e.getKey()))))
                 .toList();
+    }
+
+    private static Suspect suspect(String className, double share, String site) {
+        String kind = JavaTypes.role(className);
+        String detail = String.format(java.util.Locale.ROOT, "%s, %s of sampled allocation%s", kind, Format.percent(share),
+                site == null ? "" : ", mostly at " + site);
+        return new Suspect(className, BASIS, Format.round(share, 4), site == null ? List.of() : List.of(site), detail);
+    }
+
+    private static String heaviest(Map<String, Long> sites) {
+        return sites == null ? null
+                : sites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 }

@@ -21,6 +21,7 @@ public final class AnalysisContext {
     private final Path dumpDirectory;
     private final Boolean heapDumpOnOutOfMemory;
     private final Evidence evidence;
+    private final Long metaspaceMaxBytes;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -37,6 +38,11 @@ public final class AnalysisContext {
     /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence) {
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null);
+    }
+
+    private AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
+            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
@@ -44,6 +50,17 @@ public final class AnalysisContext {
         this.dumpDirectory = dumpDirectory;
         this.heapDumpOnOutOfMemory = heapDumpOnOutOfMemory;
         this.evidence = evidence;
+        this.metaspaceMaxBytes = metaspaceMaxBytes;
+    }
+
+    /** The same context, knowing -XX:MaxMetaspaceSize ({@code bytes}; null when unknown or unlimited). */
+    public AnalysisContext withMetaspaceMaxBytes(Long bytes) {
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes);
+    }
+
+    /** -XX:MaxMetaspaceSize, null when unknown or not set (metaspace is then limited only by native memory). */
+    public Long metaspaceMaxBytes() {
+        return metaspaceMaxBytes;
     }
 
     /** Costly evidence gathered so far; never null. */

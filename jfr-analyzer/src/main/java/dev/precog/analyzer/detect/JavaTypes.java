@@ -1,20 +1,36 @@
 package dev.precog.analyzer.detect;
 
 /** Telling the application's own classes from the platform's, and readable array names. */
-final class JavaTypes {
+public final class JavaTypes {
 
-    private static final String[] PLATFORM_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    // Precog's own packages count as platform: the agent's classes are never the application's leak.
+    // dev.precog.demo is left out on purpose: it is the bundled demo application.
+    private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    private static final String[] PRECOG_PREFIXES = {
+        "dev.precog.agent.", "dev.precog.analyzer.", "dev.precog.model.", "dev.precog.host."};
 
     private JavaTypes() {}
 
-    /** True for classes of the JDK and for arrays of primitives. */
-    static boolean isPlatform(String className) {
+    /** True for classes of the JDK, of Precog itself, and for arrays of primitives. */
+    public static boolean isPlatform(String className) {
         String element = className.endsWith("[]") ? className.substring(0, className.indexOf('[')) : className;
         if (!element.contains(".")) {
             return true;
         }
-        for (String prefix : PLATFORM_PREFIXES) {
-            if (element.startsWith(prefix)) {
+        return startsWithAny(element, JDK_PREFIXES) || startsWithAny(element, PRECOG_PREFIXES);
+    }
+
+    /** "JDK type", "Precog's own type" or "application type", for a suspect's detail. */
+    static String role(String className) {
+        if (startsWithAny(className, PRECOG_PREFIXES)) {
+            return "Precog's own type";
+        }
+        return isPlatform(className) ? "JDK type" : "application type";
+    }
+
+    private static boolean startsWithAny(String name, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
                 return true;
             }
         }

@@ -58,9 +58,9 @@ final class LeakSuspects {
             out.add(suspect(g, totalBytes, span, "application type accumulating instances"));
         }
         for (HistogramDiff.ClassGrowth g : platform) {
-            out.add(suspect(g, totalBytes, span, JavaTypes.isPlatform(JavaTypes.readable(g.className()))
-                    ? "JDK type; held by the application types above"
-                    : "application type, growing slowly"));
+            String name = JavaTypes.readable(g.className());
+            out.add(suspect(g, totalBytes, span, !JavaTypes.isPlatform(name) ? "application type, growing slowly"
+                    : JavaTypes.role(name) + "; held by the application types above"));
         }
         return out.subList(0, Math.min(limit, out.size()));
     }

@@ -22,6 +22,10 @@ public final class HandlerRegistry {
         List<EventHandler> handlers = new ArrayList<>(common(sink));
         handlers.addAll(JvmFactsHandlers.create(facts, sink));
         handlers.add(new OldObjectSampleHandler(facts.oldObjects()));
+        handlers.add(ThreadLifecycleHandler.start(facts.threads()));
+        handlers.add(ThreadLifecycleHandler.end(facts.threads()));
+        handlers.add(new ClassLoaderStatisticsHandler(facts.classLoaders()));
+        handlers.add(new MaxMetaspaceSizeHandler(facts));
         handlers.add(new HostCpuFromJfrHandler(sink));
         return handlers;
     }
@@ -43,7 +47,8 @@ public final class HandlerRegistry {
                 new CpuLoadHandler(sink),
                 new ThreadStatisticsHandler(sink),
                 new ClassLoadingStatisticsHandler(sink),
-                new MetaspaceSummaryHandler(sink));
+                new MetaspaceSummaryHandler(sink),
+                new DirectBufferStatisticsHandler(sink));
     }
 
     private static List<EventHandler> filter(List<EventHandler> handlers, Set<String> available) {

@@ -1,9 +1,13 @@
 package dev.precog.analyzer.jfr;
 
+import dev.precog.analyzer.detect.JavaTypes;
 import java.time.Duration;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
 
 /** Null-safe reads of event fields that may be missing on some JDK versions or collectors. */
 final class JfrFields {
@@ -36,6 +40,38 @@ final class JfrFields {
 
     static RecordedObject structOr(RecordedObject o, String field) {
         return o != null && o.hasField(field) ? o.getValue(field) : null;
+    }
+
+    /**
+     * The first frame of the event's stack outside the JDK, as {@code Class.method:line}; the
+     * top frame when every frame is the JDK's; null without a stack.
+     */
+    static String applicationFrame(RecordedEvent e) {
+        RecordedStackTrace stack = e.getStackTrace();
+        if (stack == null) {
+            return null;
+        }
+        String top = null;
+        for (RecordedFrame frame : stack.getFrames()) {
+            RecordedMethod method = frame.getMethod();
+            if (method == null || method.getType() == null) {
+                continue;
+            }
+            String type = method.getType().getName();
+            String where = type + "." + method.getName() + ":" + frame.getLineNumber();
+            if (top == null) {
+                top = where;
+            }
+            if (!isPlatform(type)) {
+                return where;
+            }
+        }
+        return top;
+    }
+
+    /** Classes of the JDK (or Precog) itself, which never make an application frame. */
+    static boolean isPlatform(String className) {
+        return JavaTypes.isPlatform(className);
     }
 
     static String className(RecordedEvent e, String field) {

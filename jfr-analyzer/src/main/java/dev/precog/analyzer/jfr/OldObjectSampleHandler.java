@@ -48,16 +48,11 @@ final class OldObjectSampleHandler implements EventHandler {
                 }
                 String where = method.getType().getName() + "." + method.getName() + ":" + frame.getLineNumber();
                 frames.add(where);
-                if (allocatedBy == null && !isPlatform(method.getType().getName())) {
+                if (allocatedBy == null && !JfrFields.isPlatform(method.getType().getName())) {
                     allocatedBy = where;
                 }
             }
         }
         collector.add(type.getName(), frames, allocatedBy);
-    }
-
-    private static boolean isPlatform(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
-                || className.startsWith("javax.") || className.startsWith("com.sun.");
     }
 }

@@ -16,6 +16,9 @@ public final class RecordedJvmFacts {
     private String youngCollector;
     private String oldCollector;
     private final OldObjectCollector oldObjects = new OldObjectCollector();
+    private final ThreadLifecycleCollector threads = new ThreadLifecycleCollector();
+    private final ClassLoaderStatisticsCollector classLoaders = new ClassLoaderStatisticsCollector();
+    private Long maxMetaspaceBytes;
 
     synchronized void jvm(long pid, String javaArguments, String jvmVersion) {
         this.pid = pid > 0 ? pid : null;
@@ -37,6 +40,26 @@ public final class RecordedJvmFacts {
     /** Old-object samples the recording holds (written when it was dumped). */
     public OldObjectCollector oldObjects() {
         return oldObjects;
+    }
+
+    /** Net thread starts per name pattern (jdk.ThreadStart minus jdk.ThreadEnd). */
+    public ThreadLifecycleCollector threads() {
+        return threads;
+    }
+
+    /** Class-loader censuses from jdk.ClassLoaderStatistics, when the recording has them. */
+    public ClassLoaderStatisticsCollector classLoaders() {
+        return classLoaders;
+    }
+
+    /** -XX:MaxMetaspaceSize; unset (the JVM reports 2^64-1) is kept as null. */
+    synchronized void maxMetaspace(long bytes) {
+        this.maxMetaspaceBytes = bytes > 0 && bytes < Long.MAX_VALUE / 2 ? bytes : null;
+    }
+
+    /** -XX:MaxMetaspaceSize as recorded, null when not set or not recorded. */
+    public synchronized Long maxMetaspaceBytes() {
+        return maxMetaspaceBytes;
     }
 
     public synchronized Long heapMaxBytes() {

@@ -7,31 +7,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Allocation weight per class for one window, bounded: once {@code capacity} classes are
- * known, samples of new classes are counted as dropped instead of growing the table.
+ * Allocation weight per class for one window, with the heaviest allocation sites of each,
+ * bounded: once {@code capacity} classes are known, samples of new classes are counted as
+ * dropped instead of growing the table, and each class keeps at most a few sites.
  */
 final class ClassWeightTable {
 
+    private static final int SITES_PER_CLASS = 4;
+
     private final int capacity;
-    private final Map<String, long[]> weights = new HashMap<>();
+    private final Map<String, Weight> weights = new HashMap<>();
     private long dropped;
 
     ClassWeightTable(int capacity) {
         this.capacity = capacity;
     }
 
-    void add(String className, long bytes) {
-        long[] w = weights.get(className);
+    void add(String className, long bytes, String site) {
+        Weight w = weights.get(className);
         if (w == null) {
             if (weights.size() >= capacity) {
                 dropped++;
                 return;
             }
-            w = new long[2];
+            w = new Weight();
             weights.put(className, w);
         }
-        w[0] += bytes;
-        w[1]++;
+        w.bytes += bytes;
+        w.samples++;
+        if (site != null && (w.sites.containsKey(site) || w.sites.size() < SITES_PER_CLASS)) {
+            w.sites.computeIfAbsent(site, k -> new long[1])[0] += bytes;
+        }
     }
 
     long dropped() {
@@ -40,9 +46,20 @@ final class ClassWeightTable {
 
     List<ClassWeight> top(int n) {
         return weights.entrySet().stream()
-                .map(e -> new ClassWeight(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .map(e -> new ClassWeight(e.getKey(), e.getValue().bytes, e.getValue().samples, e.getValue().heaviestSite()))
                 .sorted(Comparator.comparingLong(ClassWeight::bytes).reversed())
                 .limit(n)
                 .toList();
+    }
+
+    private static final class Weight {
+        long bytes;
+        long samples;
+        final Map<String, long[]> sites = new HashMap<>(4);
+
+        String heaviestSite() {
+            return sites.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue()[0]))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
     }
 }

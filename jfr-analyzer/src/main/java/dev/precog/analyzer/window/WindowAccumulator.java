@@ -57,9 +57,14 @@ public final class WindowAccumulator {
     }
 
     /** Adds one allocation sample's weight to {@code className}. */
-    public synchronized void recordAllocation(String className, long bytes) {
+    public void recordAllocation(String className, long bytes) {
+        recordAllocation(className, bytes, null);
+    }
+
+    /** Adds one allocation sample's weight to {@code className}, allocated at {@code site} (may be null). */
+    public synchronized void recordAllocation(String className, long bytes, String site) {
         metrics.record(Metric.ALLOCATION_SAMPLED, bytes);
-        allocations.add(className, bytes);
+        allocations.add(className, bytes, site);
         events++;
     }
 

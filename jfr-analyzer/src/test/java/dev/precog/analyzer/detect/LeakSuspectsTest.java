@@ -105,6 +105,22 @@ class LeakSuspectsTest {
     }
 
     @Test
+    void precogsOwnClassesAreNeverTheApplicationsLeak() {
+        Map<String, long[]> grown = sessionLeak();
+        grown.remove("com.acme.UserSession");
+        // the agent's buffers grow while it warms up; they live in the same heap
+        grown.put("dev.precog.analyzer.window.WindowAccumulator", new long[] {4_000, 300_000});
+        grown.put("dev.precog.demo.LeakyShopService$Cart", new long[] {5_000, 160_000});
+
+        List<Suspect> suspects = rank(diff(grown));
+
+        assertThat(suspects.get(0).className()).isEqualTo("dev.precog.demo.LeakyShopService$Cart");
+        Suspect own = suspects.stream().filter(s -> s.className().startsWith("dev.precog.analyzer")).findFirst().orElseThrow();
+        assertThat(own.detail()).contains("Precog's own type");
+        assertThat(suspects.indexOf(own)).isGreaterThan(1);
+    }
+
+    @Test
     void limitCutsTheList() {
         assertThat(LeakSuspects.rank(diff(sessionLeak()), List.of(), 0, 2)).extracting(Suspect::className)
                 .containsExactly("com.acme.UserSession", "byte[]");

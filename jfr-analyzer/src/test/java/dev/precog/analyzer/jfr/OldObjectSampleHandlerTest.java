@@ -3,6 +3,7 @@ package dev.precog.analyzer.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.analyzer.evidence.HeapEvidence.OldObjectClass;
+import example.shop.RetainingCart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OldObjectSampleHandlerTest {
 
-    private static final String RETAINED = Retained.class.getName();
-    private static final String ALLOCATING_METHOD = OldObjectSampleHandlerTest.class.getName() + ".retain:";
+    private static final String RETAINED = RetainingCart.Item.class.getName();
+    private static final String ALLOCATING_METHOD = RetainingCart.class.getName() + ".retain:";
 
     /** Kept alive until the recording is written. */
     private static final List<Object> KEEP = new ArrayList<>();
@@ -33,24 +34,13 @@ class OldObjectSampleHandlerTest {
     private static List<OldObjectClass> classes;
     private static long events;
 
-    /** About 270 bytes, so its allocations take a fair share of the TLAB refills JFR samples. */
-    @SuppressWarnings("unused")
-    private static final class Retained {
-        long a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p;
-        final int id;
-
-        Retained(int id) {
-            this.id = id;
-        }
-    }
-
     @BeforeAll
     static void recordAndReplay() throws IOException, InterruptedException, UnreadableRecordingException {
         Path file = dir.resolve("old-objects.jfr");
         try (Recording recording = new Recording()) {
             recording.enable(OldObjectSampleHandler.EVENT).with("cutoff", "0 ns").withStackTrace();
             recording.start();
-            retain();
+            RetainingCart.retain(KEEP);
             System.gc();
             recording.stop();
             recording.dump(file);
@@ -62,24 +52,13 @@ class OldObjectSampleHandlerTest {
         classes = facts.oldObjects().classes();
     }
 
-    /** 20,000 objects of a class of this test and 20,000 byte[256], over about half a second. */
-    private static void retain() throws InterruptedException {
-        for (int i = 0; i < 20_000; i++) {
-            KEEP.add(new Retained(i));
-            KEEP.add(new byte[256]);
-            if (i % 2_000 == 1_999) {
-                Thread.sleep(40);
-            }
-        }
-    }
-
     private static OldObjectClass classNamed(String name) {
         return classes.stream().filter(c -> c.className().equals(name)).findFirst().orElseThrow(
                 () -> new AssertionError(name + " not among the old objects: " + classes));
     }
 
     @Test
-    void theRetainedTestClassIsAmongTheOldObjectsWithItsAllocationSite() {
+    void theRetainedApplicationClassIsAmongTheOldObjectsWithItsAllocationSite() {
         OldObjectClass retained = classNamed(RETAINED);
 
         assertThat(retained.samples()).isPositive();

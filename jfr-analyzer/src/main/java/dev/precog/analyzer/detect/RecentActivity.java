@@ -1,0 +1,92 @@
+package dev.precog.analyzer.detect;
+
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Distribution;
+import dev.precog.model.DistributionKind;
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The most recent stretch of the timeline that rate-based detectors (GC and allocation
+ * pressure) judge: at least a number of windows and a number of seconds, so one busy window
+ * is never a verdict.
+ */
+final class RecentActivity {
+
+    private final List<Window> windows;
+    private final double seconds;
+
+    private RecentActivity(List<Window> windows) {
+        this.windows = windows;
+        this.seconds = windows.stream().mapToDouble(w -> w.length().toMillis() / 1000.0).sum();
+    }
+
+    /** The last windows covering at least {@code minWindows} and {@code minSeconds}; empty when the timeline is shorter. */
+    static Optional<RecentActivity> of(Timeline timeline, int minWindows, double minSeconds) {
+        List<Window> all = timeline.windows();
+        List<Window> recent = new ArrayList<>();
+        double covered = 0;
+        for (int i = all.size() - 1; i >= 0 && (recent.size() < minWindows || covered < minSeconds); i--) {
+            recent.add(all.get(i));
+            covered += all.get(i).length().toMillis() / 1000.0;
+        }
+        if (recent.size() < minWindows || covered < minSeconds) {
+            return Optional.empty();
+        }
+        Collections.reverse(recent);
+        return Optional.of(new RecentActivity(List.copyOf(recent)));
+    }
+
+    List<Window> windows() {
+        return windows;
+    }
+
+    double seconds() {
+        return seconds;
+    }
+
+    double sum(Metric metric) {
+        return windows.stream().mapToDouble(w -> w.value(metric).orElse(0)).sum();
+    }
+
+    /** {@code metric} per second over the stretch. */
+    double rate(Metric metric) {
+        return sum(metric) / seconds;
+    }
+
+    /** Share of the windows for which {@code perWindow} is at least {@code threshold}. */
+    double shareOfWindowsAtLeast(ToDoubleFunction<Window> perWindow, double threshold) {
+        long hits = windows.stream().filter(w -> perWindow.applyAsDouble(w) >= threshold).count();
+        return (double) hits / windows.size();
+    }
+
+    /** The largest value of a distribution's statistic over the stretch, 0 when none was recorded. */
+    double maxOf(DistributionKind kind, ToDoubleFunction<Distribution> statistic) {
+        return windows.stream().map(w -> w.distributions().get(kind)).filter(d -> d != null && !d.isEmpty())
+                .mapToDouble(statistic).max().orElse(0);
+    }
+
+    /** The latest value of {@code metric} in the stretch. */
+    Optional<Double> latest(Metric metric) {
+        for (int i = windows.size() - 1; i >= 0; i--) {
+            if (windows.get(i).value(metric).isPresent()) {
+                return Optional.of(windows.get(i).value(metric).getAsDouble());
+            }
+        }
+        return Optional.empty();
+    }
+
+    double firstEpochSeconds() {
+        return windows.get(0).start().toEpochMilli() / 1000.0;
+    }
+
+    /** Share of a window's wall time spent in GC pauses. */
+    static double gcShare(Window w) {
+        return w.value(Metric.GC_PAUSE_TOTAL).orElse(0) / Math.max(1, w.length().toMillis());
+    }
+}

@@ -1,0 +1,34 @@
+package example.shop;
+
+import java.util.List;
+
+/**
+ * An application-side allocator for analyzer tests: it lives outside {@code dev.precog} because
+ * Precog's own classes never count as the application's frames or suspects.
+ */
+public final class RetainingCart {
+
+    /** About 270 bytes, so its allocations take a fair share of the TLAB refills JFR samples. */
+    @SuppressWarnings("unused")
+    public static final class Item {
+        long a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p;
+        final int id;
+
+        Item(int id) {
+            this.id = id;
+        }
+    }
+
+    private RetainingCart() {}
+
+    /** Adds 20,000 items and 20,000 byte[256] to {@code keep}, over about half a second. */
+    public static void retain(List<Object> keep) throws InterruptedException {
+        for (int i = 0; i < 20_000; i++) {
+            keep.add(new Item(i));
+            keep.add(new byte[256]);
+            if (i % 2_000 == 1_999) {
+                Thread.sleep(40);
+            }
+        }
+    }
+}
