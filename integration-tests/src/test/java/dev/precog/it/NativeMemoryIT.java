@@ -1,0 +1,47 @@
+package dev.precog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.DirectBufferLeakingService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Resident memory growing outside the heap: reported as native growth with direct buffers named, not as a heap leak. */
+class NativeMemoryIT {
+
+    static Stream<Jdk> jdks() {
+        return Jdk.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void leakedDirectBuffersAreNativeMemoryGrowth(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("native-" + jdk.name());
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m", "-XX:MaxDirectMemorySize=2g", "-XX:+UseG1GC")
+                .agent("reportDir=" + dir + ",window=1s,interval=2s")
+                .start(DirectBufferLeakingService.class)) {
+            AtomicReference<JsonNode> report = new AtomicReference<>();
+            await("NATIVE_MEMORY_GROWTH").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(service.isAlive()).as(service::describe).isTrue();
+                JsonNode r = Reports.read(Reports.file(dir, service.pid())).orElseThrow(() -> new AssertionError("no report yet"));
+                assertThat(Reports.findings(r, "NATIVE_MEMORY_GROWTH")).hasSize(1);
+                report.set(r);
+            });
+            JsonNode finding = Reports.findings(report.get(), "NATIVE_MEMORY_GROWTH").get(0);
+            assertThat(finding.path("suspects").path(0).path("className").asText()).isEqualTo("java.nio.DirectByteBuffer");
+            assertThat(finding.path("evidence").path("directBufferGrowthBytes").asLong()).isGreaterThan(32L * 1024 * 1024);
+            assertThat(Reports.findings(report.get(), "MEMORY_LEAK")).as("the heap does not grow").isEmpty();
+            assertThat(Reports.violations(report.get())).isEmpty();
+        }
+    }
+}
