@@ -30,7 +30,7 @@ final class AllocationSuspects {
                 continue;
             }
             for (ClassWeight cw : w.topAllocations()) {
-                if (JavaTypes.isHidden(cw.className())) {
+                if (JavaTypes.neverASuspect(cw.className())) {
                     continue;
                 }
                 String name = JavaTypes.readable(cw.className());

@@ -20,12 +20,17 @@ public final class JavaTypes {
         return startsWithAny(element, JDK_PREFIXES) || startsWithAny(element, PRECOG_PREFIXES);
     }
 
-    /** "JDK type", "Precog's own type" or "application type", for a suspect's detail. */
+    /** "JDK type" or "application type", for a suspect's detail. */
     static String role(String className) {
-        if (startsWithAny(className, PRECOG_PREFIXES)) {
-            return "Precog's own type";
-        }
         return isPlatform(className) ? "JDK type" : "application type";
+    }
+
+    /**
+     * Classes never named as suspects: generated ones (lambdas, hidden classes), which no developer
+     * would fix, and Precog's own (its histograms and windows), which are not the application's.
+     */
+    static boolean neverASuspect(String className) {
+        return isHidden(className) || startsWithAny(className, PRECOG_PREFIXES);
     }
 
     private static boolean startsWithAny(String name, String[] prefixes) {

@@ -44,7 +44,7 @@ final class LeakSuspects {
         List<HistogramDiff.ClassGrowth> platform = new ArrayList<>();
         for (HistogramDiff.ClassGrowth g : diff.growth()) {
             String name = JavaTypes.readable(g.className());
-            if (JavaTypes.isHidden(name)) {
+            if (JavaTypes.neverASuspect(name)) {
                 continue;
             }
             boolean accumulating = g.instancesAdded() >= MIN_APPLICATION_INSTANCES
@@ -59,8 +59,9 @@ final class LeakSuspects {
         }
         for (HistogramDiff.ClassGrowth g : platform) {
             String name = JavaTypes.readable(g.className());
-            out.add(suspect(g, totalBytes, span, !JavaTypes.isPlatform(name) ? "application type, growing slowly"
-                    : JavaTypes.role(name) + "; held by the application types above"));
+            out.add(suspect(g, totalBytes, span, JavaTypes.isPlatform(name)
+                    ? "JDK type; held by the application types above"
+                    : "application type, growing slowly"));
         }
         return out.subList(0, Math.min(limit, out.size()));
     }
@@ -80,7 +81,7 @@ final class LeakSuspects {
                 c -> JavaTypes.isPlatform(JavaTypes.readable(c.className()))
                         || c.samples() < Math.max(2, MIN_APPLICATION_INSTANCE_SHARE * most));
         return classes.stream()
-                .filter(c -> !JavaTypes.isHidden(c.className()))
+                .filter(c -> !JavaTypes.neverASuspect(c.className()))
                 .sorted(applicationFirst.thenComparing(HeapEvidence.OldObjectClass::samples, Comparator.reverseOrder()))
                 .limit(limit)
                 .map(c -> new Suspect(JavaTypes.readable(c.className()), OLD_OBJECT_BASIS,

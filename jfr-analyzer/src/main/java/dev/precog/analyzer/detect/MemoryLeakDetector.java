@@ -65,6 +65,7 @@ public final class MemoryLeakDetector implements Detector {
                         : "no old-generation collection yet, so part of it may be promoted garbage"
                                 + " (reported because it would fill the heap within the hour)");
 
+        LeakPattern pattern = t.trend().pattern();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("growthBytesPerMinute", Math.round(slope * 60));
         evidence.put("growthBytesPerMinuteLow", Math.round(t.fit().slopeLow() * 60));
@@ -80,19 +81,20 @@ public final class MemoryLeakDetector implements Detector {
         evidence.put("pValue", t.mannKendall().pIncreasing());
         evidence.put("oldCollections", oldCollections);
         evidence.put("confidenceReason", why);
+        evidence.put("patternReason", pattern.reason());
         if (context.heapEvidence().histogramsTaken() > 0) {
             evidence.put("classHistogramsTaken", context.heapEvidence().histogramsTaken());
             evidence.put("classHistogramPauseMillis", context.heapEvidence().pauseMillis());
         }
 
         String summary = String.format(java.util.Locale.ROOT,
-                "Heap live set grows %s/min (95%%: %s-%s/min) since %s; now %s%s%s",
-                Format.bytes(slope * 60), Format.bytes(t.fit().slopeLow() * 60), Format.bytes(t.fit().slopeHigh() * 60),
+                "Heap live set grows%s %s/min (95%%: %s-%s/min) since %s; now %s%s%s",
+                pattern.inWords(), Format.bytes(slope * 60), Format.bytes(t.fit().slopeLow() * 60), Format.bytes(t.fit().slopeHigh() * 60),
                 s.timeAt(0), Format.bytes(level),
                 fill == null ? "" : " = " + Format.percent(fill) + " of max heap " + Format.bytes(maxHeap),
                 secondsLeft == null ? "" : "; full in about " + Format.duration(secondsLeft));
 
-        return List.of(new Finding("heap", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
+        return List.of(new Finding("heap", kind(), severity, confidence, context.now(), pattern.name(), summary, evidence,
                 LeakSuspects.rank(context.heapEvidence(), context.timeline().windows(), s.times()[0], 5), suggestions(context)));
     }
 

@@ -53,6 +53,8 @@ public final class MetaspaceLeakDetector implements Detector {
         List<Suspect> suspects = ClassLoaderSuspects.rank(census, SUSPECTS);
 
         Map<String, Object> evidence = new LinkedHashMap<>();
+        LeakPattern pattern = classes.pattern();
+        evidence.put("patternReason", pattern.reason());
         evidence.put("classGrowthPerMinute", Math.round(classes.fit().slope() * 60));
         evidence.put("classGrowthPerMinuteLow", Math.round(classes.fit().slopeLow() * 60));
         evidence.put("classGrowthPerMinuteHigh", Math.round(classes.fit().slopeHigh() * 60));
@@ -88,7 +90,7 @@ public final class MetaspaceLeakDetector implements Detector {
                         + Format.bytes(max),
                 secondsLeft == null ? "" : "; full in about " + Format.duration(secondsLeft),
                 suspects.isEmpty() ? "" : "; most new classes in loaders of type " + suspects.get(0).className());
-        return List.of(new Finding("metaspace", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
+        return List.of(new Finding("metaspace", kind(), severity, confidence, context.now(), pattern.name(), summary, evidence,
                 suspects, suggestions(context, max)));
     }
 

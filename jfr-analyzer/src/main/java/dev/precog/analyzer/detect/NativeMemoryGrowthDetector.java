@@ -72,6 +72,8 @@ public final class NativeMemoryGrowthDetector implements Detector {
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("nonHeapResidentBytes", Math.round(t.currentLevel()));
+        LeakPattern pattern = t.pattern();
+        evidence.put("patternReason", pattern.reason());
         evidence.put("growthBytesPerMinute", Math.round(t.fit().slope() * 60));
         evidence.put("growthBytesPerMinuteLow", Math.round(t.fit().slopeLow() * 60));
         evidence.put("growthBytesPerMinuteHigh", Math.round(t.fit().slopeHigh() * 60));
@@ -92,7 +94,7 @@ public final class NativeMemoryGrowthDetector implements Detector {
                 Format.bytes(t.fit().slope() * 60), Format.bytes(t.fit().slopeLow() * 60), Format.bytes(t.fit().slopeHigh() * 60),
                 s.timeAt(0), Format.bytes(t.currentLevel()),
                 directGrowth >= CULPRIT_SHARE * growth ? "; direct ByteBuffers grew " + Format.bytes(directGrowth) : "");
-        return List.of(new Finding("native", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
+        return List.of(new Finding("native", kind(), severity, confidence, context.now(), pattern.name(), summary, evidence,
                 suspects(growth, directGrowth, threadGrowth, windows), suggestions(context)));
     }
 

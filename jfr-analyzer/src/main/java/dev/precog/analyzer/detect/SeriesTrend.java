@@ -78,6 +78,11 @@ public record SeriesTrend(Series series, MannKendall trend, TheilSen fit, MannKe
         return isSignificantRise() && !isPlateau() && isPersistent();
     }
 
+    /** The shape of the rise: LINEAR, STAIRCASE, EXPONENTIAL or PERIODIC. */
+    public LeakPattern pattern() {
+        return LeakPattern.classify(series, fit);
+    }
+
     /** The fitted rise over the analysed span, in the series' unit. */
     public double growth() {
         return fit.slope() * series.spanSeconds();

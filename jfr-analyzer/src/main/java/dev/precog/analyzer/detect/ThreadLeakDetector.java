@@ -80,6 +80,8 @@ public final class ThreadLeakDetector implements Detector {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("threadsNow", Math.round(now));
         evidence.put("growthPerMinute", Format.round(slope * 60, 2));
+        LeakPattern pattern = t.pattern();
+        evidence.put("patternReason", pattern.reason());
         evidence.put("growthPerMinuteLow", Format.round(t.fit().slopeLow() * 60, 2));
         evidence.put("growthPerMinuteHigh", Format.round(t.fit().slopeHigh() * 60, 2));
         evidence.put("since", s.timeAt(0).toString());
@@ -99,7 +101,7 @@ public final class ThreadLeakDetector implements Detector {
                 Format.round(t.fit().slopeHigh() * 60, 1), s.timeAt(0), Math.round(now),
                 toTarget == null ? "" : ", " + Math.round(CRITICAL_TARGET_THREADS) + " in about " + Format.duration(toTarget),
                 suspects.isEmpty() ? "" : "; most new threads are named " + suspects.get(0).className());
-        return List.of(new Finding("threads", kind(), severity, confidence, context.now(), "LINEAR", summary, evidence,
+        return List.of(new Finding("threads", kind(), severity, confidence, context.now(), pattern.name(), summary, evidence,
                 suspects, suggestions(context, suspects)));
     }
 

@@ -115,9 +115,7 @@ class LeakSuspectsTest {
         List<Suspect> suspects = rank(diff(grown));
 
         assertThat(suspects.get(0).className()).isEqualTo("dev.precog.demo.LeakyShopService$Cart");
-        Suspect own = suspects.stream().filter(s -> s.className().startsWith("dev.precog.analyzer")).findFirst().orElseThrow();
-        assertThat(own.detail()).contains("Precog's own type");
-        assertThat(suspects.indexOf(own)).isGreaterThan(1);
+        assertThat(suspects).extracting(Suspect::className).noneMatch(name -> name.startsWith("dev.precog.analyzer"));
     }
 
     @Test
