@@ -1,0 +1,86 @@
+package dev.precog.it.quality;
+
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.workload.AllocationHeavyService;
+import dev.precog.it.workload.BatchSawtoothService;
+import dev.precog.it.workload.ChurningCacheService;
+import dev.precog.it.workload.ClassLoaderLeakingService;
+import dev.precog.it.workload.DirectBufferLeakingService;
+import dev.precog.it.workload.GcThrashingService;
+import dev.precog.it.workload.LeakingSessionService;
+import dev.precog.it.workload.NightlyImportService;
+import dev.precog.it.workload.OneTimeLoadService;
+import dev.precog.it.workload.ThreadLeakingService;
+import dev.precog.it.workload.WarmingCacheService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The detection-quality command: runs every scenario on every test JDK and writes the table to
+ * docs/detection-quality.md. Not a test (it measures, it does not assert); run it with
+ * {@code ./mvnw -B -Pquality -pl integration-tests -am verify -DskipTests}.
+ */
+public final class DetectionQuality {
+
+    static final String COMMAND = "./mvnw -B -Pquality -pl integration-tests -am verify -DskipTests";
+
+    private DetectionQuality() {}
+
+    static List<Scenario> scenarios() {
+        String ws = "dev.precog.it.workload.";
+        return List.of(
+                new Scenario("leaking-session-service", LeakingSessionService.class, List.of("-Xmx384m", "-XX:+UseG1GC"),
+                        List.of("250", "8192"), "MEMORY_LEAK", "LINEAR", ws + "LeakingSessionService$UserSession",
+                        Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),
+                new Scenario("import-keeping-its-batches", NightlyImportService.class,
+                        List.of("-Xmx512m", "-Xmn48m", "-XX:+UseG1GC"), List.of("10", "20000"), "MEMORY_LEAK", "STAIRCASE",
+                        ws + "NightlyImportService$ImportedRecord", Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),
+                new Scenario("report-exporter-thread-leak", ThreadLeakingService.class, List.of("-Xmx128m"), List.of("2"),
+                        "THREAD_LEAK", "LINEAR", "report-exporter-N", Set.of(), 120),
+                new Scenario("template-class-loader-leak", ClassLoaderLeakingService.class, List.of("-Xmx128m", "-XX:+UseG1GC"),
+                        List.of("40"), "METASPACE_LEAK", "LINEAR", ws + "ClassLoaderLeakingService$TemplateClassLoader",
+                        Set.of(), 120),
+                new Scenario("direct-buffer-leak", DirectBufferLeakingService.class,
+                        List.of("-Xmx128m", "-XX:MaxDirectMemorySize=2g", "-XX:+UseG1GC"), List.of(), "NATIVE_MEMORY_GROWTH",
+                        null, "java.nio.DirectByteBuffer", Set.of(), 120),
+                new Scenario("gc-thrashing-cache", GcThrashingService.class, List.of("-Xmx96m", "-XX:+UseG1GC"), List.of(),
+                        "GC_PRESSURE", null, null, Set.of("ALLOCATION_PRESSURE"), 60),
+                new Scenario("allocating-decoder", AllocationHeavyService.class, List.of("-Xmx128m", "-XX:+UseG1GC"), List.of(),
+                        "ALLOCATION_PRESSURE", null, ws + "AllocationHeavyService$PriceTick", Set.of("GC_PRESSURE"), 60),
+                Scenario.trap("trap-churning-bounded-cache", ChurningCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"),
+                        List.of("400"), 90),
+                Scenario.trap("trap-warm-up-plateau", WarmingCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
+                        90),
+                Scenario.trap("trap-batch-sawtooth", BatchSawtoothService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
+                        90),
+                Scenario.trap("trap-one-time-load", OneTimeLoadService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
+                        90));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(System.getProperty("precog.qualityReport", "../docs/detection-quality.md")).toAbsolutePath();
+        // -Dprecog.quality.only=name,name runs a subset (the table then holds only those rows)
+        Set<String> only = Set.of(System.getProperty("precog.quality.only", "").split(","));
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Jdk jdk : Jdk.all()) {
+            for (Scenario s : scenarios()) {
+                if (!only.equals(Set.of("")) && !only.contains(s.name())) {
+                    continue;
+                }
+                System.out.println("[quality] " + s.name() + " on " + jdk.name() + " (" + s.seconds() + " s)");
+                ScenarioResult r = new ScenarioRun(s, jdk).run();
+                System.out.println("[quality]   detected after " + r.detectedAfterSeconds() + " s, pattern " + r.pattern()
+                        + ", suspect " + r.suspect()
+                        + ", false alarms " + r.falseAlarms() + ", offline " + r.offlineDetected());
+                results.add(r);
+            }
+        }
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, QualityTable.markdown(results, COMMAND), StandardCharsets.UTF_8);
+        System.out.println("[quality] written " + out);
+    }
+}
