@@ -10,6 +10,8 @@ import dev.precog.it.workload.GcThrashingService;
 import dev.precog.it.workload.LeakingSessionService;
 import dev.precog.it.workload.NightlyImportService;
 import dev.precog.it.workload.OneTimeLoadService;
+import dev.precog.it.workload.ReportBatchService;
+import dev.precog.it.workload.RetryStormService;
 import dev.precog.it.workload.ThreadLeakingService;
 import dev.precog.it.workload.WarmingCacheService;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,13 @@ public final class DetectionQuality {
                 new Scenario("import-keeping-its-batches", NightlyImportService.class,
                         List.of("-Xmx512m", "-Xmn48m", "-XX:+UseG1GC"), List.of("10", "20000"), "MEMORY_LEAK", "STAIRCASE",
                         ws + "NightlyImportService$ImportedRecord", Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),
+                new Scenario("retry-storm-backlog", RetryStormService.class, List.of("-Xmx1g", "-XX:+UseG1GC"),
+                        List.of("2000", "4"), "MEMORY_LEAK", "EXPONENTIAL", ws + "RetryStormService$PendingDelivery",
+                        Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),
+                new Scenario("report-batches-keeping-summaries", ReportBatchService.class,
+                        List.of("-Xmx512m", "-Xmn64m", "-XX:+UseG1GC"), List.of("6", "4500", "2200"), "MEMORY_LEAK",
+                        "PERIODIC", ws + "ReportBatchService$ArchivedSummary", Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"),
+                        120),
                 new Scenario("report-exporter-thread-leak", ThreadLeakingService.class, List.of("-Xmx128m"), List.of("2"),
                         "THREAD_LEAK", "LINEAR", "report-exporter-N", Set.of(), 120),
                 new Scenario("template-class-loader-leak", ClassLoaderLeakingService.class, List.of("-Xmx128m", "-XX:+UseG1GC"),

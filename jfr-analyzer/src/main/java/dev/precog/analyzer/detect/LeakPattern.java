@@ -38,30 +38,31 @@ public record LeakPattern(String name, String reason) {
         if (s.size() < MIN_POINTS || rise <= 0) {
             return new LeakPattern("LINEAR", "too few points to tell a shape (" + s.size() + ")");
         }
-        LeakPattern staircase = staircase(s, fit.slope(), rise);
-        if (staircase != null) {
-            return staircase;
-        }
+        // acceleration first: the last increments of a steep exponential are jumps against the mean slope
         LeakPattern exponential = exponential(s);
         if (exponential != null) {
             return exponential;
+        }
+        LeakPattern staircase = staircase(s, fit.slope(), rise);
+        if (staircase != null) {
+            return staircase;
         }
         LeakPattern periodic = periodic(s, fit, rise);
         return periodic != null ? periodic : new LeakPattern("LINEAR", "steady rise: no steps, no acceleration, no cycle");
     }
 
-    /** The shape for the summary: " in steps,", " ever faster, now", " in cycles," or "" for LINEAR. */
+    /** The shape for the summary: " in steps,", " ever faster, on average", " in cycles," or "" for LINEAR. */
     String inWords() {
         return switch (name) {
             case "STAIRCASE" -> " in steps,";
-            case "EXPONENTIAL" -> " ever faster, now";
+            case "EXPONENTIAL" -> " ever faster, on average";
             case "PERIODIC" -> " in cycles,";
             default -> "";
         };
     }
 
     /**
-     * A few large jumps carry most of the rise; between them the series is flat. Increments are
+     * A few large jumps carry most of the rise and are kept; between them the series is flat. Increments are
      * judged against what the trend adds over their own interval, as points are uneven in time
      * (only windows with a collection have an after-GC value).
      */
@@ -82,9 +83,11 @@ public record LeakPattern(String name, String reason) {
         int stepPoints = 0;
         int steps = 0;
         double stepRise = 0;
+        double drops = 0;
         boolean inStep = false;
         for (int i = 0; i < n; i++) {
             double jump = v[i + 1] - v[i];
+            drops += Math.max(0, -jump);
             boolean step = jump > STEP_OVER_TREND * slope * (t[i + 1] - t[i]) && excess[i] - median > STEP_NOISE_SIGMAS * sigma;
             if (step) {
                 stepPoints++;
@@ -95,7 +98,9 @@ public record LeakPattern(String name, String reason) {
             }
             inStep = step;
         }
-        if (steps < 2 || stepRise < STEPS_CARRY * rise || stepPoints > MAX_STEP_POINTS * n) {
+        // a staircase keeps what each step added: swings given back are a cycle, not steps
+        if (steps < 2 || stepRise < STEPS_CARRY * rise || stepPoints > MAX_STEP_POINTS * n
+                || drops > (1 - STEPS_CARRY) * rise) {
             return null;
         }
         return new LeakPattern("STAIRCASE", String.format(Locale.ROOT,

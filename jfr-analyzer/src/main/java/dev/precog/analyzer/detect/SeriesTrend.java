@@ -26,6 +26,8 @@ public record SeriesTrend(Series series, MannKendall trend, TheilSen fit, MannKe
     static final double PLATEAU_SLOPE_SHARE = 0.25;
     /** Share of its expected rise the lower envelope must show in each of the first two thirds. */
     static final double PERSISTENT_GROWTH_SHARE = 0.25;
+    /** One-sided p-value for a third's own rise, when an accelerating series is judged third by third. */
+    static final double OWN_RISE_SIGNIFICANCE = 0.05;
     /** A later drop below an earlier value by more than this share of the growth is given back. */
     static final double MAX_RECLAIMED_SHARE = 0.5;
 
@@ -67,10 +69,28 @@ public record SeriesTrend(Series series, MannKendall trend, TheilSen fit, MannKe
         for (int i = 0; i < n; i++) {
             reclaimed = Math.max(reclaimed, v[i] - envelope[i]);
         }
+        if (reclaimed > MAX_RECLAIMED_SHARE * growth) {
+            return false;
+        }
         double required = PERSISTENT_GROWTH_SHARE * growth / 3;
-        return envelope[n / 3] - envelope[0] >= required
-                && envelope[2 * n / 3] - envelope[n / 3] >= required
-                && reclaimed <= MAX_RECLAIMED_SHARE * growth;
+        if (envelope[n / 3] - envelope[0] >= required && envelope[2 * n / 3] - envelope[n / 3] >= required) {
+            return true;
+        }
+        // An accelerating rise does little in its first third against the whole: judge each of the
+        // first two thirds by its own significant rise instead. A one-time step has none before it.
+        return keepsItsOwnRise(envelope, 0, n / 3) && keepsItsOwnRise(envelope, n / 3, 2 * n / 3);
+    }
+
+    /** Points [from, to] rise significantly on their own, and the envelope keeps a quarter of that rise. */
+    private boolean keepsItsOwnRise(double[] envelope, int from, int to) {
+        if (to - from + 1 < 5) {
+            return false;
+        }
+        Series part = series.from(from).first(to - from + 1);
+        MannKendall own = MannKendall.test(part.values());
+        double ownRise = fit(part).slope() * part.spanSeconds();
+        return own.pIncreasing() < OWN_RISE_SIGNIFICANCE && ownRise > 0
+                && envelope[to] - envelope[from] >= PERSISTENT_GROWTH_SHARE * ownRise;
     }
 
     /** All three: significant, not a plateau, persistent. */

@@ -1,6 +1,7 @@
 package dev.precog.analyzer.timeline;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * One metric over time: parallel arrays of window end times (epoch seconds) and values,
@@ -19,6 +20,12 @@ public record Series(double[] times, double[] values) {
     /** The last {@code n} points (all when fewer). */
     public Series last(int n) {
         return from(Math.max(0, size() - n));
+    }
+
+    /** The first {@code n} points (all when fewer). */
+    public Series first(int n) {
+        int count = Math.min(n, size());
+        return new Series(Arrays.copyOf(times, count), Arrays.copyOf(values, count));
     }
 
     /** Points from index {@code first} on. */

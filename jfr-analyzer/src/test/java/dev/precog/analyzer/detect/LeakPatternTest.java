@@ -82,6 +82,33 @@ class LeakPatternTest {
     }
 
     @Test
+    void aSteepExponentialIsNotMistakenForSteps() {
+        // doubling every 15 windows: the last increments are several times the mean slope
+        Finding f = leak(SyntheticHeap.windows(90).liveSet(i -> 60 * MB + 0.5 * MB * Math.pow(2, i / 15.0)).noise(0.2 * MB, 9));
+
+        assertThat(f.pattern()).isEqualTo("EXPONENTIAL");
+    }
+
+    @Test
+    void anExponentialThatOctuplesItsRateIsStillALeak() {
+        // doubling every 10 windows over 90: the first third adds under 5% of the whole rise
+        Finding f = leak(SyntheticHeap.windows(90).liveSet(i -> 60 * MB + 0.2 * MB * Math.pow(2, i / 10.0)).noise(0.1 * MB, 2));
+
+        assertThat(f.pattern()).isEqualTo("EXPONENTIAL");
+    }
+
+    @Test
+    void batchesHoldingDataThenReleasingAllButAResidueArePeriodicNotAStaircase() {
+        // every 12 windows a batch holds 8 MB for 6 windows, then keeps 3 MB of it for good
+        Finding f = leak(SyntheticHeap.windows(120)
+                .liveSet(i -> 100 * MB + 3 * MB * (i / 12) + (i % 12 < 6 ? 8 * MB : 0))
+                .noise(0.3 * MB, 4));
+
+        assertThat(f.pattern()).as((String) f.evidence().get("patternReason")).isEqualTo("PERIODIC");
+        assertThat((String) f.evidence().get("patternReason")).contains("cycle of about 120 s");
+    }
+
+    @Test
     void aShortHistoryIsLinearForWantOfEvidence() {
         // steps of 12 MB every third window, but only 14 analysed points
         Finding f = leak(SyntheticHeap.windows(16).liveSet(i -> 100 * MB + 12 * MB * (i / 3)).noise(0.2 * MB, 3));

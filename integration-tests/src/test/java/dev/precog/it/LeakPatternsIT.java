@@ -1,0 +1,82 @@
+package dev.precog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.ReportBatchService;
+import dev.precog.it.workload.RetryStormService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Leak shapes on real JVMs: a retry storm whose backlog grows by a share of itself every second
+ * is EXPONENTIAL; batches that each keep a summary while their working rows come and go are
+ * PERIODIC. (The staircase has its own test, {@link StaircaseLeakIT}.)
+ */
+class LeakPatternsIT {
+
+    static Stream<Jdk> jdks() {
+        return Jdk.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aRetryStormIsAnExponentialLeak(Jdk jdk) throws Exception {
+        // 2,000 pending 1 KB deliveries growing 4% a second: doubling about every 18 s
+        JsonNode leak = awaitPattern(jdk, "retry-storm", RetryStormService.class, "EXPONENTIAL",
+                RetryStormService.class.getName() + "$PendingDelivery", "-Xmx1g", "2000", "4");
+
+        assertThat(leak.path("summary").asText()).startsWith("Heap live set grows ever faster, on average");
+        assertThat(leak.path("evidence").path("patternReason").asText()).contains("accelerates");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void batchesLeavingAResidueAreAPeriodicLeak(Jdk jdk) throws Exception {
+        // every 6 s a batch holds 4,500 rows (about 2.4 MB) for 3 s and archives 2,200 summaries (about 1.2 MB);
+        // the young generation is fixed so that the rows die young: promoted, only a mixed collection
+        // would free them and the after-GC floor would not swing with the batches
+        JsonNode leak = awaitPattern(jdk, "report-batches", ReportBatchService.class, "PERIODIC",
+                ReportBatchService.class.getName() + "$ArchivedSummary", "-Xmx512m -Xmn64m", "6", "4500", "2200");
+
+        assertThat(leak.path("summary").asText()).startsWith("Heap live set grows in cycles,");
+        assertThat(leak.path("evidence").path("patternReason").asText()).matches("a cycle of about \\d+ s around the trend.*");
+    }
+
+    /**
+     * Runs the workload with the agent until its MEMORY_LEAK has {@code pattern} and names
+     * {@code suspect} first (from the class histograms); returns that finding.
+     */
+    private static JsonNode awaitPattern(Jdk jdk, String name, Class<?> workload, String pattern, String suspect,
+            String heap, String... args) throws Exception {
+        Path dir = Paths.workDir(name + "-" + jdk.name());
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs((heap + " -XX:+UseG1GC").split(" "))
+                .agent("reportDir=" + dir + ",window=1s,interval=2s")
+                .start(workload, args)) {
+            Path reportFile = Reports.file(dir, service.pid());
+            AtomicReference<JsonNode> leak = new AtomicReference<>();
+            await("MEMORY_LEAK with pattern " + pattern + " in " + reportFile).atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f -> {
+                            assertThat(f.path("pattern").asText()).as(f.path("evidence").toString()).isEqualTo(pattern);
+                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(suspect);
+                        });
+                        assertThat(Reports.violations(r)).isEmpty();
+                        leak.set(Reports.findings(r, "MEMORY_LEAK").get(0));
+                    });
+            return leak.get();
+        }
+    }
+}
