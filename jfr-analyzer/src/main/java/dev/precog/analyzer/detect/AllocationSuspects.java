@@ -24,6 +24,37 @@ final class AllocationSuspects {
     static List<Suspect> rank(List<Window> windows, double fromEpochSeconds, int limit) {
         Map<String, Long> bytes = new HashMap<>();
         Map<String, Map<String, Long>> sites = new HashMap<>();
+        long total = tally(windows, fromEpochSeconds, bytes, sites);
+        if (total == 0) {
+            return List.of();
+        }
+        long all = total;
+        // The application's own types come first when they carry a visible share: they are what
+        // a developer can change; JDK types (byte[], String, HashMap$Node) follow as detail.
+        Comparator<Map.Entry<String, Long>> applicationFirst = Comparator.comparing(
+                e -> JavaTypes.isPlatform(e.getKey()) || (double) e.getValue() / all < MIN_APPLICATION_SHARE);
+        return bytes.entrySet().stream()
+                .sorted(applicationFirst.thenComparing(Map.Entry::getValue, Comparator.reverseOrder()))
+                .limit(limit)
+                .map(e -> suspect(e.getKey(), (double) e.getValue() / all, heaviest(sites.get(e.getKey()))))
+                .toList();
+    }
+
+    /**
+     * Each class's heaviest allocation site ({@code Class.method:line}) in the samples from
+     * {@code fromEpochSeconds} on, for classes whose samples carried one.
+     */
+    static Map<String, String> heaviestSites(List<Window> windows, double fromEpochSeconds) {
+        Map<String, Map<String, Long>> sites = new HashMap<>();
+        tally(windows, fromEpochSeconds, new HashMap<>(), sites);
+        Map<String, String> out = new HashMap<>();
+        sites.forEach((className, bySite) -> out.put(className, heaviest(bySite)));
+        return out;
+    }
+
+    /** Adds up sampled bytes per readable class name and per site; returns all bytes counted. */
+    private static long tally(List<Window> windows, double fromEpochSeconds, Map<String, Long> bytes,
+            Map<String, Map<String, Long>> sites) {
         long total = 0;
         for (Window w : windows) {
             if (w.end().toEpochMilli() / 1000.0 < fromEpochSeconds) {
@@ -41,19 +72,7 @@ final class AllocationSuspects {
                 total += cw.bytes();
             }
         }
-        if (total == 0) {
-            return List.of();
-        }
-        long all = total;
-        // The application's own types come first when they carry a visible share: they are what
-        // a developer can change; JDK types (byte[], String, HashMap$Node) follow as detail.
-        Comparator<Map.Entry<String, Long>> applicationFirst = Comparator.comparing(
-                e -> JavaTypes.isPlatform(e.getKey()) || (double) e.getValue() / all < MIN_APPLICATION_SHARE);
-        return bytes.entrySet().stream()
-                .sorted(applicationFirst.thenComparing(Map.Entry::getValue, Comparator.reverseOrder()))
-                .limit(limit)
-                .map(e -> suspect(e.getKey(), (double) e.getValue() / all, heaviest(sites.get(e.getKey()))))
-                .toList();
+        return total;
     }
 
     private static Suspect suspect(String className, double share, String site) {

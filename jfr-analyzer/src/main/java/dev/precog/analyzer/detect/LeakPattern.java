@@ -35,8 +35,11 @@ public record LeakPattern(String name, String reason) {
     /** Classifies the analysed live-set (or any rising) series whose Theil–Sen fit is {@code fit}. */
     public static LeakPattern classify(Series s, TheilSen fit) {
         double rise = fit.slope() * s.spanSeconds();
-        if (s.size() < MIN_POINTS || rise <= 0) {
+        if (s.size() < MIN_POINTS) {
             return new LeakPattern("LINEAR", "too few points to tell a shape (" + s.size() + ")");
+        }
+        if (rise <= 0) {
+            return new LeakPattern("LINEAR", "no rise to give a shape to");
         }
         // acceleration first: the last increments of a steep exponential are jumps against the mean slope
         LeakPattern exponential = exponential(s);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Names a leak's classes from the best evidence at hand: a class-histogram diff (live), the
@@ -29,7 +30,7 @@ final class LeakSuspects {
 
     static List<Suspect> rank(HeapEvidence evidence, List<Window> windows, double fromEpochSeconds, int limit) {
         if (evidence.diff() != null && !evidence.diff().growth().isEmpty()) {
-            return fromDiff(evidence.diff(), limit);
+            return fromDiff(evidence.diff(), AllocationSuspects.heaviestSites(windows, fromEpochSeconds), limit);
         }
         if (!evidence.oldObjects().isEmpty()) {
             return fromOldObjects(evidence.oldObjects(), limit);
@@ -37,7 +38,7 @@ final class LeakSuspects {
         return AllocationSuspects.rank(windows, fromEpochSeconds, limit);
     }
 
-    private static List<Suspect> fromDiff(HistogramDiff diff, int limit) {
+    private static List<Suspect> fromDiff(HistogramDiff diff, Map<String, String> sites, int limit) {
         long maxInstances = diff.growth().stream().mapToLong(HistogramDiff.ClassGrowth::instancesAdded).max().orElse(0);
         long totalBytes = Math.max(1, diff.totalBytesAdded());
         List<HistogramDiff.ClassGrowth> application = new ArrayList<>();
@@ -55,22 +56,27 @@ final class LeakSuspects {
         List<Suspect> out = new ArrayList<>();
         String span = Format.duration(diff.span().toSeconds());
         for (HistogramDiff.ClassGrowth g : application) {
-            out.add(suspect(g, totalBytes, span, "application type accumulating instances"));
+            out.add(suspect(g, totalBytes, span, "application type accumulating instances", sites));
         }
         for (HistogramDiff.ClassGrowth g : platform) {
             String name = JavaTypes.readable(g.className());
             out.add(suspect(g, totalBytes, span, JavaTypes.isPlatform(name)
                     ? "JDK type; held by the application types above"
-                    : "application type, growing slowly"));
+                    : "application type, growing slowly", sites));
         }
         return out.subList(0, Math.min(limit, out.size()));
     }
 
-    private static Suspect suspect(HistogramDiff.ClassGrowth g, long totalBytes, String span, String role) {
-        String detail = String.format(Locale.ROOT, "+%,d instances (+%s) in %s, now %,d instances (%s); %s",
-                g.instancesAdded(), Format.bytes(g.bytesAdded()), span, g.instancesNow(), Format.bytes(g.bytesNow()), role);
-        return new Suspect(JavaTypes.readable(g.className()), HISTOGRAM_BASIS,
-                Format.round((double) g.bytesAdded() / totalBytes, 4), List.of(), detail, g.instancesAdded(), g.bytesAdded());
+    private static Suspect suspect(HistogramDiff.ClassGrowth g, long totalBytes, String span, String role,
+            Map<String, String> sites) {
+        String name = JavaTypes.readable(g.className());
+        // where the class is allocated comes from the cheap allocation samples, when they caught it
+        String site = sites.get(name);
+        String detail = String.format(Locale.ROOT, "+%,d instances (+%s) in %s, now %,d instances (%s); %s%s",
+                g.instancesAdded(), Format.bytes(g.bytesAdded()), span, g.instancesNow(), Format.bytes(g.bytesNow()), role,
+                site == null ? "" : "; allocated mostly at " + site);
+        return new Suspect(name, HISTOGRAM_BASIS, Format.round((double) g.bytesAdded() / totalBytes, 4),
+                site == null ? List.of() : List.of(site), detail, g.instancesAdded(), g.bytesAdded());
     }
 
     private static List<Suspect> fromOldObjects(List<HeapEvidence.OldObjectClass> classes, int limit) {

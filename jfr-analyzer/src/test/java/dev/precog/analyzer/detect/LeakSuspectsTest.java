@@ -119,6 +119,26 @@ class LeakSuspectsTest {
     }
 
     @Test
+    void histogramSuspectsCarryTheAllocationSiteTheSamplesSaw() {
+        Window w = new Window(T0, T0.plusSeconds(10), Map.of(), Map.of(), List.of(
+                new ClassWeight("com.acme.UserSession", 4 * MB, 40, "com.acme.SessionStore.open:42"),
+                new ClassWeight("com.acme.UserSession", MB, 10, "com.acme.Admin.impersonate:7"),
+                new ClassWeight("[B", 90 * MB, 900, "com.acme.Pages.render:88")), 950);
+
+        List<Suspect> suspects = LeakSuspects.rank(diff(sessionLeak()), List.of(w), 0, 10);
+
+        Suspect session = suspects.get(0);
+        assertThat(session.className()).isEqualTo("com.acme.UserSession");
+        assertThat(session.stackTop()).containsExactly("com.acme.SessionStore.open:42");
+        assertThat(session.detail()).endsWith("; allocated mostly at com.acme.SessionStore.open:42");
+        Suspect bytes = suspects.get(1);
+        assertThat(bytes.className()).isEqualTo("byte[]");
+        assertThat(bytes.stackTop()).containsExactly("com.acme.Pages.render:88");
+        // no samples caught HashMap$Node: no site rather than a guess
+        assertThat(suspects.get(2).stackTop()).isEmpty();
+    }
+
+    @Test
     void limitCutsTheList() {
         assertThat(LeakSuspects.rank(diff(sessionLeak()), List.of(), 0, 2)).extracting(Suspect::className)
                 .containsExactly("com.acme.UserSession", "byte[]");
