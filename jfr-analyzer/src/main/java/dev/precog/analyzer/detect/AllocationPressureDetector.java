@@ -53,7 +53,8 @@ public final class AllocationPressureDetector implements Detector {
         double gcShare = recent.sum(Metric.GC_PAUSE_TOTAL) / (recent.seconds() * 1000);
         double sustained = recent.shareOfWindowsAtLeast(w -> turnoverOf(w, maxHeap), TURNOVER_PER_SECOND);
         boolean relative = turnover >= TURNOVER_PER_SECOND && gcPerSecond >= GC_PER_SECOND && sustained >= SUSTAINED;
-        boolean absolute = rate >= ABSOLUTE_BYTES_PER_SECOND;
+        // a big heap may take 1 GB/s in its stride; it is pressure once the collector is kept busy
+        boolean absolute = rate >= ABSOLUTE_BYTES_PER_SECOND && gcPerSecond >= GC_PER_SECOND;
         if (!relative && !absolute) {
             return List.of();
         }

@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * GC_PRESSURE: the JVM spends a large share of its time in collection pauses, collects back to
  * back while freeing almost nothing, or stops for long pauses. Judged over the most recent six
- * windows (and at least 30 s), and only when it holds in most of them, not in one burst.
+ * windows (and at least 30 s): the time share must hold in most of them, not in one burst, and
+ * exhaustion in all of them (the best collection of the period freed little); one pause of a
+ * second or more is enough on its own, as it stops every application thread.
  */
 public final class GcPressureDetector implements Detector {
 
@@ -104,7 +106,8 @@ public final class GcPressureDetector implements Detector {
     }
 
     private static Double freeAfterGc(RecentActivity recent, Long maxHeap) {
-        Optional<Double> floor = recent.latest(Metric.HEAP_USED_AFTER_GC);
+        // the lowest floor of the period: exhausted only if even the best collection freed little
+        Optional<Double> floor = recent.min(Metric.HEAP_USED_AFTER_GC);
         if (maxHeap == null || maxHeap <= 0 || floor.isEmpty()) {
             return null;
         }

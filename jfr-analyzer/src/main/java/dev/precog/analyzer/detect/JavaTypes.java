@@ -43,7 +43,7 @@ public final class JavaTypes {
     }
 
     /** Lambdas and other hidden classes: generated, so never what a developer would fix. */
-    static boolean isHidden(String className) {
+    public static boolean isHidden(String className) {
         return className.contains("$$Lambda") || className.contains("/0x") || className.contains("+0x");
     }
 

@@ -110,17 +110,22 @@ public record LeakPattern(String name, String reason) {
                 "%d steps carry %.0f%% of the rise, in %d of %d intervals", steps, 100 * stepRise / rise, stepPoints, n));
     }
 
-    /** Each third climbs faster than the one before, the last at least twice as fast as the first. */
+    /**
+     * Each third climbs faster than the one before, the last at least twice as fast as the first,
+     * and the last third's 95% slope interval lies wholly above the first's: noise on a straight
+     * line orders three slopes by chance, it does not separate their intervals.
+     */
     private static LeakPattern exponential(Series s) {
         int third = s.size() / 3;
-        double first = slope(s, 0, third);
-        double second = slope(s, third, 2 * third);
-        double last = slope(s, 2 * third, s.size());
-        if (first <= 0 || second <= first || last <= second || last < ACCELERATION * first) {
+        TheilSen first = fit(s, 0, third);
+        TheilSen second = fit(s, third, 2 * third);
+        TheilSen last = fit(s, 2 * third, s.size());
+        if (first.slope() <= 0 || second.slope() <= first.slope() || last.slope() <= second.slope()
+                || last.slope() < ACCELERATION * first.slope() || last.slopeLow() <= first.slopeHigh()) {
             return null;
         }
         return new LeakPattern("EXPONENTIAL", String.format(Locale.ROOT,
-                "the rate accelerates: %.1fx from the first third of the span to the last", last / first));
+                "the rate accelerates: %.1fx from the first third of the span to the last", last.slope() / first.slope()));
     }
 
     /** The detrended series correlates with itself one cycle later, after swinging negative in between. */
@@ -165,13 +170,13 @@ public record LeakPattern(String name, String reason) {
                 "a cycle of about %.0f s around the trend (autocorrelation %.2f at lag %d)", period, best, bestLag));
     }
 
-    private static double slope(Series s, int from, int to) {
+    private static TheilSen fit(Series s, int from, int to) {
         double[] x = Arrays.copyOfRange(s.times(), from, to);
         double x0 = x[0];
         for (int i = 0; i < x.length; i++) {
             x[i] -= x0;
         }
-        return TheilSen.fit(x, Arrays.copyOfRange(s.values(), from, to), 0.95).slope();
+        return TheilSen.fit(x, Arrays.copyOfRange(s.values(), from, to), 0.95);
     }
 
     private static double median(double[] values) {

@@ -23,7 +23,7 @@ import java.util.OptionalDouble;
  * heap), not by what is committed but untouched; the first minute and the first tenth of the
  * history are warm-up.
  * Direct ByteBuffers (jdk.DirectBufferStatistics) and thread stacks are named when they carry
- * the growth; otherwise native allocations are, with Native Memory Tracking to find them.
+ * the growth; otherwise no suspect is named and the suggestions lead to Native Memory Tracking.
  */
 public final class NativeMemoryGrowthDetector implements Detector {
 
@@ -34,8 +34,11 @@ public final class NativeMemoryGrowthDetector implements Detector {
     static final double WARMUP_SECONDS = 60;
     /** A source counts as the culprit when it carries at least this share of the growth. */
     static final double CULPRIT_SHARE = 0.5;
-    /** Default thread stack size, to turn thread growth into bytes. */
-    static final double STACK_BYTES = 1024.0 * 1024;
+    /**
+     * Estimated resident memory of one more thread: the touched part of its stack and the JVM's
+     * structures for it. The reserved stack (-Xss, 1 MB by default) is mostly never touched.
+     */
+    static final double STACK_BYTES = 128.0 * 1024;
     static final double CRITICAL_SECONDS_TO_HOST_LIMIT = 3600;
 
     @Override
@@ -144,7 +147,8 @@ public final class NativeMemoryGrowthDetector implements Detector {
         }
         if (threadGrowth >= CULPRIT_SHARE * growth) {
             out.add(new Suspect("java.lang.Thread", "thread-count", Format.round(Math.min(1, threadGrowth / growth), 3), List.of(),
-                    String.format(Locale.ROOT, "%.0f more threads, about %s of stacks", threadGrowth / STACK_BYTES,
+                    String.format(Locale.ROOT, "%.0f more threads, about %s resident (estimated at 128 KB each)",
+                            threadGrowth / STACK_BYTES,
                             Format.bytes(threadGrowth)), Math.round(threadGrowth / STACK_BYTES), Math.round(threadGrowth)));
         }
         return out;

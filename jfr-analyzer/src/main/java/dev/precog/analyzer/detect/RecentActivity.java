@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -71,14 +72,10 @@ final class RecentActivity {
                 .mapToDouble(statistic).max().orElse(0);
     }
 
-    /** The latest value of {@code metric} in the stretch. */
-    Optional<Double> latest(Metric metric) {
-        for (int i = windows.size() - 1; i >= 0; i--) {
-            if (windows.get(i).value(metric).isPresent()) {
-                return Optional.of(windows.get(i).value(metric).getAsDouble());
-            }
-        }
-        return Optional.empty();
+    /** The lowest value of {@code metric} among the windows that have it. */
+    Optional<Double> min(Metric metric) {
+        return windows.stream().map(w -> w.value(metric)).filter(OptionalDouble::isPresent)
+                .map(OptionalDouble::getAsDouble).min(Double::compare);
     }
 
     double firstEpochSeconds() {

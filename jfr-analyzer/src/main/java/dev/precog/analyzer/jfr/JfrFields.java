@@ -43,7 +43,8 @@ final class JfrFields {
     }
 
     /**
-     * The first frame of the event's stack outside the JDK, as {@code Class.method:line}; the
+     * The first frame of the event's stack outside the JDK, Precog and generated classes, as
+     * {@code Class.method:line} ({@code Class.method} when the line is unknown); the
      * top frame when every frame is the JDK's; null without a stack.
      */
     static String applicationFrame(RecordedEvent e) {
@@ -58,11 +59,13 @@ final class JfrFields {
                 continue;
             }
             String type = method.getType().getName();
-            String where = type + "." + method.getName() + ":" + frame.getLineNumber();
+            int line = frame.getLineNumber();
+            String where = type + "." + method.getName() + (line >= 0 ? ":" + line : "");
             if (top == null) {
                 top = where;
             }
-            if (!isPlatform(type)) {
+            // a lambda's or hidden class's frame is generated: the frame below it is the code to read
+            if (!isPlatform(type) && !JavaTypes.isHidden(type)) {
                 return where;
             }
         }

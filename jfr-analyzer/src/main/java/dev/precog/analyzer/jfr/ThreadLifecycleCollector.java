@@ -28,7 +28,8 @@ public final class ThreadLifecycleCollector {
 
     private void add(String name, long delta) {
         events++;
-        net.merge(ThreadNames.bounded(net, ThreadNames.normalize(name)), delta, Long::sum);
+        // a pattern back at zero frees its slot: short-lived uniquely named threads must not fill the table
+        net.merge(ThreadNames.bounded(net, ThreadNames.normalize(name)), delta, (a, b) -> a + b == 0 ? null : a + b);
     }
 
     /** Thread start and end events seen. */
@@ -37,8 +38,8 @@ public final class ThreadLifecycleCollector {
     }
 
     /**
-     * The patterns with more threads started than ended between {@code from} and {@code to},
-     * most first; null when the recording had no thread start or end events.
+     * The patterns with more threads started than ended over the whole recording, most first,
+     * dated {@code from} to {@code to}; null when the recording had no thread start or end events.
      */
     public synchronized CensusDiff diff(Instant from, Instant to) {
         if (events == 0) {

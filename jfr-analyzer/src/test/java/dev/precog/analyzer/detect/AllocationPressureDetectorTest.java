@@ -46,11 +46,21 @@ class AllocationPressureDetectorTest {
     }
 
     @Test
-    void moreThanAGigabyteASecondIsPressureWhateverTheHeap() {
-        var context = new PressureWindows().add(12, 0.5, 10, 10, 60 * MB, 6_000 * MB, PressureWindows.allocations(6_000 * MB))
-                .context();
+    void moreThanAGigabyteASecondKeepingTheCollectorBusyIsPressureOnAnyHeap() {
+        // 1.2 GB/s on a 16 GB heap turns it over only every 13 s, but it takes 1.2 collections/s
+        var context = new PressureWindows().add(12, 6, 60, 10, 600 * MB, 6_000 * MB, PressureWindows.allocations(6_000 * MB))
+                .context(16 * 1024 * MB);
 
         assertThat(detector.detect(context)).singleElement()
                 .satisfies(f -> assertThat((Long) f.evidence().get("allocationBytesPerSecond")).isGreaterThan(1024 * MB));
+    }
+
+    @Test
+    void aGigabyteASecondThatABigHeapTakesInItsStrideIsNotPressure() {
+        // the same rate, a collection every 10 s
+        var context = new PressureWindows().add(12, 0.5, 10, 10, 600 * MB, 6_000 * MB, PressureWindows.allocations(6_000 * MB))
+                .context(16 * 1024 * MB);
+
+        assertThat(detector.detect(context)).isEmpty();
     }
 }

@@ -46,7 +46,12 @@ final class PressureWindows {
     }
 
     AnalysisContext context() {
-        return new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(n)), 7L, HEAP, null, Boolean.TRUE);
+        return context(HEAP);
+    }
+
+    /** As if the max heap were {@code heapMax}, whatever the windows' own figure. */
+    AnalysisContext context(long heapMax) {
+        return new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(n)), 7L, heapMax, null, Boolean.TRUE);
     }
 
     static List<ClassWeight> allocations(long totalBytes) {
