@@ -88,6 +88,8 @@ class ThreadLeakIT {
             JsonNode first = f.path("suspects").path(0);
             assertThat(first.path("className").asText()).isEqualTo(LEAKING).isNotEqualTo(HEALTHY);
             assertThat(first.path("growthInstances").asLong()).isGreaterThan(50);
+            assertThat(first.path("basis").asText()).isEqualTo("thread-start-end");
+            assertThat(first.path("detail").asText()).matches("\\+\\d+ threads started and not ended in \\S+");
         });
         assertThat(Reports.violations(offline)).isEmpty();
     }

@@ -155,8 +155,10 @@ public final class ThreadLeakDetector implements Detector {
         return census.growth().stream()
                 .filter(g -> g.added() == top || g.added() >= least)
                 .limit(MAX_SUSPECTS)
-                .map(g -> new Suspect(g.name(), CENSUS_BASIS, Format.round((double) g.added() / total, 4), List.of(),
-                        String.format(Locale.ROOT, "+%d threads in %s; %d alive", g.added(), span, g.now()),
+                .map(g -> new Suspect(g.name(), census.basis() == null ? CENSUS_BASIS : census.basis(),
+                        Format.round((double) g.added() / total, 4), List.of(), census.basis() == null
+                                ? String.format(Locale.ROOT, "+%d threads in %s; %d alive", g.added(), span, g.now())
+                                : String.format(Locale.ROOT, "+%d threads started and not ended in %s", g.added(), span),
                         g.added(), null))
                 .toList();
     }

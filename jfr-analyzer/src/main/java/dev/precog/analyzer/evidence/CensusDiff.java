@@ -7,14 +7,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** What grew between two censuses, largest growth first. */
-public record CensusDiff(Instant from, Instant to, List<Growth> growth) {
+/**
+ * What grew between two censuses, largest growth first.
+ *
+ * @param basis where the counts come from, for a suspect's {@code basis}; null for two censuses
+ *     of live objects, which callers name themselves
+ */
+public record CensusDiff(Instant from, Instant to, List<Growth> growth, String basis) {
 
     /** One name whose count grew, by how much, and its count at the end. */
     public record Growth(String name, long added, long now) {}
 
     public CensusDiff {
         growth = List.copyOf(growth);
+    }
+
+    /** Between two censuses of live objects. */
+    public CensusDiff(Instant from, Instant to, List<Growth> growth) {
+        this(from, to, growth, null);
+    }
+
+    /** The same counts, from another source than two live censuses. */
+    public CensusDiff withBasis(String source) {
+        return new CensusDiff(from, to, growth, source);
     }
 
     public static CensusDiff between(Census first, Census second) {

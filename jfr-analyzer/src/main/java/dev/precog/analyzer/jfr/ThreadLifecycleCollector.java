@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class ThreadLifecycleCollector {
 
+    /** The basis of suspects named from these counts: net starts, not a census of live threads. */
+    public static final String BASIS = "thread-start-end";
+
     private final Map<String, Long> net = new HashMap<>();
     private long events;
 
@@ -45,6 +48,6 @@ public final class ThreadLifecycleCollector {
         if (events == 0) {
             return null;
         }
-        return CensusDiff.between(new Census(from, Map.of()), new Census(to, net));
+        return CensusDiff.between(new Census(from, Map.of()), new Census(to, net)).withBasis(BASIS);
     }
 }

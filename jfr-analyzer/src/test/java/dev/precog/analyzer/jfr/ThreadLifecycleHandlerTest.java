@@ -88,6 +88,7 @@ class ThreadLifecycleHandlerTest {
         Instant from = Instant.parse("2025-03-01T12:00:00Z");
 
         CensusDiff diff = facts.threads().diff(from, from.plusSeconds(4));
+        assertThat(diff.basis()).isEqualTo(ThreadLifecycleCollector.BASIS);
 
         assertThat(facts.threads().events()).isGreaterThanOrEqualTo(LEAKED + 2L * SHORT_LIVED);
         assertThat(diff.growth()).first().isEqualTo(new Growth("leaky-worker-N", LEAKED, LEAKED));
