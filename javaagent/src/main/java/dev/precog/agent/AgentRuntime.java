@@ -62,6 +62,7 @@ final class AgentRuntime implements AgentView {
     private final LeakEvidenceCollector leakEvidence;
     private final TwoPointSampler<Census, CensusDiff> threadCensus;
     private final TwoPointSampler<Census, CensusDiff> loaderCensus;
+    private volatile DeadlockProbe deadlocks;
     private volatile Evidence evidence = Evidence.NONE;
     private final ScheduledExecutorService scheduler;
     private volatile JfrStreamSource jfr;
@@ -163,6 +164,13 @@ final class AgentRuntime implements AgentView {
         Instant now = Instant.now();
         Window w = accumulator.close(now);
         timeline.add(w);
+        if (host != null) {
+            // every window, before the analysis, so a deadlock is reported in the window it is found
+            if (deadlocks == null) {
+                deadlocks = new DeadlockProbe(log);
+            }
+            evidence = evidence.withDeadlocks(deadlocks.find());
+        }
         Analyzer.Result result = analyzer.evaluate(context(now));
         latest = buildReport(result, now);
         if (host != null) {

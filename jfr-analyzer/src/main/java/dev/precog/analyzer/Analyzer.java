@@ -2,6 +2,7 @@ package dev.precog.analyzer;
 
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.detect.AllocationPressureDetector;
+import dev.precog.analyzer.detect.DeadlockDetector;
 import dev.precog.analyzer.detect.Detector;
 import dev.precog.analyzer.detect.FindingTracker;
 import dev.precog.analyzer.detect.GcPressureDetector;
@@ -43,7 +44,8 @@ public final class Analyzer {
     public static Analyzer standard() {
         return new Analyzer(
                 List.of(new MemoryLeakDetector(), new GcPressureDetector(), new AllocationPressureDetector(),
-                        new ThreadLeakDetector(), new MetaspaceLeakDetector(), new NativeMemoryGrowthDetector()),
+                        new ThreadLeakDetector(), new MetaspaceLeakDetector(), new NativeMemoryGrowthDetector(),
+                        new DeadlockDetector()),
                 List.of(new HeapLiveSetForecaster()));
     }
 

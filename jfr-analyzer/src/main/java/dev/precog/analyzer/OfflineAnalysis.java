@@ -52,6 +52,8 @@ public final class OfflineAnalysis {
         evidence = evidence.withThreads(facts.threads().diff(timeline.windows().get(0).start(), to));
         // jdk.ClassLoaderStatistics snapshots (each chunk's start and end) stand in for the live class-loader census.
         evidence = evidence.withClassLoaders(facts.classLoaders().diff());
+        // The deadlocks HotSpot listed in the recording's thread dumps stand in for the agent's ThreadMXBean probe.
+        evidence = evidence.withDeadlocks(facts.deadlocks());
         Analyzer.Result result = analyzer.evaluate(context(timeline, to, facts, recording, evidence));
         JvmInfo jvm = facts.toJvmInfo();
         Window first = timeline.windows().get(0);

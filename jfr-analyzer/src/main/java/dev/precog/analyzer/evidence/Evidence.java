@@ -1,23 +1,34 @@
 package dev.precog.analyzer.evidence;
 
+import java.util.List;
+
 /**
  * Costly evidence gathered only once a detector has reported a problem, handed back to the
  * detectors: heap histograms or old-object samples for leaks, thread-name and class-loader
- * censuses for thread and metaspace leaks. A part not gathered is null (heap: {@link HeapEvidence#NONE}).
+ * censuses for thread and metaspace leaks; and the deadlocks the JVM itself found. A part not
+ * gathered is null (heap: {@link HeapEvidence#NONE}; deadlocks: empty).
  */
-public record Evidence(HeapEvidence heap, CensusDiff threads, CensusDiff classLoaders) {
+public record Evidence(HeapEvidence heap, CensusDiff threads, CensusDiff classLoaders, List<Deadlock> deadlocks) {
 
-    public static final Evidence NONE = new Evidence(HeapEvidence.NONE, null, null);
+    public static final Evidence NONE = new Evidence(HeapEvidence.NONE, null, null, List.of());
+
+    public Evidence {
+        deadlocks = List.copyOf(deadlocks);
+    }
 
     public Evidence withHeap(HeapEvidence h) {
-        return new Evidence(h, threads, classLoaders);
+        return new Evidence(h, threads, classLoaders, deadlocks);
     }
 
     public Evidence withThreads(CensusDiff t) {
-        return new Evidence(heap, t, classLoaders);
+        return new Evidence(heap, t, classLoaders, deadlocks);
     }
 
     public Evidence withClassLoaders(CensusDiff c) {
-        return new Evidence(heap, threads, c);
+        return new Evidence(heap, threads, c, deadlocks);
+    }
+
+    public Evidence withDeadlocks(List<Deadlock> d) {
+        return new Evidence(heap, threads, classLoaders, d);
     }
 }

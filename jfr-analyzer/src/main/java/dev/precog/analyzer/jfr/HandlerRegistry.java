@@ -26,6 +26,7 @@ public final class HandlerRegistry {
         handlers.add(ThreadLifecycleHandler.end(facts.threads()));
         handlers.add(new ClassLoaderStatisticsHandler(facts.classLoaders()));
         handlers.add(new MaxMetaspaceSizeHandler(facts));
+        handlers.add(new ThreadDumpHandler(facts));
         handlers.add(new HostCpuFromJfrHandler(sink));
         return handlers;
     }

@@ -1,6 +1,8 @@
 package dev.precog.analyzer.jfr;
 
+import dev.precog.analyzer.evidence.Deadlock;
 import dev.precog.model.JvmInfo;
+import java.util.List;
 
 /**
  * What a recording says about the JVM that wrote it (jdk.JVMInformation, jdk.GCConfiguration,
@@ -19,6 +21,7 @@ public final class RecordedJvmFacts {
     private final ThreadLifecycleCollector threads = new ThreadLifecycleCollector();
     private final ClassLoaderStatisticsCollector classLoaders = new ClassLoaderStatisticsCollector();
     private Long maxMetaspaceBytes;
+    private List<Deadlock> deadlocks = List.of();
 
     synchronized void jvm(long pid, String javaArguments, String jvmVersion) {
         this.pid = pid > 0 ? pid : null;
@@ -50,6 +53,15 @@ public final class RecordedJvmFacts {
     /** Class-loader censuses from jdk.ClassLoaderStatistics, when the recording has them. */
     public ClassLoaderStatisticsCollector classLoaders() {
         return classLoaders;
+    }
+
+    synchronized void deadlocks(List<Deadlock> found) {
+        this.deadlocks = List.copyOf(found);
+    }
+
+    /** The deadlocks of the latest thread dump in the recording that listed any; empty if none did. */
+    public synchronized List<Deadlock> deadlocks() {
+        return deadlocks;
     }
 
     /** -XX:MaxMetaspaceSize; unset (the JVM reports 2^64-1) is kept as null. */
