@@ -21,11 +21,12 @@ public final class RetainingCart {
 
     private RetainingCart() {}
 
-    /** Adds 20,000 items and 20,000 byte[256] to {@code keep}, over about half a second. */
+    /** Adds 20,000 items and 20,000 byte arrays of about 256 bytes to {@code keep}, over about half a second. */
     public static void retain(List<Object> keep) throws InterruptedException {
         for (int i = 0; i < 20_000; i++) {
             keep.add(new Item(i));
-            keep.add(new byte[256]);
+            // sizes vary so that TLAB refills, which JFR samples, land on both types rather than always the same one
+            keep.add(new byte[192 + (i * 37) % 128]);
             if (i % 2_000 == 1_999) {
                 Thread.sleep(40);
             }

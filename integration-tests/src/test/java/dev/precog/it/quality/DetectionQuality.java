@@ -41,7 +41,7 @@ public final class DetectionQuality {
         return List.of(
                 new Scenario("leaking-session-service", LeakingSessionService.class, List.of("-Xmx384m", "-XX:+UseG1GC"),
                         List.of("250", "8192"), "MEMORY_LEAK", "LINEAR", ws + "LeakingSessionService$UserSession",
-                        Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),
+                        Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 180),
                 new Scenario("import-keeping-its-batches", NightlyImportService.class,
                         List.of("-Xmx512m", "-Xmn48m", "-XX:+UseG1GC"), List.of("10", "20000"), "MEMORY_LEAK", "STAIRCASE",
                         ws + "NightlyImportService$ImportedRecord", Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),

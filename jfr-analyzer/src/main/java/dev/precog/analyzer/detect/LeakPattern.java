@@ -31,6 +31,8 @@ public record LeakPattern(String name, String reason) {
     static final double ACCELERATION = 2.0;
     /** Autocorrelation of the detrended series at its best lag, at least, for PERIODIC. */
     static final double PERIODIC_AUTOCORRELATION = 0.5;
+    /** The swing's standard deviation, at least this share of the trend's rise over one cycle. */
+    static final double MIN_SWING_OF_CYCLE_RISE = 0.25;
 
     /** Classifies the analysed live-set (or any rising) series whose Theil–Sen fit is {@code fit}. */
     public static LeakPattern classify(Series s, TheilSen fit) {
@@ -50,7 +52,7 @@ public record LeakPattern(String name, String reason) {
         if (staircase != null) {
             return staircase;
         }
-        LeakPattern periodic = periodic(s, fit, rise);
+        LeakPattern periodic = periodic(s, fit);
         return periodic != null ? periodic : new LeakPattern("LINEAR", "steady rise: no steps, no acceleration, no cycle");
     }
 
@@ -129,7 +131,7 @@ public record LeakPattern(String name, String reason) {
     }
 
     /** The detrended series correlates with itself one cycle later, after swinging negative in between. */
-    private static LeakPattern periodic(Series s, TheilSen fit, double rise) {
+    private static LeakPattern periodic(Series s, TheilSen fit) {
         double t0 = s.times()[0];
         int n = s.size();
         double[] r = new double[n];
@@ -142,8 +144,7 @@ public record LeakPattern(String name, String reason) {
         for (double ri : r) {
             variance += (ri - mean) * (ri - mean);
         }
-        // a swing too small against the rise is noise, whatever its shape
-        if (variance <= 0 || Math.sqrt(variance / n) < 0.03 * rise) {
+        if (variance <= 0) {
             return null;
         }
         // the first lag where the swing has turned against itself, then the best match after it
@@ -162,10 +163,11 @@ public record LeakPattern(String name, String reason) {
                 bestLag = lag;
             }
         }
-        if (best < PERIODIC_AUTOCORRELATION) {
+        double period = bestLag * s.spanSeconds() / (n - 1);
+        // the swing must matter against what the trend adds in one cycle, however long the history
+        if (best < PERIODIC_AUTOCORRELATION || Math.sqrt(variance / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
             return null;
         }
-        double period = bestLag * s.spanSeconds() / (n - 1);
         return new LeakPattern("PERIODIC", String.format(Locale.ROOT,
                 "a cycle of about %.0f s around the trend (autocorrelation %.2f at lag %d)", period, best, bestLag));
     }
