@@ -8,7 +8,6 @@ import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
 import dev.precog.it.harness.Reports;
-import dev.precog.it.workload.ReportBatchService;
 import dev.precog.it.workload.RetryStormService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Leak shapes on real JVMs: a retry storm whose backlog grows by a share of itself every second
- * is EXPONENTIAL; batches that each keep a summary while their working rows come and go are
- * PERIODIC. (The staircase has its own test, {@link StaircaseLeakIT}.)
+ * is EXPONENTIAL. (The staircase has its own test, {@link StaircaseLeakIT}. PERIODIC is proven on
+ * synthetic series only: on a real JVM the batch rows' swing fades from the after-GC floor once G1
+ * promotes them, see the report-batch row of docs/detection-quality.md.)
  */
 class LeakPatternsIT {
 
@@ -37,19 +37,6 @@ class LeakPatternsIT {
 
         assertThat(leak.path("summary").asText()).startsWith("Heap live set grows ever faster, on average");
         assertThat(leak.path("evidence").path("patternReason").asText()).contains("accelerates");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void batchesLeavingAResidueAreAPeriodicLeak(Jdk jdk) throws Exception {
-        // every 6 s a batch holds 4,500 rows (about 2.4 MB) for 3 s and archives 2,200 summaries (about 1.2 MB);
-        // the young generation is fixed so that the rows die young: promoted, only a mixed collection
-        // would free them and the after-GC floor would not swing with the batches
-        JsonNode leak = awaitPattern(jdk, "report-batches", ReportBatchService.class, "PERIODIC",
-                ReportBatchService.class.getName() + "$ArchivedSummary", "-Xmx512m -Xmn64m", "6", "4500", "2200");
-
-        assertThat(leak.path("summary").asText()).startsWith("Heap live set grows in cycles,");
-        assertThat(leak.path("evidence").path("patternReason").asText()).matches("a cycle of about \\d+ s around the trend.*");
     }
 
     /**
