@@ -22,7 +22,6 @@ import java.util.Map;
  */
 final class ClassLoaderCensus {
 
-    static final Duration MIN_SPACING = Duration.ofSeconds(30);
     static final Duration REFRESH = Duration.ofMinutes(10);
     static final int MAX_PER_HOUR = 8;
 
@@ -30,10 +29,8 @@ final class ClassLoaderCensus {
 
     /** The census schedule: two censuses at least three windows (and 30 s) apart, then one every 10 minutes. */
     static TwoPointSampler<Census, CensusDiff> sampler(Instrumentation instrumentation, Duration window, AgentLog log) {
-        Duration three = window.multipliedBy(3);
-        Duration spacing = three.compareTo(MIN_SPACING) > 0 ? three : MIN_SPACING;
-        return new TwoPointSampler<>("class-loader census", spacing, REFRESH, MAX_PER_HOUR,
-                () -> take(instrumentation), CensusDiff::between, log);
+        return new TwoPointSampler<>("class-loader census", TwoPointSampler.spacingFor(window), REFRESH,
+                MAX_PER_HOUR, () -> take(instrumentation), CensusDiff::between, log);
     }
 
     /** Whether the findings call for censuses now. */

@@ -25,10 +25,8 @@ final class LeakEvidenceCollector {
 
     /** @param window the agent's window: the two histograms are at least three windows (and 30 s) apart */
     LeakEvidenceCollector(Duration window, AgentLog log) {
-        Duration three = window.multipliedBy(3);
-        Duration spacing = three.compareTo(Duration.ofSeconds(30)) > 0 ? three : Duration.ofSeconds(30);
-        this.histograms = new TwoPointSampler<>("class histogram", spacing, REFRESH, MAX_PER_HOUR, this::take,
-                HistogramDiff::between, log);
+        this.histograms = new TwoPointSampler<>("class histogram", TwoPointSampler.spacingFor(window), REFRESH,
+                MAX_PER_HOUR, this::take, HistogramDiff::between, log);
     }
 
     private ClassHistogram take() throws Exception {

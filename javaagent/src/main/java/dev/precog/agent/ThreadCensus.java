@@ -28,10 +28,8 @@ final class ThreadCensus {
 
     /** @param window the agent's window: the two censuses are at least three windows (and 30 s) apart */
     static TwoPointSampler<Census, CensusDiff> sampler(Duration window, AgentLog log) {
-        Duration three = window.multipliedBy(3);
-        Duration spacing = three.compareTo(Duration.ofSeconds(30)) > 0 ? three : Duration.ofSeconds(30);
-        return new TwoPointSampler<>("thread census", spacing, REFRESH, MAX_PER_HOUR, ThreadCensus::take,
-                CensusDiff::between, log);
+        return new TwoPointSampler<>("thread census", TwoPointSampler.spacingFor(window), REFRESH, MAX_PER_HOUR,
+                ThreadCensus::take, CensusDiff::between, log);
     }
 
     /** Whether {@code findings} call for a census. */

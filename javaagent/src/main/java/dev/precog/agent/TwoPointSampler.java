@@ -16,6 +16,9 @@ import java.util.function.BiFunction;
  */
 final class TwoPointSampler<S, D> {
 
+    /** Two samples of a pair are at least this far apart, and at least three windows. */
+    static final Duration MIN_SPACING = Duration.ofSeconds(30);
+
     /** Takes one sample; may throw, which counts as a failed attempt. */
     interface Sampler<S> {
         S take() throws Exception;
@@ -34,6 +37,12 @@ final class TwoPointSampler<S, D> {
     private int taken;
     private Instant hourStart = Instant.EPOCH;
     private int takenThisHour;
+
+    /** The spacing for an agent with windows of {@code window}: three windows, and at least 30 s. */
+    static Duration spacingFor(Duration window) {
+        Duration three = window.multipliedBy(3);
+        return three.compareTo(MIN_SPACING) > 0 ? three : MIN_SPACING;
+    }
 
     TwoPointSampler(String what, Duration spacing, Duration refresh, int maxPerHour, Sampler<S> sampler,
             BiFunction<S, S, D> compare, AgentLog log) {

@@ -65,16 +65,11 @@ final class JfrFields {
                 top = where;
             }
             // a lambda's or hidden class's frame is generated: the frame below it is the code to read
-            if (!isPlatform(type) && !JavaTypes.isHidden(type)) {
+            if (!JavaTypes.isPlatform(type) && !JavaTypes.isHidden(type)) {
                 return where;
             }
         }
         return top;
-    }
-
-    /** Classes of the JDK (or Precog) itself, which never make an application frame. */
-    static boolean isPlatform(String className) {
-        return JavaTypes.isPlatform(className);
     }
 
     static String className(RecordedEvent e, String field) {

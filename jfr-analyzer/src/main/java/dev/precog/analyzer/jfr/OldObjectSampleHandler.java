@@ -1,5 +1,6 @@
 package dev.precog.analyzer.jfr;
 
+import dev.precog.analyzer.detect.JavaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
@@ -48,7 +49,7 @@ final class OldObjectSampleHandler implements EventHandler {
                 }
                 String where = method.getType().getName() + "." + method.getName() + ":" + frame.getLineNumber();
                 frames.add(where);
-                if (allocatedBy == null && !JfrFields.isPlatform(method.getType().getName())) {
+                if (allocatedBy == null && !JavaTypes.isPlatform(method.getType().getName())) {
                     allocatedBy = where;
                 }
             }
