@@ -49,9 +49,11 @@ public final class DetectionQuality {
                         List.of("2000", "4"), "MEMORY_LEAK", "EXPONENTIAL", ws + "RetryStormService$PendingDelivery",
                         Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"), 120),
                 new Scenario("report-batches-keeping-summaries", ReportBatchService.class,
-                        List.of("-Xmx512m", "-Xmn64m", "-XX:+UseG1GC"), List.of("6", "4500", "2200"), "MEMORY_LEAK",
+                        // a low fixed IHOP lets old collections free each batch, so the cycle reaches the live set
+                        List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=2"),
+                        List.of("10", "15000", "6000"), "MEMORY_LEAK",
                         "PERIODIC", ws + "ReportBatchService$ArchivedSummary", Set.of("GC_PRESSURE", "ALLOCATION_PRESSURE"),
-                        120),
+                        150),
                 new Scenario("report-exporter-thread-leak", ThreadLeakingService.class, List.of("-Xmx128m"), List.of("2"),
                         "THREAD_LEAK", "LINEAR", "report-exporter-N", Set.of(), 120),
                 new Scenario("template-class-loader-leak", ClassLoaderLeakingService.class, List.of("-Xmx128m", "-XX:+UseG1GC"),

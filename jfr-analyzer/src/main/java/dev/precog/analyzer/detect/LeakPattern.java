@@ -29,8 +29,17 @@ public record LeakPattern(String name, String reason) {
     static final double MAX_STEP_POINTS = 0.3;
     /** The last third's slope over the first third's, at least, for EXPONENTIAL. */
     static final double ACCELERATION = 2.0;
-    /** Autocorrelation of the detrended series at its best lag, at least, for PERIODIC. */
-    static final double PERIODIC_AUTOCORRELATION = 0.5;
+    /**
+     * Share of the detrended series' variance a sine explains, at least, for PERIODIC: noise that
+     * wanders (red noise) reaches about 0.4 at its best period over 60 points, a real batch cycle 0.7.
+     */
+    static final double PERIODIC_POWER = 0.5;
+    /** A cycle must repeat this many times in the analysed span, so slow wander is not a cycle... */
+    static final double MIN_CYCLES = 4;
+    /** ...and be seen at this many points per cycle at the usual spacing. */
+    static final double MIN_POINTS_PER_CYCLE = 3;
+    /** Candidate frequencies per periodogram resolution step (1 / span). */
+    static final double OVERSAMPLING = 5;
     /** The swing's standard deviation, at least this share of the trend's rise over one cycle. */
     static final double MIN_SWING_OF_CYCLE_RISE = 0.25;
 
@@ -130,46 +139,115 @@ public record LeakPattern(String name, String reason) {
                 "the rate accelerates: %.1fx from the first third of the span to the last", last.slope() / first.slope()));
     }
 
-    /** The detrended series correlates with itself one cycle later, after swinging negative in between. */
+    /**
+     * A sine fitted to the detrended series by least squares, at each candidate period, explains
+     * enough of what is left (a Lomb–Scargle periodogram). Fitting in time rather than by index
+     * matters: after-GC values exist only for windows with a collection, so a fixed lag in points
+     * is no fixed lag in seconds and an autocorrelation by index smears a real cycle away.
+     */
     private static LeakPattern periodic(Series s, TheilSen fit) {
-        double t0 = s.times()[0];
+        double[] t = s.times();
         int n = s.size();
+        double t0 = t[0];
         double[] r = new double[n];
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            r[i] = s.values()[i] - fit.valueAt(s.times()[i] - t0);
+            r[i] = s.values()[i] - fit.valueAt(t[i] - t0);
             mean += r[i] / n;
         }
-        double variance = 0;
-        for (double ri : r) {
-            variance += (ri - mean) * (ri - mean);
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] -= mean;
+            total += r[i] * r[i];
         }
-        if (variance <= 0) {
+        double span = s.spanSeconds();
+        double[] gaps = new double[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            gaps[i] = t[i + 1] - t[i];
+        }
+        double lowest = MIN_CYCLES / span;
+        double highest = 1 / (MIN_POINTS_PER_CYCLE * median(gaps));
+        if (total <= 0 || highest <= lowest) {
             return null;
         }
-        // the first lag where the swing has turned against itself, then the best match after it
-        int bestLag = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        boolean turned = false;
-        for (int lag = 1; lag <= n / 3; lag++) {
-            double acf = 0;
-            for (int i = 0; i + lag < n; i++) {
-                acf += (r[i] - mean) * (r[i + lag] - mean);
-            }
-            acf /= variance;
-            turned |= acf < 0;
-            if (turned && lag >= 3 && acf > best) {
-                best = acf;
-                bestLag = lag;
+        // a coarse grid a fifth of the periodogram's resolution apart, then a finer one around its best
+        double step = 1 / (OVERSAMPLING * span);
+        double bestFrequency = lowest;
+        double best = 0;
+        for (double f = lowest; f <= highest; f += step) {
+            double power = sinePower(t, r, total, f);
+            if (power > best) {
+                best = power;
+                bestFrequency = f;
             }
         }
-        double period = bestLag * s.spanSeconds() / (n - 1);
+        double coarse = bestFrequency;
+        for (double f = coarse - step; f <= coarse + step; f += step / 20) {
+            double power = f > 0 ? sinePower(t, r, total, f) : 0;
+            if (power > best) {
+                best = power;
+                bestFrequency = f;
+            }
+        }
+        double period = 1 / bestFrequency;
         // the swing must matter against what the trend adds in one cycle, however long the history
-        if (best < PERIODIC_AUTOCORRELATION || Math.sqrt(variance / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
+        if (best < PERIODIC_POWER || Math.sqrt(total / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
             return null;
         }
         return new LeakPattern("PERIODIC", String.format(Locale.ROOT,
-                "a cycle of about %.0f s around the trend (autocorrelation %.2f at lag %d)", period, best, bestLag));
+                "a cycle of about %.0f s around the trend (a sine of that period explains %.0f%% of the swing)", period, 100 * best));
+    }
+
+    /** The share of {@code r}'s sum of squares {@code total} that a sine of {@code frequency} (with offset) explains. */
+    private static double sinePower(double[] t, double[] r, double total, double frequency) {
+        double w = 2 * Math.PI * frequency;
+        // normal equations of r ~ a + b cos(wt) + c sin(wt)
+        double n = t.length;
+        double sc = 0, ss = 0, scc = 0, sss = 0, scs = 0, sr = 0, src = 0, srs = 0;
+        for (int i = 0; i < t.length; i++) {
+            double c = Math.cos(w * t[i]);
+            double si = Math.sin(w * t[i]);
+            sc += c;
+            ss += si;
+            scc += c * c;
+            sss += si * si;
+            scs += c * si;
+            sr += r[i];
+            src += r[i] * c;
+            srs += r[i] * si;
+        }
+        double[][] a = {{n, sc, ss}, {sc, scc, scs}, {ss, scs, sss}};
+        double[] b = {sr, src, srs};
+        double[] x = solve3(a, b);
+        if (x == null) {
+            return 0;
+        }
+        // explained sum of squares of a least-squares fit: x . b
+        double explained = x[0] * b[0] + x[1] * b[1] + x[2] * b[2];
+        return Math.max(0, Math.min(1, explained / total));
+    }
+
+    /** Cramer's rule; null when the system is singular (a period that aliases to a constant). */
+    private static double[] solve3(double[][] a, double[] b) {
+        double det = det3(a);
+        if (Math.abs(det) < 1e-9 * Math.abs(a[0][0] * a[1][1] * a[2][2]) || det == 0) {
+            return null;
+        }
+        double[] x = new double[3];
+        for (int col = 0; col < 3; col++) {
+            double[][] m = {a[0].clone(), a[1].clone(), a[2].clone()};
+            for (int row = 0; row < 3; row++) {
+                m[row][col] = b[row];
+            }
+            x[col] = det3(m) / det;
+        }
+        return x;
+    }
+
+    private static double det3(double[][] m) {
+        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     }
 
     private static TheilSen fit(Series s, int from, int to) {

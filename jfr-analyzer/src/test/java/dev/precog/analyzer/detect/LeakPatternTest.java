@@ -109,6 +109,50 @@ class LeakPatternTest {
     }
 
     @Test
+    void batchesSeenOnlyAtIrregularCollectionsArePeriodic() {
+        // a 12 s batch holding 40 MB for half its cycle and keeping 1 MB, seen at collections 1 to 4 s apart:
+        // a fixed lag in points is no fixed lag in seconds, so the cycle must be found in time
+        Random random = new Random(11);
+        int n = 60;
+        double[] times = new double[n];
+        double[] values = new double[n];
+        for (int i = 1; i < n; i++) {
+            times[i] = times[i - 1] + 1 + random.nextInt(4);
+        }
+        for (int i = 0; i < n; i++) {
+            double phase = times[i] % 12;
+            values[i] = 10 * MB + MB * Math.floor(times[i] / 12) + (phase < 6 ? 40 * MB : 0) + random.nextGaussian() * 2 * MB;
+        }
+
+        LeakPattern pattern = SeriesTrend.of(new Series(times, values)).pattern();
+
+        assertThat(pattern.name()).as(pattern.reason()).isEqualTo("PERIODIC");
+        assertThat(pattern.reason()).startsWith("a cycle of about 12 s around the trend");
+    }
+
+    @Test
+    void growthWithWanderingNoiseIsNotACycle() {
+        // noise that keeps most of its last value (red noise) drifts in slow waves that a sine fits up to a
+        // third of; they are not a cycle
+        for (long seed = 1; seed <= 20; seed++) {
+            Random random = new Random(seed);
+            int n = 80;
+            double[] times = new double[n];
+            double[] values = new double[n];
+            double wander = 0;
+            for (int i = 0; i < n; i++) {
+                times[i] = i == 0 ? 0 : times[i - 1] + 1 + random.nextInt(3);
+                wander = 0.85 * wander + random.nextGaussian() * MB;
+                values[i] = 100 * MB + 0.05 * MB * times[i] + wander;
+            }
+
+            LeakPattern pattern = SeriesTrend.of(new Series(times, values)).pattern();
+
+            assertThat(pattern.name()).as("seed " + seed + ": " + pattern.reason()).isNotEqualTo("PERIODIC");
+        }
+    }
+
+    @Test
     void aShortHistoryIsLinearForWantOfEvidence() {
         // steps of 12 MB every third window, but only 14 analysed points
         Finding f = leak(SyntheticHeap.windows(16).liveSet(i -> 100 * MB + 12 * MB * (i / 3)).noise(0.2 * MB, 3));
