@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ final class AgentRuntime implements AgentView {
     private final TwoPointSampler<Census, CensusDiff> threadCensus;
     private final TwoPointSampler<Census, CensusDiff> loaderCensus;
     private volatile DeadlockProbe deadlocks;
+    private volatile LockHolderProbe lockHolders;
     private volatile Evidence evidence = Evidence.NONE;
     private final ScheduledExecutorService scheduler;
     private volatile JfrStreamSource jfr;
@@ -178,6 +180,13 @@ final class AgentRuntime implements AgentView {
             evidence = evidence.withHeap(leakEvidence.update(result.findings(), now));
             evidence = evidence.withThreads(threadCensus.update(ThreadCensus.wanted(result.findings()), now));
             evidence = evidence.withClassLoaders(loaderCensus.update(ClassLoaderCensus.wanted(result.findings()), now));
+            Set<String> contended = LockHolderProbe.wanted(result.findings());
+            if (!contended.isEmpty() && lockHolders == null) {
+                lockHolders = new LockHolderProbe(log);
+            }
+            if (lockHolders != null) {
+                evidence = evidence.withLockHolders(lockHolders.update(contended));
+            }
         }
         if (Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
             lastReportAt = now;

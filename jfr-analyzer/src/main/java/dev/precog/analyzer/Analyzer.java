@@ -6,6 +6,7 @@ import dev.precog.analyzer.detect.DeadlockDetector;
 import dev.precog.analyzer.detect.Detector;
 import dev.precog.analyzer.detect.FindingTracker;
 import dev.precog.analyzer.detect.GcPressureDetector;
+import dev.precog.analyzer.detect.LockContentionDetector;
 import dev.precog.analyzer.detect.MemoryLeakDetector;
 import dev.precog.analyzer.detect.MetaspaceLeakDetector;
 import dev.precog.analyzer.detect.NativeMemoryGrowthDetector;
@@ -45,7 +46,8 @@ public final class Analyzer {
         return new Analyzer(
                 List.of(new MemoryLeakDetector(), new GcPressureDetector(), new AllocationPressureDetector(),
                         new ThreadLeakDetector(), new MetaspaceLeakDetector(), new NativeMemoryGrowthDetector(),
-                        new DeadlockDetector()),
+                        new DeadlockDetector(),
+                        new LockContentionDetector()),
                 List.of(new HeapLiveSetForecaster()));
     }
 

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 
 /**
  * What happened during one fixed stretch of time: one value per metric seen, duration
- * distributions and the top allocating classes. Immutable.
+ * distributions, the top allocating classes and the locks threads blocked on. Immutable.
  */
 public record Window(
         Instant start,
@@ -18,14 +18,22 @@ public record Window(
         Map<Metric, Double> values,
         Map<DistributionKind, Distribution> distributions,
         List<ClassWeight> topAllocations,
-        long events) {
+        long events,
+        List<LockWaits> locks) {
 
     public Window {
+        locks = List.copyOf(locks);
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
         distributions = distributions.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(distributions));
         topAllocations = List.copyOf(topAllocations);
+    }
+
+    /** A window without lock waits. */
+    public Window(Instant start, Instant end, Map<Metric, Double> values, Map<DistributionKind, Distribution> distributions,
+            List<ClassWeight> topAllocations, long events) {
+        this(start, end, values, distributions, topAllocations, events, List.of());
     }
 
     /** The value of {@code metric} in this window, empty when it was not observed. */

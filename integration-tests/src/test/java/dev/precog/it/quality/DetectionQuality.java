@@ -8,9 +8,11 @@ import dev.precog.it.workload.ClassLoaderLeakingService;
 import dev.precog.it.workload.DeadlockingBankService;
 import dev.precog.it.workload.DirectBufferLeakingService;
 import dev.precog.it.workload.GcThrashingService;
+import dev.precog.it.workload.InventoryReservationService;
 import dev.precog.it.workload.LeakingSessionService;
 import dev.precog.it.workload.NightlyImportService;
 import dev.precog.it.workload.OneTimeLoadService;
+import dev.precog.it.workload.PriceBookService;
 import dev.precog.it.workload.ReportBatchService;
 import dev.precog.it.workload.RetryStormService;
 import dev.precog.it.workload.ThreadLeakingService;
@@ -69,6 +71,11 @@ public final class DetectionQuality {
                         "ALLOCATION_PRESSURE", null, ws + "AllocationHeavyService$PriceTick", Set.of("GC_PRESSURE"), 60),
                 new Scenario("deadlocking-bank-transfers", DeadlockingBankService.class, List.of("-Xmx128m"), List.of("5"),
                         "DEADLOCK", null, ws + "DeadlockingBankService$Account", Set.of(), 45),
+                new Scenario("ledger-monitor-contention", InventoryReservationService.class, List.of("-Xmx128m"),
+                        List.of("6", "5000", "0"), "LOCK_CONTENTION", null, ws + "InventoryReservationService$StockLedger",
+                        Set.of(), 60),
+                new Scenario("price-book-lock-contention", PriceBookService.class, List.of("-Xmx128m"),
+                        List.of("6", "5000", "0"), "LOCK_CONTENTION", null, ws + "PriceBookService$PriceBook", Set.of(), 60),
                 Scenario.trap("trap-churning-bounded-cache", ChurningCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"),
                         List.of("400"), 90),
                 Scenario.trap("trap-warm-up-plateau", WarmingCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
@@ -76,7 +83,9 @@ public final class DetectionQuality {
                 Scenario.trap("trap-batch-sawtooth", BatchSawtoothService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
                         90),
                 Scenario.trap("trap-one-time-load", OneTimeLoadService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
-                        90));
+                        90),
+                Scenario.trap("trap-ledger-held-briefly", InventoryReservationService.class, List.of("-Xmx128m"),
+                        List.of("4", "50", "20"), 60));
     }
 
     public static void main(String[] args) throws Exception {

@@ -8,7 +8,8 @@ import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * A thread blocked for a while: jdk.JavaMonitorEnter, jdk.JavaMonitorWait or jdk.ThreadPark.
- * Each is one instance of this class with its own event name, distribution and metric.
+ * Each is one instance of this class with its own event name, distribution and metric; monitor
+ * enters and parks on locks are also attributed to their lock (see {@link LockWaitAttribution}).
  */
 final class BlockingEventHandler implements EventHandler {
 
@@ -41,10 +42,22 @@ final class BlockingEventHandler implements EventHandler {
         return Map.of("threshold", THRESHOLD);
     }
 
+    /** Waiter stacks name the critical section; a wait for a signal needs none. */
+    @Override
+    public boolean stackTrace() {
+        return !MONITOR_WAIT.equals(eventName);
+    }
+
     @Override
     public void accept(RecordedEvent event) {
         long nanos = event.getDuration().toNanos();
         sink.recordDuration(distribution, nanos);
         sink.record(totalTime, nanos / 1e6);
+        // monitor waits (Object.wait) wait for a signal, not for a lock: no lock attribution
+        if (MONITOR_ENTER.equals(eventName)) {
+            LockWaitAttribution.monitorEnter(event, sink);
+        } else if (THREAD_PARK.equals(eventName)) {
+            LockWaitAttribution.threadPark(event, sink);
+        }
     }
 }

@@ -54,13 +54,11 @@ final class JfrFields {
         }
         String top = null;
         for (RecordedFrame frame : stack.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            if (method == null || method.getType() == null) {
+            String where = where(frame);
+            if (where == null) {
                 continue;
             }
-            String type = method.getType().getName();
-            int line = frame.getLineNumber();
-            String where = type + "." + method.getName() + (line >= 0 ? ":" + line : "");
+            String type = frame.getMethod().getType().getName();
             if (top == null) {
                 top = where;
             }
@@ -70,6 +68,16 @@ final class JfrFields {
             }
         }
         return top;
+    }
+
+    /** A frame as {@code Class.method:line} ({@code Class.method} when the line is unknown); null without a method. */
+    static String where(RecordedFrame frame) {
+        RecordedMethod method = frame.getMethod();
+        if (method == null || method.getType() == null) {
+            return null;
+        }
+        int line = frame.getLineNumber();
+        return method.getType().getName() + "." + method.getName() + (line >= 0 ? ":" + line : "");
     }
 
     static String className(RecordedEvent e, String field) {

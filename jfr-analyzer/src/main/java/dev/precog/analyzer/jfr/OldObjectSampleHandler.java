@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordedStackTrace;
 
@@ -43,13 +42,12 @@ final class OldObjectSampleHandler implements EventHandler {
         RecordedStackTrace stack = event.getStackTrace();
         if (stack != null) {
             for (RecordedFrame frame : stack.getFrames()) {
-                RecordedMethod method = frame.getMethod();
-                if (method == null || method.getType() == null) {
+                String where = JfrFields.where(frame);
+                if (where == null) {
                     continue;
                 }
-                String where = method.getType().getName() + "." + method.getName() + ":" + frame.getLineNumber();
                 frames.add(where);
-                if (allocatedBy == null && !JavaTypes.isPlatform(method.getType().getName())) {
+                if (allocatedBy == null && !JavaTypes.isPlatform(frame.getMethod().getType().getName())) {
                     allocatedBy = where;
                 }
             }

@@ -32,6 +32,7 @@ public final class WindowAccumulator {
     private final EnumMap<DistributionKind, Histogram> recycled = new EnumMap<>(DistributionKind.class);
     private MetricAccumulator metrics = new MetricAccumulator();
     private ClassWeightTable allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
+    private LockWaitTable locks = new LockWaitTable();
     private long events;
     private long totalEvents;
     private long totalDropped;
@@ -68,6 +69,15 @@ public final class WindowAccumulator {
         events++;
     }
 
+    /**
+     * Records one wait of {@code millis} by {@code thread} for a lock of {@code lockClass} taken in
+     * {@code ownerType}'s code, with the waiter's top frames and (monitors) the previous owner.
+     */
+    public synchronized void recordLockWait(String lockClass, String ownerType, boolean monitor, double millis, String thread,
+            List<String> stack, String previousOwner) {
+        locks.add(lockClass, ownerType, monitor, millis, thread, stack, previousOwner);
+    }
+
     /** Records one duration; lock-free for the writer. */
     public void recordDuration(DistributionKind kind, long nanos) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000));
@@ -86,7 +96,7 @@ public final class WindowAccumulator {
 
     /** Samples dropped to keep the allocation tables bounded, since creation. */
     public synchronized long totalDropped() {
-        return totalDropped + allocations.dropped();
+        return totalDropped + allocations.dropped() + locks.dropped();
     }
 
     /** Start of the window currently being collected. */
@@ -106,22 +116,25 @@ public final class WindowAccumulator {
         }
         MetricAccumulator closedMetrics;
         ClassWeightTable closedAllocations;
+        LockWaitTable closedLocks;
         Instant closedStart;
         long closedEvents;
         synchronized (this) {
             closedMetrics = metrics;
             closedAllocations = allocations;
+            closedLocks = locks;
             closedStart = start;
             closedEvents = events;
             metrics = new MetricAccumulator();
             allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
+            locks = new LockWaitTable();
             totalEvents += events;
-            totalDropped += closedAllocations.dropped();
+            totalDropped += closedAllocations.dropped() + closedLocks.dropped();
             events = 0;
             start = end;
         }
         List<ClassWeight> top = closedAllocations.top(TOP_CLASSES);
-        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents);
+        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents, closedLocks.snapshot());
     }
 
     private static Distribution toDistribution(Histogram h) {

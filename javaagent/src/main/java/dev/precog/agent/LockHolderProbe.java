@@ -1,0 +1,120 @@
+package dev.precog.agent;
+
+import dev.precog.analyzer.evidence.LockHolders;
+import dev.precog.model.Finding;
+import dev.precog.model.FindingKind;
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Samples who holds a contended lock. JFR records only a monitor's previous owner (and nothing for
+ * java.util.concurrent locks), so while a LOCK_CONTENTION finding stands, once per window and at
+ * most {@link #MAX_SAMPLES} times per lock, this asks ThreadMXBean which threads are blocked on
+ * that lock class, who owns it, and what the owner is running. Lock information without stacks
+ * for all threads, then the owners' stacks only: two short VM operations.
+ */
+final class LockHolderProbe {
+
+    /** Samples per lock class: enough to see the usual holder, few enough to cost nothing. */
+    static final int MAX_SAMPLES = 10;
+    static final int STACK_FRAMES = 8;
+
+    private final ThreadMXBean threads;
+    private final AgentLog log;
+    private final Map<String, Integer> samples = new HashMap<>();
+    private final Map<String, Map<List<String>, Holder>> stacks = new HashMap<>();
+    private boolean failed;
+
+    LockHolderProbe(AgentLog log) {
+        this.threads = ManagementFactory.getThreadMXBean();
+        this.log = log;
+    }
+
+    /** The lock classes of the standing LOCK_CONTENTION findings. */
+    static Set<String> wanted(List<Finding> findings) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            if (f.kind() == FindingKind.LOCK_CONTENTION && f.evidence().get("lockClass") instanceof String lockClass) {
+                out.add(lockClass);
+            }
+        }
+        return out;
+    }
+
+    /** Takes one sample for each wanted lock class still under its quota; returns all holders seen so far. Never throws. */
+    LockHolders update(Set<String> lockClasses) {
+        Set<String> due = new LinkedHashSet<>();
+        for (String c : lockClasses) {
+            if (samples.getOrDefault(c, 0) < MAX_SAMPLES) {
+                due.add(c);
+            }
+        }
+        if (!due.isEmpty() && !failed) {
+            try {
+                sample(due);
+            } catch (RuntimeException e) {
+                failed = true;
+                log.error("lock owner sampling unavailable", e);
+            }
+        }
+        return snapshot();
+    }
+
+    private void sample(Set<String> due) {
+        Map<Long, String> ownerOf = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            LockInfo lock = info == null ? null : info.getLockInfo();
+            if (lock != null && due.contains(lock.getClassName()) && info.getLockOwnerId() >= 0) {
+                ownerOf.putIfAbsent(info.getLockOwnerId(), lock.getClassName());
+            }
+        }
+        for (String c : due) {
+            samples.merge(c, 1, Integer::sum);
+        }
+        if (ownerOf.isEmpty()) {
+            return;
+        }
+        long[] ids = ownerOf.keySet().stream().mapToLong(Long::longValue).toArray();
+        for (ThreadInfo owner : threads.getThreadInfo(ids, STACK_FRAMES)) {
+            if (owner == null) {
+                continue;
+            }
+            List<String> frames = new ArrayList<>();
+            for (StackTraceElement frame : owner.getStackTrace()) {
+                frames.add(frame.getClassName() + "." + frame.getMethodName()
+                        + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : ""));
+            }
+            String lockClass = ownerOf.get(owner.getThreadId());
+            stacks.computeIfAbsent(lockClass, k -> new HashMap<>())
+                    .computeIfAbsent(List.copyOf(frames), k -> new Holder()).seen(owner.getThreadName());
+        }
+    }
+
+    private LockHolders snapshot() {
+        Map<String, List<LockHolders.HolderStack>> out = new HashMap<>();
+        stacks.forEach((lockClass, byStack) -> out.put(lockClass, byStack.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<List<String>, Holder> e) -> e.getValue().count).reversed())
+                .map(e -> new LockHolders.HolderStack(e.getValue().thread, e.getKey(), e.getValue().count))
+                .toList()));
+        return new LockHolders(samples, out);
+    }
+
+    private static final class Holder {
+        String thread;
+        int count;
+
+        void seen(String name) {
+            thread = name;
+            count++;
+        }
+    }
+}
