@@ -30,10 +30,14 @@ public record LeakPattern(String name, String reason) {
     /** The last third's slope over the first third's, at least, for EXPONENTIAL. */
     static final double ACCELERATION = 2.0;
     /**
-     * Share of the detrended series' variance a sine explains, at least, for PERIODIC: noise that
-     * wanders (red noise) reaches about 0.4 at its best period over 60 points, a real batch cycle 0.7.
+     * Share of the detrended series' variance a cycle explains, at least, for PERIODIC: noise that
+     * wanders (red noise) reaches about 0.4 at its best period, a real batch cycle 0.7 to 0.8.
      */
     static final double PERIODIC_POWER = 0.5;
+    /** Harmonics fitted per cycle: the fundamental and its first overtone. */
+    static final int HARMONICS = 2;
+    /** A cycle half as long that explains this share of the best one's power is the one reported. */
+    static final double SAME_POWER = 0.9;
     /** A cycle must repeat this many times in the analysed span, so slow wander is not a cycle... */
     static final double MIN_CYCLES = 4;
     /** ...and be seen at this many points per cycle at the usual spacing. */
@@ -140,10 +144,11 @@ public record LeakPattern(String name, String reason) {
     }
 
     /**
-     * A sine fitted to the detrended series by least squares, at each candidate period, explains
-     * enough of what is left (a Lomb–Scargle periodogram). Fitting in time rather than by index
-     * matters: after-GC values exist only for windows with a collection, so a fixed lag in points
-     * is no fixed lag in seconds and an autocorrelation by index smears a real cycle away.
+     * A cycle fitted to the detrended series by least squares, at each candidate period, explains
+     * enough of what is left: a periodogram with the fundamental and its second harmonic, so a
+     * batch's square or saw-tooth swing fits as well as a sine. Fitting in time rather than by
+     * index matters: after-GC values exist only for windows with a collection, so a fixed lag in
+     * points is no fixed lag in seconds and an autocorrelation by index smears a real cycle away.
      */
     private static LeakPattern periodic(Series s, TheilSen fit) {
         double[] t = s.times();
@@ -170,12 +175,30 @@ public record LeakPattern(String name, String reason) {
         if (total <= 0 || highest <= lowest) {
             return null;
         }
-        // a coarse grid a fifth of the periodogram's resolution apart, then a finer one around its best
         double step = 1 / (OVERSAMPLING * span);
-        double bestFrequency = lowest;
+        double[] best = bestFrequency(t, r, total, lowest, highest, step);
+        // half the true period fits as well as the period itself with a second harmonic: prefer the shorter cycle
+        if (2 * best[0] <= highest) {
+            double[] doubled = bestFrequency(t, r, total, 2 * best[0] - step, 2 * best[0] + step, step / 20);
+            if (doubled[1] >= SAME_POWER * best[1]) {
+                best = doubled;
+            }
+        }
+        double period = 1 / best[0];
+        // the swing must matter against what the trend adds in one cycle, however long the history
+        if (best[1] < PERIODIC_POWER || Math.sqrt(total / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
+            return null;
+        }
+        return new LeakPattern("PERIODIC", String.format(Locale.ROOT,
+                "a cycle of about %.0f s around the trend (it explains %.0f%% of the swing)", period, 100 * best[1]));
+    }
+
+    /** {frequency, power} of the best cycle between {@code from} and {@code to}, refined around the best grid point. */
+    private static double[] bestFrequency(double[] t, double[] r, double total, double from, double to, double step) {
+        double bestFrequency = from;
         double best = 0;
-        for (double f = lowest; f <= highest; f += step) {
-            double power = sinePower(t, r, total, f);
+        for (double f = from; f <= to; f += step) {
+            double power = f > 0 ? cyclePower(t, r, total, f) : 0;
             if (power > best) {
                 best = power;
                 bestFrequency = f;
@@ -183,71 +206,90 @@ public record LeakPattern(String name, String reason) {
         }
         double coarse = bestFrequency;
         for (double f = coarse - step; f <= coarse + step; f += step / 20) {
-            double power = f > 0 ? sinePower(t, r, total, f) : 0;
+            double power = f > 0 ? cyclePower(t, r, total, f) : 0;
             if (power > best) {
                 best = power;
                 bestFrequency = f;
             }
         }
-        double period = 1 / bestFrequency;
-        // the swing must matter against what the trend adds in one cycle, however long the history
-        if (best < PERIODIC_POWER || Math.sqrt(total / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
-            return null;
-        }
-        return new LeakPattern("PERIODIC", String.format(Locale.ROOT,
-                "a cycle of about %.0f s around the trend (a sine of that period explains %.0f%% of the swing)", period, 100 * best));
+        return new double[] {bestFrequency, best};
     }
 
-    /** The share of {@code r}'s sum of squares {@code total} that a sine of {@code frequency} (with offset) explains. */
-    private static double sinePower(double[] t, double[] r, double total, double frequency) {
+    /**
+     * The share of {@code r}'s sum of squares {@code total} that a cycle of {@code frequency} explains:
+     * r ~ a + b1 cos(wt) + c1 sin(wt) + b2 cos(2wt) + c2 sin(2wt), by least squares.
+     */
+    private static double cyclePower(double[] t, double[] r, double total, double frequency) {
         double w = 2 * Math.PI * frequency;
-        // normal equations of r ~ a + b cos(wt) + c sin(wt)
-        double n = t.length;
-        double sc = 0, ss = 0, scc = 0, sss = 0, scs = 0, sr = 0, src = 0, srs = 0;
+        int k = 1 + 2 * HARMONICS;
+        double[][] a = new double[k][k];
+        double[] b = new double[k];
+        double[] x = new double[k];
         for (int i = 0; i < t.length; i++) {
-            double c = Math.cos(w * t[i]);
-            double si = Math.sin(w * t[i]);
-            sc += c;
-            ss += si;
-            scc += c * c;
-            sss += si * si;
-            scs += c * si;
-            sr += r[i];
-            src += r[i] * c;
-            srs += r[i] * si;
+            x[0] = 1;
+            for (int h = 1; h <= HARMONICS; h++) {
+                x[2 * h - 1] = Math.cos(h * w * t[i]);
+                x[2 * h] = Math.sin(h * w * t[i]);
+            }
+            for (int p = 0; p < k; p++) {
+                b[p] += x[p] * r[i];
+                for (int q = 0; q < k; q++) {
+                    a[p][q] += x[p] * x[q];
+                }
+            }
         }
-        double[][] a = {{n, sc, ss}, {sc, scc, scs}, {ss, scs, sss}};
-        double[] b = {sr, src, srs};
-        double[] x = solve3(a, b);
-        if (x == null) {
+        double[] coefficients = solve(a, b.clone());
+        if (coefficients == null) {
             return 0;
         }
-        // explained sum of squares of a least-squares fit: x . b
-        double explained = x[0] * b[0] + x[1] * b[1] + x[2] * b[2];
+        // the explained sum of squares of a least-squares fit is coefficients . b
+        double explained = 0;
+        for (int p = 0; p < k; p++) {
+            explained += coefficients[p] * b[p];
+        }
         return Math.max(0, Math.min(1, explained / total));
     }
 
-    /** Cramer's rule; null when the system is singular (a period that aliases to a constant). */
-    private static double[] solve3(double[][] a, double[] b) {
-        double det = det3(a);
-        if (Math.abs(det) < 1e-9 * Math.abs(a[0][0] * a[1][1] * a[2][2]) || det == 0) {
-            return null;
+    /** Gaussian elimination with partial pivoting; null when singular (a period that aliases with the sampling). */
+    private static double[] solve(double[][] a, double[] b) {
+        int k = b.length;
+        double scale = 0;
+        for (int p = 0; p < k; p++) {
+            scale = Math.max(scale, Math.abs(a[p][p]));
         }
-        double[] x = new double[3];
-        for (int col = 0; col < 3; col++) {
-            double[][] m = {a[0].clone(), a[1].clone(), a[2].clone()};
-            for (int row = 0; row < 3; row++) {
-                m[row][col] = b[row];
+        for (int col = 0; col < k; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < k; row++) {
+                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
+                    pivot = row;
+                }
             }
-            x[col] = det3(m) / det;
+            if (Math.abs(a[pivot][col]) <= 1e-9 * scale) {
+                return null;
+            }
+            double[] swap = a[col];
+            a[col] = a[pivot];
+            a[pivot] = swap;
+            double tmp = b[col];
+            b[col] = b[pivot];
+            b[pivot] = tmp;
+            for (int row = col + 1; row < k; row++) {
+                double factor = a[row][col] / a[col][col];
+                for (int c = col; c < k; c++) {
+                    a[row][c] -= factor * a[col][c];
+                }
+                b[row] -= factor * b[col];
+            }
+        }
+        double[] x = new double[k];
+        for (int row = k - 1; row >= 0; row--) {
+            double sum = b[row];
+            for (int c = row + 1; c < k; c++) {
+                sum -= a[row][c] * x[c];
+            }
+            x[row] = sum / a[row][row];
         }
         return x;
-    }
-
-    private static double det3(double[][] m) {
-        return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     }
 
     private static TheilSen fit(Series s, int from, int to) {
