@@ -104,6 +104,7 @@ class LockContentionIT {
             JsonNode r = Reports.read(reportFile).orElseThrow();
             assertThat(Reports.findings(r, "LOCK_CONTENTION")).isEmpty();
             assertThat(Reports.findings(r, "DEADLOCK")).isEmpty();
+            assertThat(Reports.findings(r, "IO_BOUND")).isEmpty();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.precog.analyzer.detect.DeadlockDetector;
 import dev.precog.analyzer.detect.Detector;
 import dev.precog.analyzer.detect.FindingTracker;
 import dev.precog.analyzer.detect.GcPressureDetector;
+import dev.precog.analyzer.detect.IoBoundDetector;
 import dev.precog.analyzer.detect.LockContentionDetector;
 import dev.precog.analyzer.detect.MemoryLeakDetector;
 import dev.precog.analyzer.detect.MetaspaceLeakDetector;
@@ -47,7 +48,8 @@ public final class Analyzer {
                 List.of(new MemoryLeakDetector(), new GcPressureDetector(), new AllocationPressureDetector(),
                         new ThreadLeakDetector(), new MetaspaceLeakDetector(), new NativeMemoryGrowthDetector(),
                         new DeadlockDetector(),
-                        new LockContentionDetector()),
+                        new LockContentionDetector(),
+                        new IoBoundDetector()),
                 List.of(new HeapLiveSetForecaster()));
     }
 

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 
 /**
  * What happened during one fixed stretch of time: one value per metric seen, duration
- * distributions, the top allocating classes and the locks threads blocked on. Immutable.
+ * distributions, the top allocating classes and the locks and I/O threads blocked on. Immutable.
  */
 public record Window(
         Instant start,
@@ -19,10 +19,10 @@ public record Window(
         Map<DistributionKind, Distribution> distributions,
         List<ClassWeight> topAllocations,
         long events,
-        List<LockWaits> locks) {
+        List<WaitSite> waits) {
 
     public Window {
-        locks = List.copyOf(locks);
+        waits = List.copyOf(waits);
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
         distributions = distributions.isEmpty()
                 ? Map.of()
@@ -30,7 +30,7 @@ public record Window(
         topAllocations = List.copyOf(topAllocations);
     }
 
-    /** A window without lock waits. */
+    /** A window without lock or I/O waits. */
     public Window(Instant start, Instant end, Map<Metric, Double> values, Map<DistributionKind, Distribution> distributions,
             List<ClassWeight> topAllocations, long events) {
         this(start, end, values, distributions, topAllocations, events, List.of());

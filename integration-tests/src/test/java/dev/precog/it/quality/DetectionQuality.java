@@ -13,6 +13,7 @@ import dev.precog.it.workload.LeakingSessionService;
 import dev.precog.it.workload.NightlyImportService;
 import dev.precog.it.workload.OneTimeLoadService;
 import dev.precog.it.workload.PriceBookService;
+import dev.precog.it.workload.QuoteAggregatorService;
 import dev.precog.it.workload.ReportBatchService;
 import dev.precog.it.workload.RetryStormService;
 import dev.precog.it.workload.ThreadLeakingService;
@@ -76,6 +77,8 @@ public final class DetectionQuality {
                         Set.of(), 60),
                 new Scenario("price-book-lock-contention", PriceBookService.class, List.of("-Xmx128m"),
                         List.of("6", "5000", "0"), "LOCK_CONTENTION", null, ws + "PriceBookService$PriceBook", Set.of(), 60),
+                new Scenario("slow-pricing-backend-io", QuoteAggregatorService.class, List.of("-Xmx128m"), List.of("4", "30"),
+                        "IO_BOUND", null, ws + "QuoteAggregatorService$PricingClient", Set.of(), 60),
                 Scenario.trap("trap-churning-bounded-cache", ChurningCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"),
                         List.of("400"), 90),
                 Scenario.trap("trap-warm-up-plateau", WarmingCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),

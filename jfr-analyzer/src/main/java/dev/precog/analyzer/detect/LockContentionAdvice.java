@@ -1,8 +1,8 @@
 package dev.precog.analyzer.detect;
 
 import dev.precog.analyzer.evidence.LockHolders;
-import dev.precog.model.LockWaits;
 import dev.precog.model.Suggestion;
+import dev.precog.model.WaitSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +27,9 @@ final class LockContentionAdvice {
 
     private LockContentionAdvice() {}
 
-    static List<Suggestion> suggestions(LockContention lock, double blocked, List<LockHolders.HolderStack> holders, String pid) {
+    static List<Suggestion> suggestions(WaitSummary lock, double blocked, List<LockHolders.HolderStack> holders, String pid) {
         List<String> holderFrames = holders.isEmpty() ? List.of() : holders.get(0).frames();
-        List<String> waiterFrames = lock.topStacks(1).stream().map(LockWaits.WaiterStack::frames).findFirst().orElse(List.of());
+        List<String> waiterFrames = lock.topStacks(1).stream().map(WaitSite.WaiterStack::frames).findFirst().orElse(List.of());
         String section = firstApplicationFrame(holderFrames.isEmpty() ? waiterFrames : holderFrames);
         String in = section == null ? "" : " in " + section;
         List<Suggestion> out = new ArrayList<>();
@@ -41,7 +41,7 @@ final class LockContentionAdvice {
         }
         out.add(new Suggestion("Shrink the critical section" + in, null, String.format(Locale.ROOT,
                 "Waits last %.0f ms at the median: hold %s only around the shared state it protects, and compute,"
-                        + " format or allocate before taking it", lock.percentileMillis(50), lock.lockClass())));
+                        + " format or allocate before taking it", lock.percentileMillis(50), lock.resource())));
         String collection = firstMatching(holderFrames.isEmpty() ? waiterFrames : holderFrames, COLLECTION_FRAMES);
         if (collection != null || lock.threads().size() >= STRIPE_FROM_THREADS) {
             out.add(new Suggestion(collection != null
@@ -57,7 +57,7 @@ final class LockContentionAdvice {
                     lock.threads().size(), 100 * blocked / lock.threads().size())));
         }
         out.add(new Suggestion("See who holds the lock and what it is doing", "jcmd " + pid + " Thread.print -l",
-                "Threads BLOCKED or parked on " + lock.lockClass() + " name the owner (\"locked\" and \"owned by\");"
+                "Threads BLOCKED or parked on " + lock.resource() + " name the owner (\"locked\" and \"owned by\");"
                         + " its stack is the critical section to shorten"));
         return out;
     }

@@ -4,10 +4,10 @@ import dev.precog.analyzer.evidence.LockHolders;
 import dev.precog.analyzer.report.Format;
 import dev.precog.model.Finding;
 import dev.precog.model.FindingKind;
-import dev.precog.model.LockWaits;
 import dev.precog.model.Severity;
 import dev.precog.model.Suggestion;
 import dev.precog.model.Suspect;
+import dev.precog.model.WaitSite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class LockContentionDetector implements Detector {
         }
         RecentActivity recent = found.get();
         List<Finding> out = new ArrayList<>();
-        for (LockContention lock : LockContention.over(recent.windows())) {
+        for (WaitSummary lock : WaitSummary.over(recent.windows(), WaitSite::isLock)) {
             double blocked = lock.blockedMillis() / 1000 / recent.seconds();
             double sustained = (double) lock.windowsWithWaits() / recent.windows().size();
             if (blocked < WARNING_THREADS_BLOCKED || sustained < SUSTAINED || lock.threads().size() < 2) {
@@ -67,20 +67,20 @@ public final class LockContentionDetector implements Detector {
         return out;
     }
 
-    private Finding finding(LockContention lock, Severity severity, double blocked, double sustained, RecentActivity recent,
+    private Finding finding(WaitSummary lock, Severity severity, double blocked, double sustained, RecentActivity recent,
             AnalysisContext context) {
         double confidence = Format.round(sustained * Math.min(1, lock.events() / CONFIDENT_EVENTS), 2);
         String span = Format.duration(recent.seconds());
         String where = lock.ownerType() == null ? "" : " taken in " + lock.ownerType();
         String summary = String.format(Locale.ROOT,
                 "Threads wait for %s %s%s: %.1f threads blocked on average over the last %s (%d threads; waits p50 %s, p99 %s, max %s)",
-                lock.monitor() ? "monitor" : "lock", lock.lockClass(), where, blocked, span, lock.threads().size(),
+                lock.monitor() ? "monitor" : "lock", lock.resource(), where, blocked, span, lock.threads().size(),
                 millis(lock.percentileMillis(50)), millis(lock.percentileMillis(99)), millis(lock.maxMillis()));
 
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("lockClass", lock.lockClass());
+        evidence.put("lockClass", lock.resource());
         evidence.put("ownerType", lock.ownerType());
-        evidence.put("lockKind", lock.monitor() ? "monitor" : "java.util.concurrent");
+        evidence.put("lockKind", lock.kind());
         evidence.put("threadsBlockedAverage", Format.round(blocked, 3));
         evidence.put("blockedMillis", Math.round(lock.blockedMillis()));
         evidence.put("spanSeconds", Format.round(recent.seconds(), 1));
@@ -90,12 +90,12 @@ public final class LockContentionDetector implements Detector {
         evidence.put("waitMaxMillis", lock.maxMillis());
         evidence.put("threadsAffected", lock.threads().size());
         evidence.put("threads", lock.threads().stream().limit(10).toList());
-        List<LockWaits.WaiterStack> stacks = lock.topStacks(STACKS_SHOWN);
+        List<WaitSite.WaiterStack> stacks = lock.topStacks(STACKS_SHOWN);
         evidence.put("waiterStacks", stacks.stream().map(s -> Map.of("frames", s.frames(), "waits", s.events(),
                 "blockedMillis", Math.round(s.blockedMillis()))).toList());
-        List<LockHolders.HolderStack> holders = context.evidence().lockHolders().stacks().getOrDefault(lock.lockClass(), List.of());
+        List<LockHolders.HolderStack> holders = context.evidence().lockHolders().stacks().getOrDefault(lock.resource(), List.of());
         if (!holders.isEmpty()) {
-            int samples = context.evidence().lockHolders().samples().getOrDefault(lock.lockClass(), 0);
+            int samples = context.evidence().lockHolders().samples().getOrDefault(lock.resource(), 0);
             evidence.put("holderStack", holders.get(0).frames());
             evidence.put("holderThread", holders.get(0).thread());
             evidence.put("holderSource", String.format(Locale.ROOT,
@@ -107,25 +107,25 @@ public final class LockContentionDetector implements Detector {
         evidence.put("confidenceReason", String.format(Locale.ROOT, "waits in %d of %d windows, %d waits of at least 10 ms",
                 lock.windowsWithWaits(), recent.windows().size(), lock.events()));
 
-        return new Finding("lock:" + lock.key(), kind(), severity, confidence, context.now(), null, summary, evidence,
+        return new Finding("lock:" + lock.resource() + " in " + lock.ownerType(), kind(), severity, confidence, context.now(), null, summary, evidence,
                 suspects(lock, stacks, span), LockContentionAdvice.suggestions(lock, blocked, holders, context.pidOrPlaceholder()));
     }
 
     /** The application type whose code takes the lock first; the lock's own class beneath it when it differs. */
-    private static List<Suspect> suspects(LockContention lock, List<LockWaits.WaiterStack> stacks, String span) {
+    private static List<Suspect> suspects(WaitSummary lock, List<WaitSite.WaiterStack> stacks, String span) {
         List<String> top = stacks.isEmpty() ? List.of() : stacks.get(0).frames();
         String cost = String.format(Locale.ROOT, "%,d waits, %s blocked in %s", lock.events(),
                 Format.duration(lock.blockedMillis() / 1000), span);
         List<Suspect> out = new ArrayList<>();
         if (lock.ownerType() != null) {
-            String detail = lock.ownerType().equals(lock.lockClass())
+            String detail = lock.ownerType().equals(lock.resource())
                     ? "application type used as the monitor; " + cost
-                    : "its code takes " + lock.lockClass() + "; " + cost;
+                    : "its code takes " + lock.resource() + "; " + cost;
             out.add(new Suspect(lock.ownerType(), "lock-waits", 1.0, top, detail, null, null));
         }
-        if (!lock.lockClass().equals(lock.ownerType())) {
-            out.add(new Suspect(lock.lockClass(), "lock-waits", lock.ownerType() == null ? 1.0 : null, top,
-                    (JavaTypes.isPlatform(lock.lockClass()) ? "JDK lock type" : "application lock type") + "; " + cost,
+        if (!lock.resource().equals(lock.ownerType())) {
+            out.add(new Suspect(lock.resource(), "lock-waits", lock.ownerType() == null ? 1.0 : null, top,
+                    (JavaTypes.isPlatform(lock.resource()) ? "JDK lock type" : "application lock type") + "; " + cost,
                     null, null));
         }
         return out;

@@ -9,7 +9,7 @@ import jdk.jfr.consumer.RecordedEvent;
 /**
  * A thread blocked for a while: jdk.JavaMonitorEnter, jdk.JavaMonitorWait or jdk.ThreadPark.
  * Each is one instance of this class with its own event name, distribution and metric; monitor
- * enters and parks on locks are also attributed to their lock (see {@link LockWaitAttribution}).
+ * enters and parks on locks are also attributed to their lock (see {@link WaitAttribution}).
  */
 final class BlockingEventHandler implements EventHandler {
 
@@ -55,9 +55,9 @@ final class BlockingEventHandler implements EventHandler {
         sink.record(totalTime, nanos / 1e6);
         // monitor waits (Object.wait) wait for a signal, not for a lock: no lock attribution
         if (MONITOR_ENTER.equals(eventName)) {
-            LockWaitAttribution.monitorEnter(event, sink);
+            WaitAttribution.monitorEnter(event, sink);
         } else if (THREAD_PARK.equals(eventName)) {
-            LockWaitAttribution.threadPark(event, sink);
+            WaitAttribution.threadPark(event, sink);
         }
     }
 }

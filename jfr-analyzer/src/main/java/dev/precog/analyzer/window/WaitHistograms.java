@@ -1,11 +1,11 @@
 package dev.precog.analyzer.window;
 
-import dev.precog.model.LockWaits;
+import dev.precog.model.WaitSite;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
-/** The compressed HdrHistogram form of {@link LockWaits#waitHistogram()}: encoded per window, merged per span. */
+/** The compressed HdrHistogram form of {@link WaitSite#waitHistogram()}: encoded per window, merged per span. */
 public final class WaitHistograms {
 
     private WaitHistograms() {}
@@ -21,7 +21,7 @@ public final class WaitHistograms {
 
     /** An empty histogram of waits in milliseconds to {@link #add} windows into. */
     public static Histogram empty() {
-        return new Histogram(1, LockWaitTable.HIGHEST_MILLIS, 2);
+        return new Histogram(1, WaitTable.HIGHEST_MILLIS, 2);
     }
 
     /** Adds one window's encoded waits to {@code into}. */

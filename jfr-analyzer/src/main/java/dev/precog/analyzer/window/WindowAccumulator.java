@@ -32,7 +32,7 @@ public final class WindowAccumulator {
     private final EnumMap<DistributionKind, Histogram> recycled = new EnumMap<>(DistributionKind.class);
     private MetricAccumulator metrics = new MetricAccumulator();
     private ClassWeightTable allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
-    private LockWaitTable locks = new LockWaitTable();
+    private WaitTable waits = new WaitTable();
     private long events;
     private long totalEvents;
     private long totalDropped;
@@ -70,12 +70,13 @@ public final class WindowAccumulator {
     }
 
     /**
-     * Records one wait of {@code millis} by {@code thread} for a lock of {@code lockClass} taken in
-     * {@code ownerType}'s code, with the waiter's top frames and (monitors) the previous owner.
+     * Records one wait of {@code millis} by {@code thread} of {@code kind} (see {@link dev.precog.model.WaitSite})
+     * at {@code resource}, in {@code ownerType}'s code, moving {@code bytes}, with the waiter's top
+     * frames and (monitors) the previous owner.
      */
-    public synchronized void recordLockWait(String lockClass, String ownerType, boolean monitor, double millis, String thread,
-            List<String> stack, String previousOwner) {
-        locks.add(lockClass, ownerType, monitor, millis, thread, stack, previousOwner);
+    public synchronized void recordWait(String kind, String resource, String ownerType, double millis, long bytes,
+            String thread, List<String> stack, String previousOwner) {
+        waits.add(kind, resource, ownerType, millis, bytes, thread, stack, previousOwner);
     }
 
     /** Records one duration; lock-free for the writer. */
@@ -96,7 +97,7 @@ public final class WindowAccumulator {
 
     /** Samples dropped to keep the allocation tables bounded, since creation. */
     public synchronized long totalDropped() {
-        return totalDropped + allocations.dropped() + locks.dropped();
+        return totalDropped + allocations.dropped() + waits.dropped();
     }
 
     /** Start of the window currently being collected. */
@@ -116,25 +117,25 @@ public final class WindowAccumulator {
         }
         MetricAccumulator closedMetrics;
         ClassWeightTable closedAllocations;
-        LockWaitTable closedLocks;
+        WaitTable closedWaits;
         Instant closedStart;
         long closedEvents;
         synchronized (this) {
             closedMetrics = metrics;
             closedAllocations = allocations;
-            closedLocks = locks;
+            closedWaits = waits;
             closedStart = start;
             closedEvents = events;
             metrics = new MetricAccumulator();
             allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
-            locks = new LockWaitTable();
+            waits = new WaitTable();
             totalEvents += events;
-            totalDropped += closedAllocations.dropped() + closedLocks.dropped();
+            totalDropped += closedAllocations.dropped() + closedWaits.dropped();
             events = 0;
             start = end;
         }
         List<ClassWeight> top = closedAllocations.top(TOP_CLASSES);
-        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents, closedLocks.snapshot());
+        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents, closedWaits.snapshot());
     }
 
     private static Distribution toDistribution(Histogram h) {

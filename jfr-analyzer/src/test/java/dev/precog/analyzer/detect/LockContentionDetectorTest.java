@@ -11,6 +11,7 @@ import dev.precog.model.FindingKind;
 import dev.precog.model.Severity;
 import dev.precog.model.Suggestion;
 import dev.precog.model.Suspect;
+import dev.precog.model.WaitSite;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class LockContentionDetectorTest {
 
     private static void monitorWaits(WindowAccumulator acc, int count, double millis, int threads) {
         for (int k = 0; k < count; k++) {
-            acc.recordLockWait(LEDGER, LEDGER, true, millis, "reservation-" + (k % threads), RESERVE, "reservation-0");
+            acc.recordWait(WaitSite.MONITOR, LEDGER, LEDGER, millis, 0, "reservation-" + (k % threads), RESERVE, "reservation-0");
         }
     }
 
@@ -82,10 +83,10 @@ class LockContentionDetectorTest {
         // nine short waits and one long one per window, every window: p50 is short, max the long one
         Timeline timeline = windows(6, (acc, i) -> {
             for (int k = 0; k < 90; k++) {
-                acc.recordLockWait(LEDGER, LEDGER, true, 20, "t" + (k % 4), RESERVE, null);
+                acc.recordWait(WaitSite.MONITOR, LEDGER, LEDGER, 20, 0, "t" + (k % 4), RESERVE, null);
             }
             for (int k = 0; k < 10; k++) {
-                acc.recordLockWait(LEDGER, LEDGER, true, 900 + i, "t" + (k % 4), RESERVE, null);
+                acc.recordWait(WaitSite.MONITOR, LEDGER, LEDGER, 900 + i, 0, "t" + (k % 4), RESERVE, null);
             }
         });
 
@@ -129,7 +130,7 @@ class LockContentionDetectorTest {
         Timeline timeline = windows(6, (acc, i) -> {
             monitorWaits(acc, 40, 100, 4);
             for (int k = 0; k < 60; k++) {
-                acc.recordLockWait(NONFAIR, "com.acme.PriceBook", false, 200, "quote-" + (k % 5),
+                acc.recordWait(WaitSite.LOCK, NONFAIR, "com.acme.PriceBook", 200, 0, "quote-" + (k % 5),
                         List.of("java.util.concurrent.locks.ReentrantLock.lock:322", "com.acme.PriceBook.reprice:20"), null);
             }
         });

@@ -7,8 +7,8 @@ import dev.precog.model.ClassWeight;
 import dev.precog.model.Distribution;
 import dev.precog.model.DistributionKind;
 import dev.precog.model.HostSample;
-import dev.precog.model.LockWaits;
 import dev.precog.model.Metric;
+import dev.precog.model.WaitSite;
 import dev.precog.model.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,22 +285,22 @@ class WindowAccumulatorTest {
     }
 
     @Test
-    void lockWaitsAreKeptPerLockBoundedAndStartAfreshEachWindow() {
+    void waitsAreKeptPerSiteBoundedAndStartAfreshEachWindow() {
         WindowAccumulator acc = new WindowAccumulator(Instant.parse("2025-03-01T12:00:00Z"));
         for (int lock = 0; lock < 40; lock++) {
             for (int t = 0; t < 50; t++) {
                 // lock 0 waits longest; every lock sees 50 threads and 20 distinct stacks
-                acc.recordLockWait("com.acme.Lock" + lock, "com.acme.Owner", true, lock == 0 ? 100 : 10, "worker-" + t,
+                acc.recordWait(WaitSite.MONITOR, "com.acme.Lock" + lock, "com.acme.Owner", lock == 0 ? 100 : 10, 0, "worker-" + t,
                         List.of("com.acme.Owner.work:" + (t % 20)), "worker-0");
             }
         }
 
         Window w = acc.close(Instant.parse("2025-03-01T12:00:10Z"));
 
-        assertThat(w.locks()).hasSize(32);
+        assertThat(w.waits()).hasSize(32);
         assertThat(acc.totalDropped()).isEqualTo(8 * 50);
-        LockWaits first = w.locks().get(0);
-        assertThat(first.lockClass()).isEqualTo("com.acme.Lock0");
+        WaitSite first = w.waits().get(0);
+        assertThat(first.resource()).isEqualTo("com.acme.Lock0");
         assertThat(first.events()).isEqualTo(50);
         assertThat(first.blockedMillis()).isEqualTo(5000.0);
         assertThat(first.threads()).hasSize(32);
@@ -310,6 +310,6 @@ class WindowAccumulatorTest {
         WaitHistograms.add(waits, first.waitHistogram());
         assertThat(waits.getTotalCount()).isEqualTo(50);
         assertThat(waits.getValueAtPercentile(50)).isEqualTo(100);
-        assertThat(acc.close(Instant.parse("2025-03-01T12:00:20Z")).locks()).isEmpty();
+        assertThat(acc.close(Instant.parse("2025-03-01T12:00:20Z")).waits()).isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package dev.precog.analyzer.detect;
 
 import dev.precog.analyzer.window.WaitHistograms;
-import dev.precog.model.LockWaits;
+import dev.precog.model.WaitSite;
 import dev.precog.model.Window;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,74 +12,85 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
- * One lock's waits merged over a span of windows: the cost (threads blocked on average), how
- * many threads, how steadily, the exact wait percentiles and the costliest waiter stacks.
+ * One wait site's waits (a lock, an endpoint, a file) merged over a span of windows: the cost,
+ * how many threads, how steadily, the exact wait percentiles and the costliest waiter stacks.
  */
-final class LockContention {
+final class WaitSummary {
 
-    private final String lockClass;
+    private final String kind;
+    private final String resource;
     private final String ownerType;
-    private final boolean monitor;
     private final Histogram waits = WaitHistograms.empty();
     private final Set<String> threads = new LinkedHashSet<>();
     private final Map<List<String>, double[]> stacks = new HashMap<>();
     private final Map<String, Integer> previousOwners = new LinkedHashMap<>();
     private double blockedMillis;
     private long events;
+    private long bytes;
     private int windowsWithWaits;
 
-    private LockContention(LockWaits first) {
-        this.lockClass = first.lockClass();
+    private WaitSummary(WaitSite first) {
+        this.kind = first.kind();
+        this.resource = first.resource();
         this.ownerType = first.ownerType();
-        this.monitor = first.monitor();
     }
 
-    /** Each lock seen in {@code windows}, merged, costliest first. */
-    static List<LockContention> over(List<Window> windows) {
-        Map<String, LockContention> byKey = new LinkedHashMap<>();
+    /** Each site of {@code windows} that {@code which} accepts, merged, costliest first. */
+    static List<WaitSummary> over(List<Window> windows, Predicate<WaitSite> which) {
+        Map<String, WaitSummary> byKey = new LinkedHashMap<>();
         for (Window w : windows) {
-            for (LockWaits l : w.locks()) {
-                byKey.computeIfAbsent(l.key(), k -> new LockContention(l)).add(l);
+            for (WaitSite site : w.waits()) {
+                if (which.test(site)) {
+                    byKey.computeIfAbsent(site.key(), k -> new WaitSummary(site)).add(site);
+                }
             }
         }
-        List<LockContention> out = new ArrayList<>(byKey.values());
-        out.sort(Comparator.comparingDouble(LockContention::blockedMillis).reversed());
+        List<WaitSummary> out = new ArrayList<>(byKey.values());
+        out.sort(Comparator.comparingDouble(WaitSummary::blockedMillis).reversed());
         return out;
     }
 
-    private void add(LockWaits l) {
-        WaitHistograms.add(waits, l.waitHistogram());
-        threads.addAll(l.threads());
-        for (LockWaits.WaiterStack s : l.stacks()) {
+    private void add(WaitSite site) {
+        WaitHistograms.add(waits, site.waitHistogram());
+        threads.addAll(site.threads());
+        for (WaitSite.WaiterStack s : site.stacks()) {
             double[] cost = stacks.computeIfAbsent(s.frames(), f -> new double[2]);
             cost[0] += s.events();
             cost[1] += s.blockedMillis();
         }
-        l.previousOwners().forEach(o -> previousOwners.merge(o, 1, Integer::sum));
-        blockedMillis += l.blockedMillis();
-        events += l.events();
+        site.previousOwners().forEach(o -> previousOwners.merge(o, 1, Integer::sum));
+        blockedMillis += site.blockedMillis();
+        events += site.events();
+        bytes += site.bytes();
         windowsWithWaits++;
     }
 
-    String lockClass() {
-        return lockClass;
+    /** See {@link WaitSite#kind()}. */
+    String kind() {
+        return kind;
     }
 
-    /** The application class whose code takes the lock; null when only JDK frames were seen. */
+    /** The lock's class, the endpoint or the path. */
+    String resource() {
+        return resource;
+    }
+
+    /** The application class whose code blocks here; null when only JDK frames were seen. */
     String ownerType() {
         return ownerType;
     }
 
     boolean monitor() {
-        return monitor;
+        return WaitSite.MONITOR.equals(kind);
     }
 
-    /** What names this lock in a finding's id: stable while the same code contends on the same lock type. */
+    /** What names this site in a finding's id: stable while the same code blocks at the same place. */
     String key() {
-        return lockClass + " in " + ownerType;
+        return kind + " " + resource + " in " + ownerType;
     }
 
     double blockedMillis() {
@@ -88,6 +99,10 @@ final class LockContention {
 
     long events() {
         return events;
+    }
+
+    long bytes() {
+        return bytes;
     }
 
     int windowsWithWaits() {
@@ -107,11 +122,11 @@ final class LockContention {
     }
 
     /** The waiter stacks that blocked longest, longest first. */
-    List<LockWaits.WaiterStack> topStacks(int limit) {
+    List<WaitSite.WaiterStack> topStacks(int limit) {
         return stacks.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<List<String>, double[]> e) -> e.getValue()[1]).reversed())
                 .limit(limit)
-                .map(e -> new LockWaits.WaiterStack(e.getKey(), (long) e.getValue()[0], e.getValue()[1]))
+                .map(e -> new WaitSite.WaiterStack(e.getKey(), (long) e.getValue()[0], e.getValue()[1]))
                 .toList();
     }
 

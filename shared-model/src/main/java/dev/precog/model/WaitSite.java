@@ -3,16 +3,19 @@ package dev.precog.model;
 import java.util.List;
 
 /**
- * The time threads spent blocked on one kind of lock in one window: a contended monitor
- * (jdk.JavaMonitorEnter) or a java.util.concurrent lock a thread parked on (jdk.ThreadPark).
- * Waits for a signal (Object.wait, Condition.await, an idle pool's take) are not lock waits.
+ * The time threads spent blocked at one place in one window: a contended monitor
+ * (jdk.JavaMonitorEnter), a java.util.concurrent lock a thread parked on (jdk.ThreadPark), or a
+ * socket or file they read or wrote (jdk.SocketRead and friends). Waits for a signal
+ * (Object.wait, Condition.await, an idle pool's take) are not recorded here.
  *
- * @param lockClass the monitor's class or the parked-on synchronizer's class
- * @param ownerType the application class whose code takes the lock (the monitor's class when it
- *     is the application's own), or null when every frame is the JDK's
- * @param monitor true for a monitor (synchronized), false for a java.util.concurrent lock
+ * @param kind what blocked: {@link #MONITOR}, {@link #LOCK}, {@link #SOCKET_READ}, {@link #SOCKET_WRITE},
+ *     {@link #FILE_READ} or {@link #FILE_WRITE}
+ * @param resource the monitor's or synchronizer's class, the endpoint ({@code host:port}) or the file's path
+ * @param ownerType the application class whose code blocked there (a monitor's own class when it
+ *     is the application's), or null when every frame is the JDK's
  * @param blockedMillis total time blocked, over all threads
  * @param events number of waits recorded (each at least the recording threshold)
+ * @param bytes bytes read or written by those waits (0 for locks)
  * @param threads names of the waiting threads (bounded)
  * @param stacks the waiters' stacks that blocked longest, longest first (bounded)
  * @param previousOwners threads that held the monitor just before a waiter got it, most often first
@@ -20,18 +23,26 @@ import java.util.List;
  * @param waitHistogram the waits in milliseconds as a compressed HdrHistogram, opaque here, so
  *     windows merge into exact percentiles over any span
  */
-public record LockWaits(
-        String lockClass,
+public record WaitSite(
+        String kind,
+        String resource,
         String ownerType,
-        boolean monitor,
         double blockedMillis,
         long events,
+        long bytes,
         List<String> threads,
         List<WaiterStack> stacks,
         List<String> previousOwners,
         byte[] waitHistogram) {
 
-    public LockWaits {
+    public static final String MONITOR = "monitor";
+    public static final String LOCK = "java.util.concurrent";
+    public static final String SOCKET_READ = "socket read";
+    public static final String SOCKET_WRITE = "socket write";
+    public static final String FILE_READ = "file read";
+    public static final String FILE_WRITE = "file write";
+
+    public WaitSite {
         threads = List.copyOf(threads);
         stacks = List.copyOf(stacks);
         previousOwners = List.copyOf(previousOwners);
@@ -43,9 +54,14 @@ public record LockWaits(
         return waitHistogram.clone();
     }
 
-    /** The key that tells one lock from another across windows. */
+    /** The key that tells one wait site from another across windows. */
     public String key() {
-        return lockClass + " in " + ownerType;
+        return kind + " " + resource + " in " + ownerType;
+    }
+
+    /** True for a monitor or a java.util.concurrent lock. */
+    public boolean isLock() {
+        return MONITOR.equals(kind) || LOCK.equals(kind);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.precog.analyzer.jfr;
 
 import dev.precog.analyzer.detect.JavaTypes;
 import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.WaitSite;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
@@ -10,16 +11,18 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * Turns a jdk.JavaMonitorEnter or jdk.ThreadPark event into a lock wait: which lock, whose code
- * takes it, who waited and where. Parks that wait for a signal rather than a lock (a condition,
- * a latch, a future, an idle pool's queue) are left out: a pool idling in take() is not contention.
+ * Turns a blocking event into a wait at a site: a jdk.JavaMonitorEnter or jdk.ThreadPark into a
+ * lock wait, a socket or file read or write into an I/O wait; with whose code blocked, who waited
+ * and where. Parks that wait for a signal rather than a lock (a condition, a latch, a future, an
+ * idle pool's queue) are left out: a pool idling in take() is not contention. I/O with no
+ * application frame (the JDK's own RMI/JMX connection threads waiting for a request) is left out too.
  */
-final class LockWaitAttribution {
+final class WaitAttribution {
 
     /** Frames kept per waiter stack: enough to see the critical section's caller. */
     static final int STACK_FRAMES = 6;
 
-    private LockWaitAttribution() {}
+    private WaitAttribution() {}
 
     static void monitorEnter(RecordedEvent e, WindowAccumulator sink) {
         String lockClass = JfrFields.className(e, "monitorClass");
@@ -27,7 +30,8 @@ final class LockWaitAttribution {
             return;
         }
         RecordedThread previous = e.hasField("previousOwner") ? e.getThread("previousOwner") : null;
-        record(e, lockClass, true, previous == null ? null : threadName(previous), sink);
+        record(e, WaitSite.MONITOR, lockClass, JavaTypes.isPlatform(lockClass) ? null : lockClass, 0,
+                previous == null ? null : threadName(previous), sink);
     }
 
     static void threadPark(RecordedEvent e, WindowAccumulator sink) {
@@ -35,7 +39,23 @@ final class LockWaitAttribution {
         if (blocker == null || !isLock(blocker)) {
             return;
         }
-        record(e, blocker, false, null, sink);
+        record(e, WaitSite.LOCK, blocker, JavaTypes.isPlatform(blocker) ? null : blocker, 0, null, sink);
+    }
+
+    /** A jdk.SocketRead or jdk.SocketWrite: the endpoint is {@code host:port} (the address when the host is unknown). */
+    static void socket(RecordedEvent e, String kind, String bytesField, WindowAccumulator sink) {
+        String host = JfrFields.stringOr(e, "host", "");
+        String endpoint = (host.isEmpty() ? JfrFields.stringOr(e, "address", "?") : host) + ":" + JfrFields.longOr(e, "port", -1);
+        io(e, kind, endpoint, Math.max(0, JfrFields.longOr(e, bytesField, 0)), sink);
+    }
+
+    /** A jdk.FileRead or jdk.FileWrite: the resource is the path. */
+    static void file(RecordedEvent e, String kind, String bytesField, WindowAccumulator sink) {
+        io(e, kind, JfrFields.stringOr(e, "path", "?"), Math.max(0, JfrFields.longOr(e, bytesField, 0)), sink);
+    }
+
+    private static void io(RecordedEvent e, String kind, String resource, long bytes, WindowAccumulator sink) {
+        record(e, kind, resource, null, bytes, null, sink);
     }
 
     /**
@@ -52,10 +72,10 @@ final class LockWaitAttribution {
                 || blocker.startsWith("java.util.concurrent.Semaphore$");
     }
 
-    private static void record(RecordedEvent e, String lockClass, boolean monitor, String previousOwner,
-            WindowAccumulator sink) {
+    private static void record(RecordedEvent e, String kind, String resource, String knownOwner, long bytes,
+            String previousOwner, WindowAccumulator sink) {
         List<String> all = new ArrayList<>();
-        String ownerType = JavaTypes.isPlatform(lockClass) ? null : lockClass;
+        String ownerType = knownOwner;
         int firstApplicationFrame = -1;
         RecordedStackTrace stack = e.getStackTrace();
         if (stack != null) {
@@ -77,11 +97,14 @@ final class LockWaitAttribution {
                 }
             }
         }
-        // a parked waiter's top frames are the JDK's park machinery: start at the lock call above the application
+        if (ownerType == null && !WaitSite.MONITOR.equals(kind) && !WaitSite.LOCK.equals(kind)) {
+            return; // I/O in JDK code only: a connection thread waiting for its next request, not the application
+        }
+        // a waiter's top frames are the JDK's park or I/O machinery: start at the call just above the application
         int from = Math.max(0, firstApplicationFrame - 1);
         List<String> frames = all.subList(from, Math.min(all.size(), from + STACK_FRAMES));
         RecordedThread waiter = e.getThread();
-        sink.recordLockWait(lockClass, ownerType, monitor, e.getDuration().toNanos() / 1e6,
+        sink.recordWait(kind, resource, ownerType, e.getDuration().toNanos() / 1e6, bytes,
                 waiter == null ? null : threadName(waiter), frames, previousOwner);
     }
 

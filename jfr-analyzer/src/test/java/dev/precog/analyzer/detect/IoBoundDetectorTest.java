@@ -1,0 +1,108 @@
+package dev.precog.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.Finding;
+import dev.precog.model.FindingKind;
+import dev.precog.model.Severity;
+import dev.precog.model.Suggestion;
+import dev.precog.model.Suspect;
+import dev.precog.model.WaitSite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/** I/O waits as the JFR handlers record them, over 10-second windows, through the whole detector. */
+class IoBoundDetectorTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final String CLIENT = "com.acme.PricingClient";
+    private static final List<String> QUOTE = List.of("java.io.BufferedReader.readLine:396", "com.acme.PricingClient.quote:75");
+
+    private static List<Finding> detect(int windows, BiConsumer<WindowAccumulator, Integer> waits) {
+        Timeline timeline = new Timeline(100);
+        WindowAccumulator acc = new WindowAccumulator(T0);
+        for (int i = 0; i < windows; i++) {
+            waits.accept(acc, i);
+            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+        }
+        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(windows)), 4242L, 1L << 30, null,
+                Boolean.TRUE, Evidence.NONE);
+        return new IoBoundDetector().detect(context);
+    }
+
+    private static void socketReads(WindowAccumulator acc, int count, double millis, int threads, String endpoint) {
+        for (int k = 0; k < count; k++) {
+            acc.recordWait(WaitSite.SOCKET_READ, endpoint, CLIENT, millis, 10, "quote-" + (k % threads), QUOTE, null);
+        }
+    }
+
+    @Test
+    void fourThreadsWaitingForOneBackendAreIoBoundOnItsEndpoint() {
+        // 4 threads, each a 30 ms read after another: 4 threads blocked on average
+        List<Finding> findings = detect(6, (acc, i) -> {
+            socketReads(acc, 1300, 30, 4, "pricing.internal:7001");
+            acc.recordWait(WaitSite.FILE_WRITE, "/var/log/audit.log", "com.acme.AuditLog", 15, 4096, "audit", List.of("x"), null);
+        });
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.IO_BOUND);
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.summary()).startsWith("Threads spend their time in I/O: 3.9 threads blocked on average over the last 30s"
+                    + " (5 threads), most in socket read pricing.internal:7001 (3.9 threads, waits p50 30 ms) from " + CLIENT);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> sites = (List<Map<String, Object>>) f.evidence().get("sites");
+            assertThat(sites).extracting(s -> s.get("resource")).containsExactly("pricing.internal:7001", "/var/log/audit.log");
+            assertThat(sites.get(0)).containsEntry("kind", "socket read").containsEntry("bytes", 3900L * 10)
+                    .containsEntry("stack", QUOTE);
+            assertThat(f.suspects()).extracting(Suspect::className).containsExactly(CLIENT, "com.acme.AuditLog");
+            assertThat(f.suggestions()).extracting(Suggestion::action).first().isEqualTo("Find out why pricing.internal:7001 answers slowly");
+        });
+    }
+
+    @Test
+    void aDiskBoundServiceIsToldToCheckTheDisk() {
+        List<Finding> findings = detect(6, (acc, i) -> {
+            for (int k = 0; k < 200; k++) {
+                acc.recordWait(WaitSite.FILE_WRITE, "/data/ledger.db", "com.acme.Ledger", 40, 8192, "writer-" + (k % 3),
+                        List.of("java.io.FileOutputStream.write:349", "com.acme.Ledger.append:88"), null);
+            }
+        });
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.suggestions()).extracting(Suggestion::command).contains("iostat -x 1");
+        });
+    }
+
+    @Test
+    void locksAreNotIoAndOccasionalIoIsNothing() {
+        // heavy lock waits, and a few slow reads: 0.1 threads in I/O
+        List<Finding> findings = detect(6, (acc, i) -> {
+            for (int k = 0; k < 200; k++) {
+                acc.recordWait(WaitSite.MONITOR, "com.acme.Ledger", "com.acme.Ledger", 250, 0, "t" + (k % 6), List.of("y"), null);
+            }
+            socketReads(acc, 20, 50, 2, "pricing.internal:7001");
+        });
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void oneBurstOfIoIsNotIoBound() {
+        List<Finding> findings = detect(6, (acc, i) -> {
+            if (i == 5) {
+                socketReads(acc, 2000, 30, 4, "pricing.internal:7001");
+            }
+        });
+
+        assertThat(findings).isEmpty();
+    }
+}
