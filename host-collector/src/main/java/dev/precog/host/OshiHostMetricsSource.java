@@ -30,6 +30,8 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
     private final VirtualMemory swap;
     private final OSProcess process;
     private final String description;
+    /** OSHI's own cgroup view is partial: the limit and working set come from the cgroup files. */
+    private final CgroupMemory cgroup = new CgroupMemory();
     /** Ticks of the last CPU reading, null before the first; only the sampling thread uses it. */
     private long[] previousTicks;
 
@@ -106,6 +108,7 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
             record(values, Metric.HOST_SWAP_TOTAL, swap::getSwapTotal, 0);
             record(values, Metric.HOST_SWAP_USED, swap::getSwapUsed, 0);
             readProcess(values);
+            cgroup.read(values);
         } finally {
             thread.setContextClassLoader(caller);
         }

@@ -18,6 +18,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
 
     private final Path proc;
     private final String description;
+    private final CgroupMemory cgroup;
     /** Ticks of the last CPU reading, null before the first; only the sampling thread uses it. */
     private CpuTicks previousTicks;
 
@@ -28,6 +29,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
 
     ProcfsHostMetricsSource(String reason, Path proc) {
         this.proc = proc;
+        this.cgroup = new CgroupMemory(proc, Path.of("/sys/fs/cgroup"));
         this.description = Files.isReadable(proc.resolve("self/status"))
                 ? "procfs (" + reason + ")"
                 : "no host metrics: no readable " + proc + " (" + reason + ")";
@@ -46,6 +48,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
         if (meminfo != null) {
             values.putAll(meminfo);
         }
+        cgroup.read(values);
         try (Stream<Path> fds = Files.list(proc.resolve("self/fd"))) {
             long open = fds.count();
             if (open > 0) {

@@ -6,6 +6,7 @@ import dev.precog.analyzer.detect.DeadlockDetector;
 import dev.precog.analyzer.detect.Detector;
 import dev.precog.analyzer.detect.FindingTracker;
 import dev.precog.analyzer.detect.GcPressureDetector;
+import dev.precog.analyzer.detect.HostMemoryPressureDetector;
 import dev.precog.analyzer.detect.IoBoundDetector;
 import dev.precog.analyzer.detect.LockContentionDetector;
 import dev.precog.analyzer.detect.MemoryLeakDetector;
@@ -49,7 +50,8 @@ public final class Analyzer {
                         new ThreadLeakDetector(), new MetaspaceLeakDetector(), new NativeMemoryGrowthDetector(),
                         new DeadlockDetector(),
                         new LockContentionDetector(),
-                        new IoBoundDetector()),
+                        new IoBoundDetector(),
+                        new HostMemoryPressureDetector()),
                 List.of(new HeapLiveSetForecaster()));
     }
 

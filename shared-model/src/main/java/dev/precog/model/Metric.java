@@ -36,6 +36,10 @@ public enum Metric {
     HOST_MEMORY_AVAILABLE("host.memoryAvailable", Unit.BYTES, Aggregation.MIN),
     HOST_SWAP_TOTAL("host.swapTotal", Unit.BYTES, Aggregation.LAST),
     HOST_SWAP_USED("host.swapUsed", Unit.BYTES, Aggregation.MAX),
+    /** The container's (cgroup's) memory limit, when it has one. */
+    CONTAINER_MEMORY_LIMIT("container.memoryLimit", Unit.BYTES, Aggregation.LAST),
+    /** The container's working set: usage minus inactive file cache. */
+    CONTAINER_MEMORY_USED("container.memoryUsed", Unit.BYTES, Aggregation.MAX),
     PROCESS_RSS("process.rss", Unit.BYTES, Aggregation.MAX),
     PROCESS_THREADS("process.threads", Unit.COUNT, Aggregation.MAX),
     PROCESS_OPEN_FILES("process.openFiles", Unit.COUNT, Aggregation.MAX);

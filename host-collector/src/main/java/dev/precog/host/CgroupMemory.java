@@ -1,0 +1,119 @@
+package dev.precog.host;
+
+import dev.precog.model.Metric;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The memory limit and working set of the container (cgroup v2 or v1) this process runs in, from
+ * /proc/self/cgroup and the cgroup file system, JDK only. The working set is usage minus inactive
+ * file cache, as the kubelet counts it: page cache the kernel can drop is not pressure. A cgroup
+ * without a limit reports none; a machine without cgroups reports nothing.
+ */
+public final class CgroupMemory {
+
+    /** Limits at or above this are "no limit" (cgroup v1 writes the page-aligned max long). */
+    static final double UNLIMITED = Math.pow(2, 60);
+
+    private final Path proc;
+    private final Path cgroupRoot;
+
+    public CgroupMemory() {
+        this(Path.of("/proc"), Path.of("/sys/fs/cgroup"));
+    }
+
+    CgroupMemory(Path proc, Path cgroupRoot) {
+        this.proc = proc;
+        this.cgroupRoot = cgroupRoot;
+    }
+
+    /** Adds {@link Metric#CONTAINER_MEMORY_LIMIT} (when limited) and {@link Metric#CONTAINER_MEMORY_USED} to {@code values}. */
+    public void read(Map<Metric, Double> values) {
+        try {
+            List<String> lines = Files.readAllLines(proc.resolve("self/cgroup"), StandardCharsets.UTF_8);
+            Path v2 = v2Directory(lines);
+            if (v2 != null) {
+                put(values, number(v2.resolve("memory.max")), number(v2.resolve("memory.current")),
+                        statValue(v2.resolve("memory.stat"), "inactive_file"));
+                return;
+            }
+            Path v1 = v1Directory(lines);
+            if (v1 != null) {
+                put(values, number(v1.resolve("memory.limit_in_bytes")), number(v1.resolve("memory.usage_in_bytes")),
+                        statValue(v1.resolve("memory.stat"), "total_inactive_file"));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no cgroups here, or not readable: nothing to report, like any reading that fails
+        }
+    }
+
+    private static void put(Map<Metric, Double> values, Double limit, Double usage, Double inactiveFile) {
+        if (limit != null && limit < UNLIMITED) {
+            values.put(Metric.CONTAINER_MEMORY_LIMIT, limit);
+        }
+        if (usage != null) {
+            values.put(Metric.CONTAINER_MEMORY_USED, Math.max(0, usage - (inactiveFile == null ? 0 : inactiveFile)));
+        }
+    }
+
+    /** The v2 group's directory ("0::/path"), or null on a v1-only host. */
+    private Path v2Directory(List<String> lines) {
+        for (String line : lines) {
+            if (line.startsWith("0::")) {
+                Path dir = within(cgroupRoot, line.substring(3));
+                if (Files.isReadable(dir.resolve("memory.current"))) {
+                    return dir;
+                }
+                // inside a container the group's own path is often not mounted: its root is the group
+                return Files.isReadable(cgroupRoot.resolve("memory.current")) ? cgroupRoot : null;
+            }
+        }
+        return null;
+    }
+
+    /** The v1 memory controller's directory ("N:memory:/path"), or null. */
+    private Path v1Directory(List<String> lines) {
+        Path mount = cgroupRoot.resolve("memory");
+        for (String line : lines) {
+            String[] parts = line.split(":", 3);
+            if (parts.length == 3 && List.of(parts[1].split(",")).contains("memory")) {
+                Path dir = within(mount, parts[2]);
+                if (Files.isReadable(dir.resolve("memory.usage_in_bytes"))) {
+                    return dir;
+                }
+                return Files.isReadable(mount.resolve("memory.usage_in_bytes")) ? mount : null;
+            }
+        }
+        return null;
+    }
+
+    private static Path within(Path root, String groupPath) {
+        String relative = groupPath.startsWith("/") ? groupPath.substring(1) : groupPath;
+        return relative.isEmpty() ? root : root.resolve(relative);
+    }
+
+    /** A file holding one number, or "max" (no limit); null when absent. */
+    private static Double number(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            return null;
+        }
+        String s = Files.readString(file, StandardCharsets.UTF_8).trim();
+        return s.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
+    }
+
+    private static Double statValue(Path file, String key) throws IOException {
+        if (!Files.isReadable(file)) {
+            return null;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith(key + " ")) {
+                return Double.parseDouble(line.substring(key.length() + 1).trim());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.precog.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.Finding;
+import dev.precog.model.FindingKind;
+import dev.precog.model.Metric;
+import dev.precog.model.Severity;
+import dev.precog.model.Suggestion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/** Host and container memory readings over 10-second windows, through the whole detector. */
+class HostMemoryPressureDetectorTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final double GB = 1024.0 * 1024 * 1024;
+    private static final double MB = 1024.0 * 1024;
+
+    private static List<Finding> detect(int windows, IntFunction<Map<Metric, Double>> readings) {
+        Timeline timeline = new Timeline(500);
+        WindowAccumulator acc = new WindowAccumulator(T0);
+        for (int i = 0; i < windows; i++) {
+            readings.apply(i).forEach(acc::record);
+            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+        }
+        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(windows)), 4242L, 1L << 30, null,
+                Boolean.TRUE, Evidence.NONE);
+        return new HostMemoryPressureDetector().detect(context);
+    }
+
+    private static Map<Metric, Double> healthyHost() {
+        return Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 9 * GB, Metric.PROCESS_RSS, 1.5 * GB);
+    }
+
+    @Test
+    void aContainerAtItsLimitIsCriticalAndThisJvmIsTold() {
+        List<Finding> findings = detect(6, i -> Map.of(Metric.CONTAINER_MEMORY_LIMIT, 2 * GB, Metric.CONTAINER_MEMORY_USED,
+                1.98 * GB, Metric.PROCESS_RSS, 1.8 * GB, Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 9 * GB));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.HOST_MEMORY_PRESSURE);
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.summary()).isEqualTo("Memory runs short: the container uses 99% of its 2.0 GB limit");
+            assertThat(f.evidence()).containsEntry("containerUsedShare", 0.99).containsEntry("processShareOfUsed", 0.909);
+            assertThat(f.suggestions()).extracting(Suggestion::command).first().isEqualTo("jcmd 4242 VM.native_memory summary");
+        });
+    }
+
+    @Test
+    void aWorkingSetRisingToTheLimitWarnsBeforeItGetsThere() {
+        // 1.0 GB rising 10 MB per window (60 MB/min) towards 2 GB: at 79% now, the limit in about 7 minutes
+        List<Finding> findings = detect(60, i -> Map.of(Metric.CONTAINER_MEMORY_LIMIT, 2 * GB,
+                Metric.CONTAINER_MEMORY_USED, 1.0 * GB + 10 * MB * i + (i % 3) * MB, Metric.PROCESS_RSS, 1.0 * GB));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).startsWith("Memory runs short: the container uses 79% of its 2.0 GB limit and reaches it in about 7m");
+            assertThat((Long) f.evidence().get("containerSecondsToLimit")).isBetween(300L, 600L);
+        });
+    }
+
+    @Test
+    void aLowHostIsAWarningThatPointsElsewhereWhenThisJvmIsSmall() {
+        List<Finding> findings = detect(6, i -> Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 1.2 * GB,
+                Metric.PROCESS_RSS, 0.5 * GB));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.summary()).isEqualTo("Memory runs short: the host has only 1.2 GB of 16.0 GB available");
+            assertThat(f.suggestions().get(0).command()).startsWith("ps -eo pid,rss,comm");
+        });
+    }
+
+    @Test
+    void growingSwapIsAWarning() {
+        List<Finding> findings = detect(40, i -> Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 4 * GB,
+                Metric.HOST_SWAP_TOTAL, 8 * GB, Metric.HOST_SWAP_USED, 100 * MB + 4 * MB * i));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.summary()).isEqualTo("Memory runs short: swap in use grows by 24.0 MB/min");
+            assertThat(f.suggestions()).extracting(Suggestion::command).contains("vmstat 1");
+        });
+    }
+
+    @Test
+    void aHealthyHostAnUnlimitedContainerAndAOneWindowDipAreNothing() {
+        assertThat(detect(30, i -> healthyHost())).isEmpty();
+        assertThat(detect(30, i -> Map.of(Metric.CONTAINER_MEMORY_USED, 12 * GB, Metric.HOST_MEMORY_TOTAL, 16 * GB,
+                Metric.HOST_MEMORY_AVAILABLE, 3 * GB))).isEmpty();
+        assertThat(detect(6, i -> i == 5 ? Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 0.3 * GB)
+                : healthyHost())).isEmpty();
+    }
+}
