@@ -135,6 +135,9 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
                 if (load >= 0 && load <= 1) {
                     values.put(Metric.HOST_CPU, load);
                 }
+                long elapsed = total(ticks) - total(previous);
+                putShare(values, Metric.HOST_CPU_IOWAIT, ticks, previous, CentralProcessor.TickType.IOWAIT, elapsed);
+                putShare(values, Metric.HOST_CPU_STEAL, ticks, previous, CentralProcessor.TickType.STEAL, elapsed);
             }
         } catch (Throwable e) {
             // absent this tick; the others still count
@@ -165,6 +168,14 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
             }
         } catch (Throwable e) {
             // one failed reading must not cost the others
+        }
+    }
+
+    private static void putShare(Map<Metric, Double> values, Metric metric, long[] ticks, long[] previous,
+            CentralProcessor.TickType type, long elapsed) {
+        long part = ticks[type.getIndex()] - previous[type.getIndex()];
+        if (elapsed > 0 && part >= 0 && part <= elapsed) {
+            values.put(metric, (double) part / elapsed);
         }
     }
 

@@ -75,6 +75,8 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
         previousTicks = ticks;
         if (earlier != null) {
             ticks.loadSince(earlier).ifPresent(load -> values.put(Metric.HOST_CPU, load));
+            ticks.shareSince(earlier, false).ifPresent(share -> values.put(Metric.HOST_CPU_IOWAIT, share));
+            ticks.shareSince(earlier, true).ifPresent(share -> values.put(Metric.HOST_CPU_STEAL, share));
         }
     }
 

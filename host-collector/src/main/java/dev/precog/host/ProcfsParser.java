@@ -17,12 +17,20 @@ final class ProcfsParser {
     private static final int CPU_COLUMNS = 8;
     private static final int IDLE = 3;
     private static final int IOWAIT = 4;
+    private static final int STEAL = 7;
 
     private ProcfsParser() {
     }
 
     /** Aggregate CPU time in ticks since boot; idle includes iowait, as in OSHI's load. */
-    record CpuTicks(long idle, long total) {
+    record CpuTicks(long idle, long total, long iowait, long steal) {
+
+        /** Share of the ticks since {@code earlier} spent in iowait, or {@code steal}; empty when none elapsed. */
+        OptionalDouble shareSince(CpuTicks earlier, boolean ofSteal) {
+            long elapsed = total - earlier.total;
+            long part = ofSteal ? steal - earlier.steal : iowait - earlier.iowait;
+            return elapsed <= 0 || part < 0 || part > elapsed ? OptionalDouble.empty() : OptionalDouble.of((double) part / elapsed);
+        }
 
         /** Busy share of the ticks since {@code earlier}; empty when none elapsed or the counters went back. */
         OptionalDouble loadSince(CpuTicks earlier) {
@@ -51,6 +59,8 @@ final class ProcfsParser {
             try {
                 long total = 0;
                 long idle = 0;
+                long iowait = 0;
+                long steal = 0;
                 for (int i = 0; i < CPU_COLUMNS && i + 1 < parts.length; i++) {
                     long ticks = Long.parseLong(parts[i + 1]);
                     if (ticks < 0) {
@@ -60,8 +70,10 @@ final class ProcfsParser {
                     if (i == IDLE || i == IOWAIT) {
                         idle += ticks;
                     }
+                    iowait += i == IOWAIT ? ticks : 0;
+                    steal += i == STEAL ? ticks : 0;
                 }
-                return new CpuTicks(idle, total);
+                return new CpuTicks(idle, total, iowait, steal);
             } catch (NumberFormatException | ArithmeticException e) {
                 return null; // a counter past Long.MAX_VALUE or garbage: no load rather than a wrong one
             }

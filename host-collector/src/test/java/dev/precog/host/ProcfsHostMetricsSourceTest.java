@@ -62,8 +62,10 @@ class ProcfsHostMetricsSourceTest {
                 .containsEntry(Metric.HOST_MEMORY_TOTAL, 24_684_084 * 1024.0)
                 .containsEntry(Metric.PROCESS_OPEN_FILES, 3.0)
                 .hasSize(7);
-        assertThat(second.values()).hasSize(8).containsAllEntriesOf(first.values());
+        assertThat(second.values()).hasSize(10).containsAllEntriesOf(first.values());
         assertThat(second.values().get(Metric.HOST_CPU)).isCloseTo(103.0 / 239, within(1e-12));
+        assertThat(second.values().get(Metric.HOST_CPU_STEAL)).isCloseTo(1.0 / 239, within(1e-12));
+        assertThat(second.values()).containsEntry(Metric.HOST_CPU_IOWAIT, 0.0);
     }
 
     @Test

@@ -60,7 +60,7 @@ class ProcfsParserTest {
     void readsTheAggregateCpuLineOfProcStat() {
         // cpu  94000 0 12331 385150 791 0 168 300 0 0: idle counts iowait, the total leaves out the guest columns
         assertThat(ProcfsParser.parseCpuTicks(fixture("stat.txt")))
-                .isEqualTo(new CpuTicks(385_150 + 791, 94_000 + 12_331 + 385_150 + 791 + 168 + 300));
+                .isEqualTo(new CpuTicks(385_150 + 791, 94_000 + 12_331 + 385_150 + 791 + 168 + 300, 791, 300));
     }
 
     @Test
@@ -70,21 +70,23 @@ class ProcfsParserTest {
         CpuTicks later = ProcfsParser.parseCpuTicks(fixture("stat-later.txt"));
 
         assertThat(later.loadSince(earlier)).hasValueCloseTo(103.0 / 239, within(1e-12));
+        assertThat(later.shareSince(earlier, true)).hasValueCloseTo(1.0 / 239, within(1e-12));
+        assertThat(later.shareSince(earlier, false)).hasValue(0.0);
     }
 
     @Test
     void noLoadWithoutElapsedTicksOrWhenCountersGoBack() {
-        CpuTicks ticks = new CpuTicks(50, 100);
+        CpuTicks ticks = new CpuTicks(50, 100, 0, 0);
 
         assertThat(ticks.loadSince(ticks)).isEmpty();
-        assertThat(ticks.loadSince(new CpuTicks(60, 120))).isEmpty();
-        assertThat(ticks.loadSince(new CpuTicks(60, 90))).isEmpty(); // more idle than elapsed
-        assertThat(new CpuTicks(100, 200).loadSince(ticks)).hasValue(0.5);
+        assertThat(ticks.loadSince(new CpuTicks(60, 120, 0, 0))).isEmpty();
+        assertThat(ticks.loadSince(new CpuTicks(60, 90, 0, 0))).isEmpty(); // more idle than elapsed
+        assertThat(new CpuTicks(100, 200, 0, 0).loadSince(ticks)).hasValue(0.5);
     }
 
     @Test
     void oldKernelsPrintFewerCpuColumns() {
-        assertThat(ProcfsParser.parseCpuTicks("cpu  10 0 5 85\ncpu0 10 0 5 85\n")).isEqualTo(new CpuTicks(85, 100));
+        assertThat(ProcfsParser.parseCpuTicks("cpu  10 0 5 85\ncpu0 10 0 5 85\n")).isEqualTo(new CpuTicks(85, 100, 0, 0));
     }
 
     @Test

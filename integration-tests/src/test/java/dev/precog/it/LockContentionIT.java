@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * application's type that owns the lock, with the holder's stack sampled live; the same service
  * holding its lock briefly is no finding at all. The monitor case is also read from its recording.
  */
+@ResourceLock(CpuHeavy.LOCK)
 class LockContentionIT {
 
     private static final String LEDGER = InventoryReservationService.class.getName() + "$StockLedger";

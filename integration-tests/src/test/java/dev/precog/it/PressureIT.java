@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** GC and allocation pressure on real services: reported with the right culprit, and not mistaken for a leak. */
+@ResourceLock(CpuHeavy.LOCK)
 class PressureIT {
 
     static Stream<Jdk> jdks() {

@@ -2,6 +2,7 @@ package dev.precog.analyzer;
 
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.detect.AllocationPressureDetector;
+import dev.precog.analyzer.detect.CpuSaturationDetector;
 import dev.precog.analyzer.detect.DeadlockDetector;
 import dev.precog.analyzer.detect.Detector;
 import dev.precog.analyzer.detect.FindingTracker;
@@ -51,7 +52,8 @@ public final class Analyzer {
                         new DeadlockDetector(),
                         new LockContentionDetector(),
                         new IoBoundDetector(),
-                        new HostMemoryPressureDetector()),
+                        new HostMemoryPressureDetector(),
+                        new CpuSaturationDetector()),
                 List.of(new HeapLiveSetForecaster()));
     }
 

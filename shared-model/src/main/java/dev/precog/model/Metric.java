@@ -32,6 +32,10 @@ public enum Metric {
     DIRECT_BUFFER_USED("directBuffers.used", Unit.BYTES, Aggregation.LAST),
     DIRECT_BUFFER_COUNT("directBuffers.count", Unit.COUNT, Aggregation.LAST),
     HOST_CPU("host.cpuLoad", Unit.RATIO, Aggregation.MEAN),
+    /** Share of the host's CPU time idle while waiting for I/O. */
+    HOST_CPU_IOWAIT("host.cpuIowait", Unit.RATIO, Aggregation.MEAN),
+    /** Share of the host's CPU time stolen by the hypervisor for other guests. */
+    HOST_CPU_STEAL("host.cpuSteal", Unit.RATIO, Aggregation.MEAN),
     HOST_MEMORY_TOTAL("host.memoryTotal", Unit.BYTES, Aggregation.LAST),
     HOST_MEMORY_AVAILABLE("host.memoryAvailable", Unit.BYTES, Aggregation.MIN),
     HOST_SWAP_TOTAL("host.swapTotal", Unit.BYTES, Aggregation.LAST),

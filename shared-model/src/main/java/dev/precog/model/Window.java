@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 
 /**
  * What happened during one fixed stretch of time: one value per metric seen, duration
- * distributions, the top allocating classes and the locks and I/O threads blocked on. Immutable.
+ * distributions, the top allocating classes, the locks and I/O threads blocked on, and where the
+ * CPU went (execution samples per application method and per thread). Immutable.
  */
 public record Window(
         Instant start,
@@ -19,10 +20,14 @@ public record Window(
         Map<DistributionKind, Distribution> distributions,
         List<ClassWeight> topAllocations,
         long events,
-        List<WaitSite> waits) {
+        List<WaitSite> waits,
+        List<ClassWeight> hotMethods,
+        List<ClassWeight> hotThreads) {
 
     public Window {
         waits = List.copyOf(waits);
+        hotMethods = List.copyOf(hotMethods);
+        hotThreads = List.copyOf(hotThreads);
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
         distributions = distributions.isEmpty()
                 ? Map.of()
@@ -30,10 +35,10 @@ public record Window(
         topAllocations = List.copyOf(topAllocations);
     }
 
-    /** A window without lock or I/O waits. */
+    /** A window without lock or I/O waits and without CPU samples. */
     public Window(Instant start, Instant end, Map<Metric, Double> values, Map<DistributionKind, Distribution> distributions,
             List<ClassWeight> topAllocations, long events) {
-        this(start, end, values, distributions, topAllocations, events, List.of());
+        this(start, end, values, distributions, topAllocations, events, List.of(), List.of(), List.of());
     }
 
     /** The value of {@code metric} in this window, empty when it was not observed. */

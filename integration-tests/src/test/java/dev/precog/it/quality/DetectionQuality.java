@@ -15,6 +15,7 @@ import dev.precog.it.workload.OneTimeLoadService;
 import dev.precog.it.workload.PriceBookService;
 import dev.precog.it.workload.QuoteAggregatorService;
 import dev.precog.it.workload.ReportBatchService;
+import dev.precog.it.workload.ReportRenderingService;
 import dev.precog.it.workload.RetryStormService;
 import dev.precog.it.workload.ThreadLeakingService;
 import dev.precog.it.workload.WarmingCacheService;
@@ -67,16 +68,22 @@ public final class DetectionQuality {
                         List.of("-Xmx128m", "-XX:MaxDirectMemorySize=2g", "-XX:+UseG1GC"), List.of(), "NATIVE_MEMORY_GROWTH",
                         null, "java.nio.DirectByteBuffer", Set.of(), 120),
                 new Scenario("gc-thrashing-cache", GcThrashingService.class, List.of("-Xmx96m", "-XX:+UseG1GC"), List.of(),
-                        "GC_PRESSURE", null, null, Set.of("ALLOCATION_PRESSURE"), 60),
+                        "GC_PRESSURE", null, null, Set.of("ALLOCATION_PRESSURE", "CPU_SATURATION"), 60),
                 new Scenario("allocating-decoder", AllocationHeavyService.class, List.of("-Xmx128m", "-XX:+UseG1GC"), List.of(),
-                        "ALLOCATION_PRESSURE", null, ws + "AllocationHeavyService$PriceTick", Set.of("GC_PRESSURE"), 60),
+                        "ALLOCATION_PRESSURE", null, ws + "AllocationHeavyService$PriceTick", Set.of("GC_PRESSURE", "CPU_SATURATION"),
+                        60),
                 new Scenario("deadlocking-bank-transfers", DeadlockingBankService.class, List.of("-Xmx128m"), List.of("5"),
                         "DEADLOCK", null, ws + "DeadlockingBankService$Account", Set.of(), 45),
                 new Scenario("ledger-monitor-contention", InventoryReservationService.class, List.of("-Xmx128m"),
                         List.of("6", "5000", "0"), "LOCK_CONTENTION", null, ws + "InventoryReservationService$StockLedger",
-                        Set.of(), 60),
+                        // the critical section computes: six threads on it keep the cores busy
+                        Set.of("CPU_SATURATION"), 60),
                 new Scenario("price-book-lock-contention", PriceBookService.class, List.of("-Xmx128m"),
-                        List.of("6", "5000", "0"), "LOCK_CONTENTION", null, ws + "PriceBookService$PriceBook", Set.of(), 60),
+                        List.of("6", "5000", "0"), "LOCK_CONTENTION", null, ws + "PriceBookService$PriceBook",
+                        Set.of("CPU_SATURATION"), 60),
+                new Scenario("report-rendering-cpu-burn", ReportRenderingService.class, List.of("-Xmx128m"),
+                        List.of(String.valueOf(2 * Runtime.getRuntime().availableProcessors())), "CPU_SATURATION", null,
+                        ws + "ReportRenderingService$ReportRenderer", Set.of(), 60),
                 new Scenario("slow-pricing-backend-io", QuoteAggregatorService.class, List.of("-Xmx128m"), List.of("4", "30"),
                         "IO_BOUND", null, ws + "QuoteAggregatorService$PricingClient", Set.of(), 60),
                 Scenario.trap("trap-churning-bounded-cache", ChurningCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"),

@@ -50,6 +50,7 @@ public final class HandlerRegistry {
                 IoEventHandler.fileRead(sink),
                 IoEventHandler.fileWrite(sink),
                 new CpuLoadHandler(sink),
+                new ExecutionSampleHandler(sink),
                 new ThreadStatisticsHandler(sink),
                 new ClassLoadingStatisticsHandler(sink),
                 new MetaspaceSummaryHandler(sink),

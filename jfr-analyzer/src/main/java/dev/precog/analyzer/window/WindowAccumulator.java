@@ -27,12 +27,15 @@ public final class WindowAccumulator {
 
     private static final int CLASS_TABLE_CAPACITY = 512;
     private static final int TOP_CLASSES = 10;
+    private static final int CPU_TABLE_CAPACITY = 256;
 
     private final EnumMap<DistributionKind, Recorder> recorders = new EnumMap<>(DistributionKind.class);
     private final EnumMap<DistributionKind, Histogram> recycled = new EnumMap<>(DistributionKind.class);
     private MetricAccumulator metrics = new MetricAccumulator();
     private ClassWeightTable allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
     private WaitTable waits = new WaitTable();
+    private ClassWeightTable hotMethods = new ClassWeightTable(CPU_TABLE_CAPACITY);
+    private ClassWeightTable hotThreads = new ClassWeightTable(CPU_TABLE_CAPACITY);
     private long events;
     private long totalEvents;
     private long totalDropped;
@@ -79,6 +82,17 @@ public final class WindowAccumulator {
         waits.add(kind, resource, ownerType, millis, bytes, thread, stack, previousOwner);
     }
 
+    /** Records one execution sample of {@code thread} running {@code method} (first application frame, may be null). */
+    public synchronized void recordCpuSample(String method, String thread) {
+        if (method != null) {
+            hotMethods.add(method, 1, thread);
+        }
+        if (thread != null) {
+            hotThreads.add(thread, 1, method);
+        }
+        events++;
+    }
+
     /** Records one duration; lock-free for the writer. */
     public void recordDuration(DistributionKind kind, long nanos) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000));
@@ -97,7 +111,7 @@ public final class WindowAccumulator {
 
     /** Samples dropped to keep the allocation tables bounded, since creation. */
     public synchronized long totalDropped() {
-        return totalDropped + allocations.dropped() + waits.dropped();
+        return totalDropped + allocations.dropped() + waits.dropped() + hotMethods.dropped() + hotThreads.dropped();
     }
 
     /** Start of the window currently being collected. */
@@ -118,24 +132,31 @@ public final class WindowAccumulator {
         MetricAccumulator closedMetrics;
         ClassWeightTable closedAllocations;
         WaitTable closedWaits;
+        ClassWeightTable closedMethods;
+        ClassWeightTable closedThreads;
         Instant closedStart;
         long closedEvents;
         synchronized (this) {
             closedMetrics = metrics;
             closedAllocations = allocations;
             closedWaits = waits;
+            closedMethods = hotMethods;
+            closedThreads = hotThreads;
             closedStart = start;
             closedEvents = events;
             metrics = new MetricAccumulator();
             allocations = new ClassWeightTable(CLASS_TABLE_CAPACITY);
             waits = new WaitTable();
+            hotMethods = new ClassWeightTable(CPU_TABLE_CAPACITY);
+            hotThreads = new ClassWeightTable(CPU_TABLE_CAPACITY);
             totalEvents += events;
-            totalDropped += closedAllocations.dropped() + closedWaits.dropped();
+            totalDropped += closedAllocations.dropped() + closedWaits.dropped() + closedMethods.dropped() + closedThreads.dropped();
             events = 0;
             start = end;
         }
         List<ClassWeight> top = closedAllocations.top(TOP_CLASSES);
-        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents, closedWaits.snapshot());
+        return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents, closedWaits.snapshot(),
+                closedMethods.top(TOP_CLASSES), closedThreads.top(TOP_CLASSES));
     }
 
     private static Distribution toDistribution(Histogram h) {

@@ -1,0 +1,125 @@
+package dev.precog.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.Finding;
+import dev.precog.model.FindingKind;
+import dev.precog.model.Metric;
+import dev.precog.model.Severity;
+import dev.precog.model.Suggestion;
+import dev.precog.model.Suspect;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+/** CPU readings and execution samples over 10-second windows, through the whole detector. */
+class CpuSaturationDetectorTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final String LAYOUT = "com.acme.ReportRenderer.layout";
+
+    private static List<Finding> detect(int windows, BiConsumer<WindowAccumulator, Integer> readings) {
+        Timeline timeline = new Timeline(100);
+        WindowAccumulator acc = new WindowAccumulator(T0);
+        for (int i = 0; i < windows; i++) {
+            readings.accept(acc, i);
+            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+        }
+        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(windows)), 4242L, 1L << 30, null,
+                Boolean.TRUE, Evidence.NONE);
+        return new CpuSaturationDetector().detect(context);
+    }
+
+    private static void cpu(WindowAccumulator acc, double machine, double jvm, double gcMillis) {
+        acc.record(Metric.CPU_MACHINE, machine);
+        acc.record(Metric.CPU_JVM_USER, jvm * 0.95);
+        acc.record(Metric.CPU_JVM_SYSTEM, jvm * 0.05);
+        acc.record(Metric.GC_PAUSE_TOTAL, gcMillis);
+    }
+
+    private static void renderSamples(WindowAccumulator acc) {
+        for (int k = 0; k < 90; k++) {
+            acc.recordCpuSample(LAYOUT, "render-" + (k % 4));
+        }
+        for (int k = 0; k < 10; k++) {
+            acc.recordCpuSample("com.acme.Api.handle", "render-0");
+        }
+        acc.recordCpuSample("com.acme.Rare.once", "render-1");
+    }
+
+    @Test
+    void aJvmBurningTheMachineNamesItsHotMethod() {
+        List<Finding> findings = detect(6, (acc, i) -> {
+            cpu(acc, 0.99, 0.93, 20);
+            renderSamples(acc);
+        });
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.CPU_SATURATION);
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.summary()).isEqualTo("CPU saturated: the machine is 99% busy over the last 30s; this JVM uses 93% of the"
+                    + " machine, most in " + LAYOUT + " (89% of its samples)");
+            assertThat(f.evidence()).containsEntry("cause", "this-jvm");
+            // the rare method stays evidence; it is no suspect
+            assertThat(f.suspects()).extracting(Suspect::className).containsExactly("com.acme.ReportRenderer", "com.acme.Api");
+            assertThat(f.suspects().get(0).stackTop()).containsExactly(LAYOUT);
+            assertThat(f.suggestions()).extracting(Suggestion::action).first().isEqualTo("Make " + LAYOUT + " cheaper");
+        });
+    }
+
+    @Test
+    void collectionsTakingTheTimeBlameGcAndTheAllocatingClasses() {
+        List<Finding> findings = detect(6, (acc, i) -> {
+            cpu(acc, 0.95, 0.90, 3500);
+            acc.recordAllocation("com.acme.PriceTick", 50_000_000, "com.acme.Decoder.decode:40");
+        });
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.evidence()).containsEntry("cause", "gc").containsEntry("gcPauseShare", 0.35);
+            assertThat(f.summary()).contains("GC pauses take 35% of the time");
+            assertThat(f.suspects()).extracting(Suspect::className).containsExactly("com.acme.PriceTick");
+        });
+    }
+
+    @Test
+    void aBusyJvmOnAMachineANeighbourSaturatesIsAWarningAboutTheNeighbour() {
+        List<Finding> findings = detect(6, (acc, i) -> cpu(acc, 0.99, 0.35, 0));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence()).containsEntry("cause", "neighbour");
+            assertThat(f.summary()).endsWith("another process uses 64% of the machine while this JVM needs 35%");
+            assertThat(f.suspects()).isEmpty();
+            assertThat(f.suggestions()).extracting(Suggestion::command).contains("top -o %CPU");
+        });
+    }
+
+    @Test
+    void aSaturatedMachineThisJvmBarelyUsesIsNotItsFinding() {
+        assertThat(detect(6, (acc, i) -> cpu(acc, 0.99, 0.05, 0))).isEmpty();
+    }
+
+    @Test
+    void aBusyButUnsaturatedMachineOrOneBusyWindowIsNothing() {
+        assertThat(detect(6, (acc, i) -> cpu(acc, 0.80, 0.75, 0))).isEmpty();
+        assertThat(detect(6, (acc, i) -> cpu(acc, i == 5 ? 1.0 : 0.3, 0.25, 0))).isEmpty();
+    }
+
+    @Test
+    void stealIsNamed() {
+        List<Finding> findings = detect(6, (acc, i) -> {
+            cpu(acc, 0.97, 0.80, 0);
+            acc.record(Metric.HOST_CPU_STEAL, 0.15);
+        });
+
+        assertThat(findings.get(0).summary()).endsWith("; the hypervisor steals 15%");
+        assertThat(findings.get(0).evidence()).containsEntry("steal", 0.15);
+    }
+}
