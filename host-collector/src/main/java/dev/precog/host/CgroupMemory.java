@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The memory limit and working set of the container (cgroup v2 or v1) this process runs in, from
- * /proc/self/cgroup and the cgroup file system, JDK only. The working set is usage minus inactive
- * file cache, as the kubelet counts it: page cache the kernel can drop is not pressure. A cgroup
- * without a limit reports none; a machine without cgroups reports nothing.
+ * The memory limit and use of the container (cgroup v2 or v1) this process runs in, from
+ * /proc/self/cgroup and the cgroup file system, JDK only. Use is usage minus the page cache (v2
+ * {@code file}, v1 {@code total_cache}): the kernel reclaims cache before it kills, so an
+ * I/O-heavy container full of cache is not under pressure. (The kubelet's working set leaves out
+ * only inactive cache, and is higher.) A cgroup without a limit reports none; a machine without
+ * cgroups reports nothing.
  */
 public final class CgroupMemory {
 
@@ -38,25 +40,25 @@ public final class CgroupMemory {
             Path v2 = v2Directory(lines);
             if (v2 != null) {
                 put(values, number(v2.resolve("memory.max")), number(v2.resolve("memory.current")),
-                        statValue(v2.resolve("memory.stat"), "inactive_file"));
+                        statValue(v2.resolve("memory.stat"), "file"));
                 return;
             }
             Path v1 = v1Directory(lines);
             if (v1 != null) {
                 put(values, number(v1.resolve("memory.limit_in_bytes")), number(v1.resolve("memory.usage_in_bytes")),
-                        statValue(v1.resolve("memory.stat"), "total_inactive_file"));
+                        statValue(v1.resolve("memory.stat"), "total_cache"));
             }
         } catch (IOException | RuntimeException e) {
             // no cgroups here, or not readable: nothing to report, like any reading that fails
         }
     }
 
-    private static void put(Map<Metric, Double> values, Double limit, Double usage, Double inactiveFile) {
+    private static void put(Map<Metric, Double> values, Double limit, Double usage, Double cache) {
         if (limit != null && limit < UNLIMITED) {
             values.put(Metric.CONTAINER_MEMORY_LIMIT, limit);
         }
         if (usage != null) {
-            values.put(Metric.CONTAINER_MEMORY_USED, Math.max(0, usage - (inactiveFile == null ? 0 : inactiveFile)));
+            values.put(Metric.CONTAINER_MEMORY_USED, Math.max(0, usage - (cache == null ? 0 : cache)));
         }
     }
 

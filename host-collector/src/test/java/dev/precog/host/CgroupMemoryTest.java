@@ -30,14 +30,14 @@ class CgroupMemoryTest {
     }
 
     @Test
-    void cgroupV2LimitAndWorkingSetWithoutReclaimableCache() throws IOException {
+    void cgroupV2LimitAndUseWithoutPageCache() throws IOException {
         write("proc/self/cgroup", "0::/kubepods/pod1/app\n");
         write("cgroup/kubepods/pod1/app/memory.max", "1073741824\n");
         write("cgroup/kubepods/pod1/app/memory.current", "943718400\n");
         write("cgroup/kubepods/pod1/app/memory.stat", "anon 800000000\nfile 143718400\ninactive_file 100000000\n");
 
         assertThat(read()).containsEntry(Metric.CONTAINER_MEMORY_LIMIT, 1073741824.0)
-                .containsEntry(Metric.CONTAINER_MEMORY_USED, 843718400.0);
+                .containsEntry(Metric.CONTAINER_MEMORY_USED, 800000000.0);
     }
 
     @Test
@@ -52,7 +52,7 @@ class CgroupMemoryTest {
     }
 
     @Test
-    void noLimitIsNoLimitButTheWorkingSetIsStillRead() throws IOException {
+    void noLimitIsNoLimitButTheUseIsStillRead() throws IOException {
         write("proc/self/cgroup", "0::/\n");
         write("cgroup/memory.max", "max\n");
         write("cgroup/memory.current", "1000\n");
@@ -65,9 +65,9 @@ class CgroupMemoryTest {
         write("proc/self/cgroup", "4:memory:/process_api/abc\n3:cpuset:/\n");
         write("cgroup/memory/process_api/abc/memory.limit_in_bytes", "9223372036854771712\n");
         write("cgroup/memory/process_api/abc/memory.usage_in_bytes", "1181384704\n");
-        write("cgroup/memory/process_api/abc/memory.stat", "cache 600000000\ntotal_inactive_file 500000000\n");
+        write("cgroup/memory/process_api/abc/memory.stat", "cache 600000000\ntotal_cache 650000000\ntotal_inactive_file 500000000\n");
 
-        assertThat(read()).doesNotContainKey(Metric.CONTAINER_MEMORY_LIMIT).containsEntry(Metric.CONTAINER_MEMORY_USED, 681384704.0);
+        assertThat(read()).doesNotContainKey(Metric.CONTAINER_MEMORY_LIMIT).containsEntry(Metric.CONTAINER_MEMORY_USED, 531384704.0);
     }
 
     @Test

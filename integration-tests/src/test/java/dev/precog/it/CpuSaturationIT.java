@@ -54,6 +54,7 @@ class CpuSaturationIT {
                             assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RENDERER);
                         });
                         assertThat(Reports.violations(r)).isEmpty();
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
                         found.set(Reports.findings(r, "CPU_SATURATION").get(0));
                     });
 
@@ -73,5 +74,6 @@ class CpuSaturationIT {
         assertThat(Reports.findings(offline, "CPU_SATURATION")).singleElement()
                 .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RENDERER));
         assertThat(Reports.violations(offline)).isEmpty();
+        assertThat(Reports.detectorFailures(offline)).isEmpty();
     }
 }

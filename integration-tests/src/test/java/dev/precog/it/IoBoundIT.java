@@ -48,6 +48,7 @@ class IoBoundIT {
                         assertThat(Reports.findings(r, "IO_BOUND")).singleElement()
                                 .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(CLIENT));
                         assertThat(Reports.violations(r)).isEmpty();
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
                         found.set(Reports.findings(r, "IO_BOUND").get(0));
                     });
 
@@ -73,5 +74,6 @@ class IoBoundIT {
         assertThat(Reports.findings(offline, "IO_BOUND")).singleElement()
                 .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(CLIENT));
         assertThat(Reports.violations(offline)).isEmpty();
+        assertThat(Reports.detectorFailures(offline)).isEmpty();
     }
 }

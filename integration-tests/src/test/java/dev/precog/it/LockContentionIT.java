@@ -2,6 +2,7 @@ package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -11,6 +12,8 @@ import dev.precog.it.harness.Paths;
 import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.InventoryReservationService;
 import dev.precog.it.workload.PriceBookService;
+import dev.precog.it.workload.TenantPlugin;
+import dev.precog.it.workload.TenantPluginService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * through one ReentrantLock-guarded price book, are each a LOCK_CONTENTION naming the
  * application's type that owns the lock, with the holder's stack sampled live; the same service
  * holding its lock briefly is no finding at all. The monitor case is also read from its recording.
+ * On JDK 21+, virtual threads blocking inside a class initializer are contention on their carriers.
  */
 @ResourceLock(CpuHeavy.LOCK)
 class LockContentionIT {
@@ -68,6 +72,7 @@ class LockContentionIT {
             assertThat(f.path("evidence").path("previousOwners").path(0).asText()).startsWith("reservation-");
         });
         assertThat(Reports.violations(offline)).isEmpty();
+        assertThat(Reports.detectorFailures(offline)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,9 +109,44 @@ class LockContentionIT {
                         assertThat(r.path("analysis").path("windows").asInt()).isGreaterThanOrEqualTo(40);
                     });
             JsonNode r = Reports.read(reportFile).orElseThrow();
+            assertThat(Reports.detectorFailures(r)).isEmpty();
             assertThat(Reports.findings(r, "LOCK_CONTENTION")).isEmpty();
             assertThat(Reports.findings(r, "DEADLOCK")).isEmpty();
             assertThat(Reports.findings(r, "IO_BOUND")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void virtualThreadsPinnedInAClassInitializerAreContentionOnTheCarriers(Jdk jdk) throws Exception {
+        // virtual threads and jdk.VirtualThreadPinned exist from JDK 21
+        assumeTrue(jdk.feature() >= 21, "no virtual threads on " + jdk);
+        Path dir = Paths.workDir("pinned-" + jdk.name());
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s")
+                .start(TenantPluginService.class, "16", "50")) {
+            Path reportFile = Reports.file(dir, service.pid());
+            AtomicReference<JsonNode> found = new AtomicReference<>();
+            await("pinned LOCK_CONTENTION in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
+                            assertThat(f.path("evidence").path("lockKind").asText()).isEqualTo("virtual thread pinned");
+                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(TenantPlugin.class.getName());
+                        });
+                        assertThat(Reports.violations(r)).isEmpty();
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
+                        found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
+                    });
+
+            JsonNode f = found.get();
+            assertThat(f.path("summary").asText()).startsWith("Virtual threads block pinned to their carriers (")
+                    .contains(TenantPlugin.class.getName() + ".<clinit>");
+            assertThat(f.path("suspects")).hasSize(1);
+            assertThat(f.path("suspects").path(0).path("stackTop").toString()).contains(TenantPlugin.class.getName() + ".<clinit>:");
+            assertThat(f.path("suggestions").path(0).path("action").asText()).startsWith("Stop blocking while pinned in "
+                    + TenantPlugin.class.getName() + ".<clinit>:");
         }
     }
 
@@ -126,6 +166,7 @@ class LockContentionIT {
                         assertThat(f.path("evidence").path("holderStack").toString()).contains("\"" + suspect + ".");
                     });
                     assertThat(Reports.violations(r)).isEmpty();
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
                     found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
                 });
         return found.get();

@@ -3,6 +3,7 @@ package dev.precog.agent;
 import dev.precog.analyzer.evidence.LockHolders;
 import dev.precog.model.Finding;
 import dev.precog.model.FindingKind;
+import dev.precog.model.WaitSite;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -19,8 +20,9 @@ import java.util.Set;
  * Samples who holds a contended lock. JFR records only a monitor's previous owner (and nothing for
  * java.util.concurrent locks), so while a LOCK_CONTENTION finding stands, once per window and at
  * most {@link #MAX_SAMPLES} times per lock, this asks ThreadMXBean which threads are blocked on
- * that lock class, who owns it, and what the owner is running. Lock information without stacks
- * for all threads, then the owners' stacks only: two short VM operations.
+ * that lock class, who owns the instance most of them wait for, and what the owner is running.
+ * Lock information without stacks for all threads, then the owners' stacks only: two short VM
+ * operations. Samples are forgotten when the finding clears.
  */
 final class LockHolderProbe {
 
@@ -43,7 +45,9 @@ final class LockHolderProbe {
     static Set<String> wanted(List<Finding> findings) {
         Set<String> out = new LinkedHashSet<>();
         for (Finding f : findings) {
-            if (f.kind() == FindingKind.LOCK_CONTENTION && f.evidence().get("lockClass") instanceof String lockClass) {
+            // a pinned virtual thread has no lock owner to ask ThreadMXBean about
+            if (f.kind() == FindingKind.LOCK_CONTENTION && !WaitSite.PINNED.equals(f.evidence().get("lockKind"))
+                    && f.evidence().get("lockClass") instanceof String lockClass) {
                 out.add(lockClass);
             }
         }
@@ -52,6 +56,9 @@ final class LockHolderProbe {
 
     /** Takes one sample for each wanted lock class still under its quota; returns all holders seen so far. Never throws. */
     LockHolders update(Set<String> lockClasses) {
+        // a finding that cleared starts afresh if it comes back: old holders would be stale evidence
+        samples.keySet().retainAll(lockClasses);
+        stacks.keySet().retainAll(lockClasses);
         Set<String> due = new LinkedHashSet<>();
         for (String c : lockClasses) {
             if (samples.getOrDefault(c, 0) < MAX_SAMPLES) {
@@ -70,13 +77,20 @@ final class LockHolderProbe {
     }
 
     private void sample(Set<String> due) {
-        Map<Long, String> ownerOf = new HashMap<>();
+        // many instances of a lock class may be held at once: follow the one with the most waiters
+        Map<String, Map<Integer, long[]>> instances = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
             LockInfo lock = info == null ? null : info.getLockInfo();
             if (lock != null && due.contains(lock.getClassName()) && info.getLockOwnerId() >= 0) {
-                ownerOf.putIfAbsent(info.getLockOwnerId(), lock.getClassName());
+                long[] waitersAndOwner = instances.computeIfAbsent(lock.getClassName(), k -> new HashMap<>())
+                        .computeIfAbsent(lock.getIdentityHashCode(), k -> new long[] {0, info.getLockOwnerId()});
+                waitersAndOwner[0]++;
             }
         }
+        Map<Long, String> ownerOf = new HashMap<>();
+        instances.forEach((lockClass, byInstance) -> byInstance.values().stream()
+                .max(Comparator.comparingLong((long[] w) -> w[0]))
+                .ifPresent(w -> ownerOf.putIfAbsent(w[1], lockClass)));
         for (String c : due) {
             samples.merge(c, 1, Integer::sum);
         }

@@ -60,7 +60,7 @@ class LockHolderProbeTest {
     }
 
     @Test
-    void samplingStopsAtItsQuotaPerLock() {
+    void samplingStopsAtItsQuotaPerLockAndRestartsWhenTheFindingComesBack() {
         LockHolderProbe probe = new LockHolderProbe(new AgentLog(false));
         LockHolders holders = LockHolders.NONE;
         for (int i = 0; i < LockHolderProbe.MAX_SAMPLES + 5; i++) {
@@ -69,6 +69,9 @@ class LockHolderProbeTest {
 
         assertThat(holders.samples()).containsEntry("com.acme.NobodyLocksThis", LockHolderProbe.MAX_SAMPLES);
         assertThat(holders.stacks()).isEmpty();
+        // the finding clears, then comes back: sampling starts afresh
+        assertThat(probe.update(Set.of()).samples()).isEmpty();
+        assertThat(probe.update(Set.of("com.acme.NobodyLocksThis")).samples()).containsEntry("com.acme.NobodyLocksThis", 1);
     }
 
     private static void daemon(String name, Runnable r) {

@@ -62,8 +62,20 @@ public final class OfflineAnalysis {
                 events[0], 0, timeline.appended(), "from the recording (jdk.CPULoad, jdk.PhysicalMemory)");
         return new Report(Report.SCHEMA_VERSION, Instant.now(), jvm, HostInfos.latest(timeline, "jfr"),
                 new Report.Analysis("offline:" + recording.getFileName(), first.start(), to, timeline.appended(),
-                        window.toMillis() / 1000.0, outcome.damage() == null ? List.of() : List.of(outcome.damage())),
+                        window.toMillis() / 1000.0, notes(outcome.damage(), analyzer.failures())),
                 result.findings(), result.forecasts(), result.heapDump(), stats);
+    }
+
+    /** What limited the analysis: a damaged recording, detectors that failed (their findings are missing). */
+    private static List<String> notes(String damage, long detectorFailures) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (damage != null) {
+            notes.add(damage);
+        }
+        if (detectorFailures > 0) {
+            notes.add(detectorFailures + " detector runs failed");
+        }
+        return notes;
     }
 
     private static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording,

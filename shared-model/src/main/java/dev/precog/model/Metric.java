@@ -25,6 +25,8 @@ public enum Metric {
     CPU_JVM_USER("cpu.jvmUser", Unit.RATIO, Aggregation.MEAN),
     CPU_JVM_SYSTEM("cpu.jvmSystem", Unit.RATIO, Aggregation.MEAN),
     CPU_MACHINE("cpu.machineTotal", Unit.RATIO, Aggregation.MEAN),
+    /** Execution samples taken (jdk.ExecutionSample): the whole against which hot methods are shares. */
+    CPU_SAMPLES("cpu.executionSamples", Unit.COUNT, Aggregation.SUM),
     MONITOR_ENTER_TIME("lock.monitorEnterTime", Unit.MILLISECONDS, Aggregation.SUM),
     MONITOR_WAIT_TIME("lock.monitorWaitTime", Unit.MILLISECONDS, Aggregation.SUM),
     PARK_TIME("lock.parkTime", Unit.MILLISECONDS, Aggregation.SUM),
@@ -42,7 +44,7 @@ public enum Metric {
     HOST_SWAP_USED("host.swapUsed", Unit.BYTES, Aggregation.MAX),
     /** The container's (cgroup's) memory limit, when it has one. */
     CONTAINER_MEMORY_LIMIT("container.memoryLimit", Unit.BYTES, Aggregation.LAST),
-    /** The container's working set: usage minus inactive file cache. */
+    /** The container's memory in use, page cache left out. */
     CONTAINER_MEMORY_USED("container.memoryUsed", Unit.BYTES, Aggregation.MAX),
     PROCESS_RSS("process.rss", Unit.BYTES, Aggregation.MAX),
     PROCESS_THREADS("process.threads", Unit.COUNT, Aggregation.MAX),

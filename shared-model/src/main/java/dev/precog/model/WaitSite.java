@@ -8,9 +8,10 @@ import java.util.List;
  * socket or file they read or wrote (jdk.SocketRead and friends). Waits for a signal
  * (Object.wait, Condition.await, an idle pool's take) are not recorded here.
  *
- * @param kind what blocked: {@link #MONITOR}, {@link #LOCK}, {@link #SOCKET_READ}, {@link #SOCKET_WRITE},
- *     {@link #FILE_READ} or {@link #FILE_WRITE}
- * @param resource the monitor's or synchronizer's class, the endpoint ({@code host:port}) or the file's path
+ * @param kind what blocked: {@link #MONITOR}, {@link #LOCK}, {@link #PINNED}, {@link #SOCKET_READ},
+ *     {@link #SOCKET_WRITE}, {@link #FILE_READ} or {@link #FILE_WRITE}
+ * @param resource the monitor's or synchronizer's class, why the virtual thread was pinned, the
+ *     endpoint ({@code host:port}) or the file's path
  * @param ownerType the application class whose code blocked there (a monitor's own class when it
  *     is the application's), or null when every frame is the JDK's
  * @param blockedMillis total time blocked, over all threads
@@ -41,6 +42,8 @@ public record WaitSite(
     public static final String SOCKET_WRITE = "socket write";
     public static final String FILE_READ = "file read";
     public static final String FILE_WRITE = "file write";
+    /** A virtual thread that blocked while pinned to its carrier (jdk.VirtualThreadPinned, JDK 21+). */
+    public static final String PINNED = "virtual thread pinned";
 
     public WaitSite {
         threads = List.copyOf(threads);
@@ -59,9 +62,9 @@ public record WaitSite(
         return kind + " " + resource + " in " + ownerType;
     }
 
-    /** True for a monitor or a java.util.concurrent lock. */
+    /** True for a monitor, a java.util.concurrent lock, or a pinned virtual thread holding its carrier: contention. */
     public boolean isLock() {
-        return MONITOR.equals(kind) || LOCK.equals(kind);
+        return MONITOR.equals(kind) || LOCK.equals(kind) || PINNED.equals(kind);
     }
 
     /**

@@ -41,6 +41,11 @@ public record Window(
         this(start, end, values, distributions, topAllocations, events, List.of(), List.of(), List.of());
     }
 
+    /** This window without its wait sites and hot methods and threads: what an old window keeps. */
+    public Window withoutDetail() {
+        return new Window(start, end, values, distributions, topAllocations, events);
+    }
+
     /** The value of {@code metric} in this window, empty when it was not observed. */
     public OptionalDouble value(Metric metric) {
         Double v = values.get(metric);

@@ -64,6 +64,17 @@ public final class Reports {
     }
 
     /** Schema violations of {@code report}; empty when it conforms. */
+    /** The report's notes that say detectors failed (their findings would be missing): none expected. */
+    public static List<String> detectorFailures(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.path("analysis").path("notes").forEach(n -> {
+            if (n.asText().contains("detector runs failed")) {
+                out.add(n.asText());
+            }
+        });
+        return out;
+    }
+
     public static Set<ValidationMessage> violations(JsonNode report) throws IOException {
         return schema().validate(report);
     }

@@ -78,8 +78,10 @@ public final class CpuSaturationDetector implements Detector {
         }
         boolean full = recent.shareOfWindowsAtLeast(CpuSaturationDetector::machine, FULLY_SATURATED) >= CRITICAL_SUSTAINED;
         Severity severity = full && !cause.equals("neighbour") ? Severity.CRITICAL : Severity.WARNING;
-        List<Map<String, Object>> methods = hot(recent.windows(), Window::hotMethods, "method", "thread");
-        List<Map<String, Object>> threads = hot(recent.windows(), Window::hotThreads, "thread", "method");
+        // shares are of every sample taken, not of the top entries each window keeps
+        double samplesTaken = recent.sum(Metric.CPU_SAMPLES);
+        List<Map<String, Object>> methods = hot(recent.windows(), Window::hotMethods, "method", "thread", samplesTaken);
+        List<Map<String, Object>> threads = hot(recent.windows(), Window::hotThreads, "thread", "method", samplesTaken);
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("cause", cause);
@@ -123,7 +125,7 @@ public final class CpuSaturationDetector implements Detector {
 
     /** The heaviest entries of a per-window CPU sample table over the span, with their shares and companions. */
     private static List<Map<String, Object>> hot(List<Window> windows, Function<Window, List<ClassWeight>> table, String name,
-            String companion) {
+            String companion, double samplesTaken) {
         Map<String, Long> samples = new HashMap<>();
         Map<String, Map<String, Long>> companions = new HashMap<>();
         long total = 0;
@@ -136,7 +138,7 @@ public final class CpuSaturationDetector implements Detector {
                 }
             }
         }
-        long all = Math.max(1, total);
+        double all = Math.max(Math.max(1, total), samplesTaken);
         return samples.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(SHOWN)

@@ -18,9 +18,10 @@ import java.util.OptionalDouble;
 
 /**
  * HOST_MEMORY_PRESSURE: the memory this JVM lives in runs short. Three ways, judged over the last
- * half minute or more so one sample is never a verdict: the container's working set near its
- * cgroup limit (the kernel's OOM killer acts there, whatever the host has free), or rising to
- * reach it soon; the host's available memory low; swap in use and growing. The evidence says
+ * half minute or more so one sample is never a verdict: the container's memory (page cache left
+ * out) near its cgroup limit (the kernel's OOM killer acts there, whatever the host has free), or
+ * past 80% of it and rising to reach it soon; the host's available memory low; swap growing while
+ * the host is short of memory. The evidence says
  * how much of it this JVM holds, which decides whether to shrink the JVM or look elsewhere.
  */
 public final class HostMemoryPressureDetector implements Detector {
@@ -37,6 +38,13 @@ public final class HostMemoryPressureDetector implements Detector {
     static final double SUSTAINED = 0.5;
     /** A rising working set that reaches the container's limit within this is a WARNING already. */
     static final double REACHES_LIMIT_WITHIN_SECONDS = 15 * 60;
+    /** The container's rise towards its limit counts from this share of the limit. */
+    static final double RISING_FROM = 0.80;
+    /** Swap growth counts only while the host's available memory is under this share. */
+    static final double SWAP_MATTERS_BELOW_AVAILABLE = 0.20;
+    /** Trends read at most this many recent windows, reduced to this many points. */
+    static final int TREND_WINDOWS = 360;
+    static final int TREND_POINTS = 120;
     /** Swap growth that counts, over the analysed history. */
     static final double MIN_SWAP_GROWTH_BYTES = 64.0 * 1024 * 1024;
 
@@ -65,15 +73,17 @@ public final class HostMemoryPressureDetector implements Detector {
             double overWarning = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l), CONTAINER_WARNING);
             double overCritical = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l), CONTAINER_CRITICAL);
             Double toLimit = secondsToLimit(context, l);
+            // a rise only matters close to the limit: a heap growing into its -Xmx at start-up is no pressure
+            boolean closing = toLimit != null && toLimit < REACHES_LIMIT_WITHIN_SECONDS && used.getAsDouble() >= RISING_FROM * l;
             if (overCritical >= SUSTAINED) {
                 severity = Severity.CRITICAL;
-            } else if (overWarning >= SUSTAINED || (toLimit != null && toLimit < REACHES_LIMIT_WITHIN_SECONDS)) {
+            } else if (overWarning >= SUSTAINED || closing) {
                 severity = Severity.WARNING;
             }
             if (toLimit != null) {
                 evidence.put("containerSecondsToLimit", Math.round(toLimit));
             }
-            if (overWarning >= SUSTAINED || (toLimit != null && toLimit < REACHES_LIMIT_WITHIN_SECONDS)) {
+            if (overWarning >= SUSTAINED || closing) {
                 reasons.add(String.format(Locale.ROOT, "the container uses %s of its %s limit%s", Format.percent(used.getAsDouble() / l),
                         Format.bytes(l), toLimit == null ? "" : " and reaches it in about " + Format.duration(toLimit)));
             }
@@ -96,8 +106,11 @@ public final class HostMemoryPressureDetector implements Detector {
                         Format.bytes(t)));
             }
         }
-        Series swap = context.timeline().series(Metric.HOST_SWAP_USED);
-        if (swap.size() >= SeriesTrend.MIN_POINTS && swap.spanSeconds() > 0) {
+        Series swap = recentSeries(context, Metric.HOST_SWAP_USED);
+        // swap creeps up harmlessly as the kernel pages out what nobody touches: it counts only while memory is short
+        boolean hostShort = total.isPresent() && available.isPresent()
+                && available.get() < SWAP_MATTERS_BELOW_AVAILABLE * total.getAsDouble();
+        if (hostShort && swap.size() >= SeriesTrend.MIN_POINTS && swap.spanSeconds() > 0) {
             SeriesTrend trend = SeriesTrend.of(swap);
             evidence.put("swapUsedBytes", Math.round(swap.lastValue()));
             if (trend.isRising() && trend.growth() >= MIN_SWAP_GROWTH_BYTES) {
@@ -132,12 +145,18 @@ public final class HostMemoryPressureDetector implements Detector {
 
     /** Seconds until the container's working set reaches {@code limit} when it really rises; null otherwise. */
     private static Double secondsToLimit(AnalysisContext context, double limit) {
-        Series s = context.timeline().series(Metric.CONTAINER_MEMORY_USED);
+        Series s = recentSeries(context, Metric.CONTAINER_MEMORY_USED);
         if (s.size() < SeriesTrend.MIN_POINTS || s.spanSeconds() <= 0) {
             return null;
         }
         SeriesTrend trend = SeriesTrend.of(s);
         return trend.isRising() ? trend.secondsTo(limit) : null;
+    }
+
+    /** The last {@link #TREND_WINDOWS} windows of {@code metric}, reduced to {@link #TREND_POINTS}: trends stay cheap. */
+    private static Series recentSeries(AnalysisContext context, Metric metric) {
+        Series s = context.timeline().series(metric);
+        return s.last(Math.min(s.size(), TREND_WINDOWS)).downsampleByMin(TREND_POINTS);
     }
 
     private static List<Suggestion> suggestions(Map<String, Object> evidence, String pid) {

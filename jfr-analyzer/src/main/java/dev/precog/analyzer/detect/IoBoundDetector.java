@@ -51,7 +51,8 @@ public final class IoBoundDetector implements Detector {
             return List.of();
         }
         double blocked = sites.stream().mapToDouble(WaitSummary::blockedMillis).sum() / 1000 / recent.seconds();
-        long windowsWithIo = recent.windows().stream().filter(w -> w.waits().stream().anyMatch(s -> !s.isLock())).count();
+        // steadiness of the costliest site: a trickle of slow log writes elsewhere does not make it steady
+        long windowsWithIo = sites.get(0).windowsWithWaits();
         double sustained = (double) windowsWithIo / recent.windows().size();
         long threads = sites.stream().flatMap(s -> s.threads().stream()).distinct().count();
         if (blocked < WARNING_THREADS_BLOCKED || sustained < SUSTAINED || threads < 2) {
@@ -80,7 +81,9 @@ public final class IoBoundDetector implements Detector {
             Map<String, Object> site = new LinkedHashMap<>();
             site.put("kind", s.kind());
             site.put("resource", s.resource());
-            site.put("ownerType", s.ownerType());
+            if (s.ownerType() != null) {
+                site.put("ownerType", s.ownerType());
+            }
             site.put("threadsBlockedAverage", Format.round(s.blockedMillis() / 1000 / recent.seconds(), 3));
             site.put("waits", s.events());
             site.put("bytes", s.bytes());
@@ -92,8 +95,9 @@ public final class IoBoundDetector implements Detector {
             shown.add(site);
         }
         evidence.put("sites", shown);
-        evidence.put("confidenceReason", String.format(Locale.ROOT, "I/O waits in %d of %d windows, %d waits of at least 10 ms",
-                windowsWithIo, recent.windows().size(), events));
+        evidence.put("confidenceReason", String.format(Locale.ROOT,
+                "waits on %s in %d of %d windows, %d I/O waits of at least 10 ms (idle reads that timed out or read nothing left out)",
+                sites.get(0).resource(), windowsWithIo, recent.windows().size(), events));
         return List.of(new Finding("io", kind(), severity, confidence, context.now(), null, summary, evidence,
                 suspects(sites, recent.seconds()), suggestions(top, context.pidOrPlaceholder())));
     }

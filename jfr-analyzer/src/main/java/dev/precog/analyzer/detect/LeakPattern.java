@@ -34,6 +34,11 @@ public record LeakPattern(String name, String reason) {
      * wanders (red noise) reaches about 0.4 at its best period, a real batch cycle 0.7 to 0.8.
      */
     static final double PERIODIC_POWER = 0.5;
+    /**
+     * A cycle is looked for from this many points: with five parameters tried at many periods,
+     * white noise over 15 points explains half its variance too often.
+     */
+    static final int MIN_PERIODIC_POINTS = 30;
     /** Harmonics fitted per cycle: the fundamental and its first overtone. */
     static final int HARMONICS = 2;
     /** A cycle half as long that explains this share of the best one's power is the one reported. */
@@ -153,6 +158,9 @@ public record LeakPattern(String name, String reason) {
     private static LeakPattern periodic(Series s, TheilSen fit) {
         double[] t = s.times();
         int n = s.size();
+        if (n < MIN_PERIODIC_POINTS) {
+            return null;
+        }
         double t0 = t[0];
         double[] r = new double[n];
         double mean = 0;

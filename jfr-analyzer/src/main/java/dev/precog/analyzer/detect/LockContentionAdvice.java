@@ -33,6 +33,12 @@ final class LockContentionAdvice {
         String section = firstApplicationFrame(holderFrames.isEmpty() ? waiterFrames : holderFrames);
         String in = section == null ? "" : " in " + section;
         List<Suggestion> out = new ArrayList<>();
+        if (WaitSite.PINNED.equals(lock.kind())) {
+            out.add(new Suggestion("Stop blocking while pinned" + (section == null ? "" : " in " + section), null,
+                    "A virtual thread that blocks inside a class initializer or a native frame keeps its carrier: the few"
+                            + " carriers run out and every virtual thread waits. Initialize such classes eagerly at start-up,"
+                            + " or run this work on a bounded pool of platform threads (" + lock.resource() + ")"));
+        }
         String blocking = firstMatching(holderFrames, BLOCKING_FRAMES);
         if (blocking != null) {
             out.add(new Suggestion("Move the blocking call out of the critical section" + in, null,

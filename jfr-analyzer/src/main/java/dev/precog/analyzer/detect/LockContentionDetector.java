@@ -71,15 +71,20 @@ public final class LockContentionDetector implements Detector {
             AnalysisContext context) {
         double confidence = Format.round(sustained * Math.min(1, lock.events() / CONFIDENT_EVENTS), 2);
         String span = Format.duration(recent.seconds());
-        String where = lock.ownerType() == null ? "" : " taken in " + lock.ownerType();
+        boolean pinned = WaitSite.PINNED.equals(lock.kind());
+        String where = lock.ownerType() == null ? "" : (pinned ? " in " : " taken in ") + lock.ownerType();
+        String what = pinned ? "Virtual threads block pinned to their carriers (" + lock.resource() + ")"
+                : "Threads wait for " + (lock.monitor() ? "monitor " : "lock ") + lock.resource();
         String summary = String.format(Locale.ROOT,
-                "Threads wait for %s %s%s: %.1f threads blocked on average over the last %s (%d threads; waits p50 %s, p99 %s, max %s)",
-                lock.monitor() ? "monitor" : "lock", lock.resource(), where, blocked, span, lock.threads().size(),
+                "%s%s: %.1f threads blocked on average over the last %s (%d threads; waits p50 %s, p99 %s, max %s)",
+                what, where, blocked, span, lock.threads().size(),
                 millis(lock.percentileMillis(50)), millis(lock.percentileMillis(99)), millis(lock.maxMillis()));
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("lockClass", lock.resource());
-        evidence.put("ownerType", lock.ownerType());
+        if (lock.ownerType() != null) {
+            evidence.put("ownerType", lock.ownerType()); // a JDK lock taken only by JDK code has none
+        }
         evidence.put("lockKind", lock.kind());
         evidence.put("threadsBlockedAverage", Format.round(blocked, 3));
         evidence.put("blockedMillis", Math.round(lock.blockedMillis()));
@@ -107,7 +112,7 @@ public final class LockContentionDetector implements Detector {
         evidence.put("confidenceReason", String.format(Locale.ROOT, "waits in %d of %d windows, %d waits of at least 10 ms",
                 lock.windowsWithWaits(), recent.windows().size(), lock.events()));
 
-        return new Finding("lock:" + lock.resource() + " in " + lock.ownerType(), kind(), severity, confidence, context.now(), null, summary, evidence,
+        return new Finding("lock:" + lock.resource() + (lock.ownerType() == null ? "" : " in " + lock.ownerType()), kind(), severity, confidence, context.now(), null, summary, evidence,
                 suspects(lock, stacks, span), LockContentionAdvice.suggestions(lock, blocked, holders, context.pidOrPlaceholder()));
     }
 
@@ -117,13 +122,15 @@ public final class LockContentionDetector implements Detector {
         String cost = String.format(Locale.ROOT, "%,d waits, %s blocked in %s", lock.events(),
                 Format.duration(lock.blockedMillis() / 1000), span);
         List<Suspect> out = new ArrayList<>();
+        boolean pinned = WaitSite.PINNED.equals(lock.kind());
         if (lock.ownerType() != null) {
-            String detail = lock.ownerType().equals(lock.resource())
-                    ? "application type used as the monitor; " + cost
+            String detail = pinned ? "its code blocks virtual threads pinned to their carriers (" + lock.resource() + "); " + cost
+                    : lock.ownerType().equals(lock.resource()) ? "application type used as the monitor; " + cost
                     : "its code takes " + lock.resource() + "; " + cost;
             out.add(new Suspect(lock.ownerType(), "lock-waits", 1.0, top, detail, null, null));
         }
-        if (!lock.resource().equals(lock.ownerType())) {
+        // a pin's reason is no class; a lock's class is, beneath the code that takes it
+        if (!pinned && !lock.resource().equals(lock.ownerType())) {
             out.add(new Suspect(lock.resource(), "lock-waits", lock.ownerType() == null ? 1.0 : null, top,
                     (JavaTypes.isPlatform(lock.resource()) ? "JDK lock type" : "application lock type") + "; " + cost,
                     null, null));

@@ -45,6 +45,7 @@ public final class HandlerRegistry {
                         Metric.MONITOR_WAIT_TIME, sink),
                 new BlockingEventHandler(BlockingEventHandler.THREAD_PARK, DistributionKind.THREAD_PARK,
                         Metric.PARK_TIME, sink),
+                new VirtualThreadPinnedHandler(sink),
                 IoEventHandler.socketRead(sink),
                 IoEventHandler.socketWrite(sink),
                 IoEventHandler.fileRead(sink),

@@ -21,6 +21,8 @@ final class WaitAttribution {
 
     /** Frames kept per waiter stack: enough to see the critical section's caller. */
     static final int STACK_FRAMES = 6;
+    /** A read that lasted this share of its timeout or more timed out, or nearly: a poll. */
+    static final double IDLE_TIMEOUT_SHARE = 0.9;
 
     private WaitAttribution() {}
 
@@ -39,14 +41,68 @@ final class WaitAttribution {
         if (blocker == null || !isLock(blocker)) {
             return;
         }
+        // an application's own blocker is a lock only when the thread parks acquiring it; park(this)
+        // waiting for a result (an RPC stub's executor, a future, a latch of its own) is no contention
+        if (!JavaTypes.isPlatform(blocker) && !acquiring(e.getStackTrace())) {
+            return;
+        }
         record(e, WaitSite.LOCK, blocker, JavaTypes.isPlatform(blocker) ? null : blocker, 0, null, sink);
+    }
+
+    /**
+     * A jdk.VirtualThreadPinned: a virtual thread blocked without releasing its carrier, so the
+     * carrier pool shrinks while it waits. The site is the reason (JDK 25 names it, with the
+     * class whose initializer or native frame pins; JDK 21 does not).
+     */
+    static void pinned(RecordedEvent e, WindowAccumulator sink) {
+        String reason = JfrFields.stringOr(e, "pinnedReason", "pinned to its carrier");
+        record(e, WaitSite.PINNED, reason, null, 0, null, sink);
+    }
+
+    /** True when the parked thread is inside a synchronizer's acquire, not waiting on a condition. */
+    static boolean acquiring(RecordedStackTrace stack) {
+        if (stack == null) {
+            return false;
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+                continue;
+            }
+            String type = frame.getMethod().getType().getName();
+            String method = frame.getMethod().getName();
+            if (type.endsWith("$ConditionObject") || type.endsWith("$ConditionNode")) {
+                return false;
+            }
+            if ((type.equals("java.util.concurrent.locks.AbstractQueuedSynchronizer")
+                    || type.equals("java.util.concurrent.locks.AbstractQueuedLongSynchronizer")
+                    || type.equals("java.util.concurrent.locks.StampedLock")) && method.startsWith("acquire")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A jdk.SocketRead or jdk.SocketWrite: the endpoint is {@code host:port} (the address when the host is unknown). */
     static void socket(RecordedEvent e, String kind, String bytesField, WindowAccumulator sink) {
+        if (WaitSite.SOCKET_READ.equals(kind) && isIdleRead(e)) {
+            return;
+        }
         String host = JfrFields.stringOr(e, "host", "");
         String endpoint = (host.isEmpty() ? JfrFields.stringOr(e, "address", "?") : host) + ":" + JfrFields.longOr(e, "port", -1);
         io(e, kind, endpoint, Math.max(0, JfrFields.longOr(e, bytesField, 0)), sink);
+    }
+
+    /**
+     * A read that waited for the peer to have something to say rather than for an answer: it timed
+     * out (a long poll), read nothing, or saw the end of the stream. Subscribers and long-polling
+     * consumers idle this way; they are not I/O-bound.
+     */
+    static boolean isIdleRead(RecordedEvent e) {
+        long bytes = JfrFields.longOr(e, "bytesRead", 1);
+        boolean endOfStream = e.hasField("endOfStream") && e.getBoolean("endOfStream");
+        double timeoutMillis = JfrFields.millisOr(e, "timeout", 0);
+        double millis = e.getDuration().toNanos() / 1e6;
+        return bytes <= 0 || endOfStream || (timeoutMillis > 0 && millis >= IDLE_TIMEOUT_SHARE * timeoutMillis);
     }
 
     /** A jdk.FileRead or jdk.FileWrite: the resource is the path. */
@@ -60,7 +116,8 @@ final class WaitAttribution {
 
     /**
      * Synchronizers that are locks: ReentrantLock, ReentrantReadWriteLock, StampedLock and
-     * Semaphore (whose permits are a lock on a resource), and the application's own.
+     * Semaphore (whose permits are a lock on a resource), and the application's own when the
+     * thread parks acquiring it (see {@link #acquiring}).
      */
     static boolean isLock(String blocker) {
         if (!JavaTypes.isPlatform(blocker)) {
@@ -97,19 +154,23 @@ final class WaitAttribution {
                 }
             }
         }
-        if (ownerType == null && !WaitSite.MONITOR.equals(kind) && !WaitSite.LOCK.equals(kind)) {
+        if (ownerType == null && !WaitSite.MONITOR.equals(kind) && !WaitSite.LOCK.equals(kind) && !WaitSite.PINNED.equals(kind)) {
             return; // I/O in JDK code only: a connection thread waiting for its next request, not the application
         }
         // a waiter's top frames are the JDK's park or I/O machinery: start at the call just above the application
         int from = Math.max(0, firstApplicationFrame - 1);
         List<String> frames = all.subList(from, Math.min(all.size(), from + STACK_FRAMES));
         RecordedThread waiter = e.getThread();
-        sink.recordWait(kind, resource, ownerType, e.getDuration().toNanos() / 1e6, bytes,
+        sink.recordWait(kind, resource, ownerType, e.getStartTime(), e.getDuration().toNanos() / 1e6, bytes,
                 waiter == null ? null : threadName(waiter), frames, previousOwner);
     }
 
+    /** Virtual threads are usually unnamed: their id tells them apart (RecordedThread.isVirtual is JDK 21+). */
     private static String threadName(RecordedThread t) {
         String name = t.getJavaName();
-        return name != null ? name : t.getOSName();
+        if (name == null || name.isEmpty()) {
+            return t.getJavaThreadId() >= 0 ? "thread#" + t.getJavaThreadId() : t.getOSName();
+        }
+        return name;
     }
 }

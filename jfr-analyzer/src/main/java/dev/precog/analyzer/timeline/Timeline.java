@@ -10,12 +10,18 @@ import java.util.OptionalDouble;
 
 /**
  * A bounded ring of the most recent windows: the only thing detectors and forecasters read.
- * Appended by one thread, read by others.
+ * Appended by one thread, read by others. Only the most recent {@link #DETAILED} windows keep
+ * their lock, I/O and CPU-sample detail, which only detectors of the last minutes read; older ones
+ * keep their metrics and allocation weights, so hours of history stay a few megabytes.
  */
 public final class Timeline {
 
+    /** Windows that keep their wait sites and hot methods and threads. */
+    public static final int DETAILED = 120;
+
     private final int capacity;
     private final ArrayDeque<Window> windows;
+    private final ArrayDeque<Window> recent = new ArrayDeque<>();
     private long appended;
 
     public Timeline(int capacity) {
@@ -27,16 +33,26 @@ public final class Timeline {
     }
 
     public synchronized void add(Window window) {
-        if (windows.size() == capacity) {
-            windows.removeFirst();
+        if (windows.size() + recent.size() == capacity) {
+            if (windows.isEmpty()) {
+                recent.removeFirst();
+            } else {
+                windows.removeFirst();
+            }
         }
-        windows.addLast(window);
+        recent.addLast(window);
+        if (recent.size() > DETAILED) {
+            windows.addLast(recent.removeFirst().withoutDetail());
+        }
         appended++;
     }
 
     /** A snapshot of the windows held, oldest first. */
     public synchronized List<Window> windows() {
-        return new ArrayList<>(windows);
+        List<Window> all = new ArrayList<>(windows.size() + recent.size());
+        all.addAll(windows);
+        all.addAll(recent);
+        return all;
     }
 
     /** Windows appended since creation, including those the ring has dropped. */
@@ -45,7 +61,7 @@ public final class Timeline {
     }
 
     public synchronized int size() {
-        return windows.size();
+        return windows.size() + recent.size();
     }
 
     /** The metric over the windows where it was observed. */

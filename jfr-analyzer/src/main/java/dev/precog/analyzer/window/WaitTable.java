@@ -30,9 +30,12 @@ final class WaitTable {
     private final Map<String, Entry> sites = new LinkedHashMap<>();
     private long dropped;
 
-    /** Adds one wait of {@code millis} (moving {@code bytes}) by {@code thread} at {@code resource}, in {@code ownerType}'s code. */
-    void add(String kind, String resource, String ownerType, double millis, long bytes, String thread, List<String> stack,
-            String previousOwner) {
+    /**
+     * Adds one wait of {@code millis} (moving {@code bytes}) by {@code thread} at {@code resource}, in
+     * {@code ownerType}'s code, of which {@code blockedHere} fell in this window.
+     */
+    void add(String kind, String resource, String ownerType, double millis, double blockedHere, long bytes, String thread,
+            List<String> stack, String previousOwner) {
         String key = kind + "\u0000" + resource + "\u0000" + ownerType;
         Entry e = sites.get(key);
         if (e == null) {
@@ -43,7 +46,7 @@ final class WaitTable {
             e = new Entry(kind, resource, ownerType);
             sites.put(key, e);
         }
-        e.add(millis, bytes, thread, stack, previousOwner);
+        e.add(millis, blockedHere, bytes, thread, stack, previousOwner);
     }
 
     /** Waits not recorded because the table was full. */
@@ -75,9 +78,9 @@ final class WaitTable {
             this.ownerType = ownerType;
         }
 
-        void add(double millis, long moved, String thread, List<String> stack, String previousOwner) {
+        void add(double millis, double blockedHere, long moved, String thread, List<String> stack, String previousOwner) {
             waits.recordValue(Math.max(1, Math.min(HIGHEST_MILLIS, Math.round(millis))));
-            blockedMillis += millis;
+            blockedMillis += blockedHere;
             events++;
             bytes += moved;
             if (thread != null && threads.size() < MAX_THREADS) {
@@ -91,7 +94,7 @@ final class WaitTable {
                 }
                 if (cost != null) {
                     cost[0]++;
-                    cost[1] += millis;
+                    cost[1] += blockedHere;
                 }
             }
             if (previousOwner != null && (owners.containsKey(previousOwner) || owners.size() < MAX_OWNERS)) {

@@ -79,11 +79,29 @@ public final class WindowAccumulator {
      */
     public synchronized void recordWait(String kind, String resource, String ownerType, double millis, long bytes,
             String thread, List<String> stack, String previousOwner) {
-        waits.add(kind, resource, ownerType, millis, bytes, thread, stack, previousOwner);
+        waits.add(kind, resource, ownerType, millis, millis, bytes, thread, stack, previousOwner);
+    }
+
+    /**
+     * As {@link #recordWait(String, String, String, double, long, String, List, String)} for a wait that
+     * began at {@code startedAt}: only the part inside the current window counts as blocked time here,
+     * so one wait of five minutes does not read as ten threads blocked for half a minute. The wait's
+     * full length still goes to the distribution.
+     */
+    public synchronized void recordWait(String kind, String resource, String ownerType, Instant startedAt, double millis,
+            long bytes, String thread, List<String> stack, String previousOwner) {
+        double inWindow = millis;
+        if (startedAt != null && startedAt.isBefore(start)) {
+            double ended = startedAt.toEpochMilli() + millis;
+            // a wait that ended before this window began arrived late: it counts whole, where it lands
+            inWindow = ended > start.toEpochMilli() ? ended - start.toEpochMilli() : millis;
+        }
+        waits.add(kind, resource, ownerType, millis, inWindow, bytes, thread, stack, previousOwner);
     }
 
     /** Records one execution sample of {@code thread} running {@code method} (first application frame, may be null). */
     public synchronized void recordCpuSample(String method, String thread) {
+        metrics.record(Metric.CPU_SAMPLES, 1);
         if (method != null) {
             hotMethods.add(method, 1, thread);
         }

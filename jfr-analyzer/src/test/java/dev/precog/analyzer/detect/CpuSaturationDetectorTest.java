@@ -75,6 +75,24 @@ class CpuSaturationDetectorTest {
     }
 
     @Test
+    void aFlatProfileGivesSmallSharesOfAllSamplesNotOfTheTopTen() {
+        // 30 methods with 10 samples each: only ten are kept per window, yet each is 1/30 of the CPU
+        List<Finding> findings = detect(6, (acc, i) -> {
+            cpu(acc, 0.99, 0.93, 0);
+            for (int m = 0; m < 30; m++) {
+                for (int k = 0; k < 10; k++) {
+                    acc.recordCpuSample("com.acme.Step" + m + ".run", "worker-" + (k % 4));
+                }
+            }
+        });
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> methods = (List<Map<String, Object>>) findings.get(0).evidence().get("hotMethods");
+        assertThat(methods).allSatisfy(m -> assertThat((Double) m.get("share")).isLessThan(0.05));
+        assertThat(findings.get(0).suspects()).isEmpty();
+    }
+
+    @Test
     void collectionsTakingTheTimeBlameGcAndTheAllocatingClasses() {
         List<Finding> findings = detect(6, (acc, i) -> {
             cpu(acc, 0.95, 0.90, 3500);

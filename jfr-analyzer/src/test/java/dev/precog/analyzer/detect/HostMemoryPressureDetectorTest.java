@@ -57,14 +57,14 @@ class HostMemoryPressureDetectorTest {
 
     @Test
     void aWorkingSetRisingToTheLimitWarnsBeforeItGetsThere() {
-        // 1.0 GB rising 10 MB per window (60 MB/min) towards 2 GB: at 79% now, the limit in about 7 minutes
+        // 1.0 GB rising 12 MB per window (72 MB/min) towards 2 GB: at 85% now, the limit in about 4 minutes
         List<Finding> findings = detect(60, i -> Map.of(Metric.CONTAINER_MEMORY_LIMIT, 2 * GB,
-                Metric.CONTAINER_MEMORY_USED, 1.0 * GB + 10 * MB * i + (i % 3) * MB, Metric.PROCESS_RSS, 1.0 * GB));
+                Metric.CONTAINER_MEMORY_USED, 1.0 * GB + 12 * MB * i + (i % 3) * MB, Metric.PROCESS_RSS, 1.0 * GB));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.summary()).startsWith("Memory runs short: the container uses 79% of its 2.0 GB limit and reaches it in about 7m");
-            assertThat((Long) f.evidence().get("containerSecondsToLimit")).isBetween(300L, 600L);
+            assertThat(f.summary()).startsWith("Memory runs short: the container uses 85% of its 2.0 GB limit and reaches it in about 4m");
+            assertThat((Long) f.evidence().get("containerSecondsToLimit")).isBetween(200L, 300L);
         });
     }
 
@@ -81,8 +81,21 @@ class HostMemoryPressureDetectorTest {
     }
 
     @Test
-    void growingSwapIsAWarning() {
-        List<Finding> findings = detect(40, i -> Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 4 * GB,
+    void aRiseFarFromTheLimitIsNoPressure() {
+        // a heap growing into its -Xmx at start-up: fast, but at half the limit
+        assertThat(detect(60, i -> Map.of(Metric.CONTAINER_MEMORY_LIMIT, 4 * GB,
+                Metric.CONTAINER_MEMORY_USED, 1.0 * GB + 16 * MB * i, Metric.PROCESS_RSS, 1.0 * GB))).isEmpty();
+    }
+
+    @Test
+    void growingSwapWithPlentyAvailableIsNothing() {
+        assertThat(detect(40, i -> Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 6 * GB,
+                Metric.HOST_SWAP_TOTAL, 8 * GB, Metric.HOST_SWAP_USED, 100 * MB + 4 * MB * i))).isEmpty();
+    }
+
+    @Test
+    void growingSwapOnAHostShortOfMemoryIsAWarning() {
+        List<Finding> findings = detect(40, i -> Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 2 * GB,
                 Metric.HOST_SWAP_TOTAL, 8 * GB, Metric.HOST_SWAP_USED, 100 * MB + 4 * MB * i));
 
         assertThat(findings).singleElement().satisfies(f -> {

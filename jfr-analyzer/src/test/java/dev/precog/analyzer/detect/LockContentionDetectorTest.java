@@ -164,6 +164,43 @@ class LockContentionDetectorTest {
     }
 
     @Test
+    void virtualThreadsPinnedInAnInitializerAreContentionWithoutALockClass() {
+        String reason = "VM call to com.acme.TenantPlugin.<clinit> on stack";
+        List<String> stack = List.of("java.lang.Thread.sleep:540", "com.acme.TenantPlugin.<clinit>:14");
+        Timeline timeline = windows(6, (acc, i) -> {
+            for (int k = 0; k < 400; k++) {
+                acc.recordWait(WaitSite.PINNED, reason, "com.acme.TenantPlugin", 50, 0, "thread#" + (i * 400 + k), stack, null);
+            }
+        });
+
+        Finding f = detect(timeline, Evidence.NONE).get(0);
+
+        assertThat(f.summary()).startsWith("Virtual threads block pinned to their carriers (" + reason
+                + ") in com.acme.TenantPlugin: 2.0 threads blocked on average");
+        assertThat(f.suspects()).extracting(Suspect::className).containsExactly("com.acme.TenantPlugin");
+        assertThat(f.suggestions().get(0).action()).isEqualTo("Stop blocking while pinned in com.acme.TenantPlugin.<clinit>:14");
+        assertThat(f.evidence()).containsEntry("lockKind", "virtual thread pinned");
+    }
+
+    @Test
+    void aJdkLockTakenOnlyByJdkCodeIsStillReported() {
+        // pool workers contending on a LinkedBlockingQueue's lock: no application frame, no owner type
+        Timeline timeline = windows(6, (acc, i) -> {
+            for (int k = 0; k < 60; k++) {
+                acc.recordWait(WaitSite.LOCK, NONFAIR, null, 200, 0, "pool-1-thread-" + (k % 4),
+                        List.of("java.util.concurrent.locks.ReentrantLock.lock:322", "java.util.concurrent.LinkedBlockingQueue.offer:420"),
+                        null);
+            }
+        });
+
+        Finding f = detect(timeline, Evidence.NONE).get(0);
+
+        assertThat(f.evidence()).doesNotContainKey("ownerType").containsEntry("lockClass", NONFAIR);
+        assertThat(f.suspects()).extracting(Suspect::className).containsExactly(NONFAIR);
+        assertThat(f.id()).isEqualTo("lock:" + NONFAIR);
+    }
+
+    @Test
     void tooShortAHistoryGivesNoVerdict() {
         Timeline timeline = windows(2, (acc, i) -> monitorWaits(acc, 200, 250, 6));
 

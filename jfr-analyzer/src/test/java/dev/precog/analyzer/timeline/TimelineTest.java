@@ -3,7 +3,9 @@ package dev.precog.analyzer.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.precog.model.ClassWeight;
 import dev.precog.model.Metric;
+import dev.precog.model.WaitSite;
 import dev.precog.model.Window;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,29 @@ class TimelineTest {
 
     private static double endSeconds(int i) {
         return T0.plusSeconds(10L * i + 10).getEpochSecond();
+    }
+
+    @Test
+    void onlyTheRecentWindowsKeepTheirWaitsAndCpuSamplesAndTheRingStaysBounded() {
+        Timeline timeline = new Timeline(Timeline.DETAILED + 50);
+        WaitSite site = new WaitSite(WaitSite.MONITOR, "com.acme.Ledger", "com.acme.Ledger", 100, 1, 0, List.of("t"), List.of(),
+                List.of(), new byte[0]);
+        ClassWeight hot = new ClassWeight("com.acme.Renderer.layout", 10, 10, "render-0");
+        for (int i = 0; i < Timeline.DETAILED + 80; i++) {
+            Instant start = T0.plusSeconds(10L * i);
+            timeline.add(new Window(start, start.plusSeconds(10), Map.of(Metric.GC_COUNT, (double) i), Map.of(),
+                    List.of(hot), 1, List.of(site), List.of(hot), List.of(hot)));
+        }
+
+        List<Window> windows = timeline.windows();
+        assertThat(windows).hasSize(Timeline.DETAILED + 50);
+        assertThat(windows.get(0).value(Metric.GC_COUNT)).hasValue(30);
+        assertThat(windows.subList(0, 50)).allSatisfy(w -> {
+            assertThat(w.waits()).isEmpty();
+            assertThat(w.hotMethods()).isEmpty();
+            assertThat(w.topAllocations()).containsExactly(hot);
+        });
+        assertThat(windows.subList(50, windows.size())).allSatisfy(w -> assertThat(w.waits()).containsExactly(site));
     }
 
     @Test

@@ -312,4 +312,23 @@ class WindowAccumulatorTest {
         assertThat(waits.getValueAtPercentile(50)).isEqualTo(100);
         assertThat(acc.close(Instant.parse("2025-03-01T12:00:20Z")).waits()).isEmpty();
     }
+
+    @Test
+    void aLongWaitCountsOnlyItsPartInsideTheWindowButWholeInTheDistribution() {
+        Instant windowStart = Instant.parse("2025-03-01T12:00:00Z");
+        WindowAccumulator acc = new WindowAccumulator(windowStart);
+        // a read that started five minutes before this window and ended 2 s into it
+        acc.recordWait(WaitSite.SOCKET_READ, "db:5432", "com.acme.Repo", windowStart.minusSeconds(300), 302_000, 10, "worker-1",
+                List.of("com.acme.Repo.find:12"), null);
+        // a short one inside the window counts whole
+        acc.recordWait(WaitSite.SOCKET_READ, "db:5432", "com.acme.Repo", windowStart.plusSeconds(3), 50, 10, "worker-2",
+                List.of("com.acme.Repo.find:12"), null);
+
+        WaitSite site = acc.close(windowStart.plusSeconds(10)).waits().get(0);
+
+        assertThat(site.blockedMillis()).isEqualTo(2_050.0);
+        org.HdrHistogram.Histogram waits = WaitHistograms.empty();
+        WaitHistograms.add(waits, site.waitHistogram());
+        assertThat(waits.getMaxValue()).isGreaterThanOrEqualTo(300_000);
+    }
 }

@@ -1,0 +1,72 @@
+package dev.precog.analyzer.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.model.WaitSite;
+import dev.precog.model.Window;
+import example.shop.PriceFeedClient;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jdk.SocketRead through a real recording of this test JVM: a read that waits 150 ms for its
+ * answer is an I/O wait on the endpoint, in the client's code; a long poll that times out is idle,
+ * not I/O-bound.
+ */
+class SocketReadAttributionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anAnsweredReadCountsAndATimedOutPollDoesNot() throws Exception {
+        Path file = dir.resolve("reads.jfr");
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Recording recording = new Recording()) {
+            recording.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(10)).withStackTrace();
+            recording.start();
+            try (Socket answered = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                    Socket peer = server.accept();
+                    Socket polled = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                    Socket silent = server.accept()) {
+                Thread answerer = new Thread(() -> {
+                    try {
+                        Thread.sleep(150);
+                        OutputStream out = peer.getOutputStream();
+                        out.write(42);
+                        out.flush();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, "answerer");
+                answerer.start();
+                assertThat(PriceFeedClient.readAnswer(answered)).isEqualTo(42);
+                assertThat(PriceFeedClient.poll(polled, 120)).isFalse();
+                answerer.join();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        List<Window> windows = new ArrayList<>();
+        new RecordingFileSource(file, Duration.ofSeconds(10)).replay(new RecordedJvmFacts(), windows::add);
+
+        List<WaitSite> sites = windows.stream().flatMap(w -> w.waits().stream()).toList();
+        assertThat(sites).singleElement().satisfies(site -> {
+            assertThat(site.kind()).isEqualTo(WaitSite.SOCKET_READ);
+            assertThat(site.resource()).matches("(localhost|127\\.0\\.0\\.1):\\d+");
+            assertThat(site.ownerType()).isEqualTo(PriceFeedClient.class.getName());
+            assertThat(site.events()).isEqualTo(1);
+            assertThat(site.bytes()).isEqualTo(1);
+            assertThat(site.blockedMillis()).isBetween(100.0, 5000.0);
+        });
+    }
+}
