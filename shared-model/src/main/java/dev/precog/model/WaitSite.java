@@ -64,6 +64,11 @@ public record WaitSite(
 
     /** True for a monitor, a java.util.concurrent lock, or a pinned virtual thread holding its carrier: contention. */
     public boolean isLock() {
+        return isLockKind(kind);
+    }
+
+    /** True for the kinds that are contention rather than I/O. */
+    public static boolean isLockKind(String kind) {
         return MONITOR.equals(kind) || LOCK.equals(kind) || PINNED.equals(kind);
     }
 

@@ -13,13 +13,15 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One window's waits, per wait site (a lock or an I/O endpoint): bounded in sites, threads, stacks
- * and previous owners, so a storm of contention costs the same memory as a little. Not
- * thread-safe: the accumulator locks.
+ * and previous owners, so a storm of contention costs the same memory as a little. Locks and I/O
+ * have a bound each, so a service touching many files or peers cannot crowd out a contended lock.
+ * Not thread-safe: the accumulator locks.
  */
 final class WaitTable {
 
     /** Waits are recorded in milliseconds up to an hour, two significant digits. */
     static final long HIGHEST_MILLIS = 3_600_000L;
+    /** Per kind of site: locks, and I/O endpoints or files. */
     private static final int MAX_SITES = 32;
     private static final int MAX_THREADS = 32;
     private static final int MAX_STACKS = 16;
@@ -27,7 +29,8 @@ final class WaitTable {
     private static final int STACKS_KEPT = 3;
     private static final int OWNERS_KEPT = 3;
 
-    private final Map<String, Entry> sites = new LinkedHashMap<>();
+    private final Map<String, Entry> lockSites = new LinkedHashMap<>();
+    private final Map<String, Entry> ioSites = new LinkedHashMap<>();
     private long dropped;
 
     /**
@@ -37,6 +40,7 @@ final class WaitTable {
     void add(String kind, String resource, String ownerType, double millis, double blockedHere, long bytes, String thread,
             List<String> stack, String previousOwner) {
         String key = kind + "\u0000" + resource + "\u0000" + ownerType;
+        Map<String, Entry> sites = WaitSite.isLockKind(kind) ? lockSites : ioSites;
         Entry e = sites.get(key);
         if (e == null) {
             if (sites.size() >= MAX_SITES) {
@@ -56,7 +60,7 @@ final class WaitTable {
 
     /** The wait sites, most blocked time first. */
     List<WaitSite> snapshot() {
-        return sites.values().stream().sorted(Comparator.comparingDouble((Entry e) -> e.blockedMillis).reversed())
+        return java.util.stream.Stream.concat(lockSites.values().stream(), ioSites.values().stream()).sorted(Comparator.comparingDouble((Entry e) -> e.blockedMillis).reversed())
                 .map(Entry::toWaitSite).toList();
     }
 
