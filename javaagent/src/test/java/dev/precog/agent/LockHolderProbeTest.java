@@ -41,7 +41,12 @@ class LockHolderProbeTest {
         });
         holding.await();
         daemon("ledger-waiter", () -> { synchronized (ledger) { } });
-        daemon("book-waiter", () -> { book.lock(); book.unlock(); });
+        // three waiters on the book: the lock instance most waited on, among any other ReentrantLock in this JVM
+        // (other tests leave deadlocked ones behind)
+        for (int i = 0; i < 3; i++) {
+            daemon("book-waiter-" + i, () -> { book.lock(); book.unlock(); });
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> book.getQueueLength() == 3);
         LockHolderProbe probe = new LockHolderProbe(new AgentLog(false));
         try {
             LockHolders holders = await().atMost(Duration.ofSeconds(30))
@@ -53,6 +58,7 @@ class LockHolderProbeTest {
                 assertThat(s.frames().toString()).contains(LockHolderProbeTest.class.getName() + ".lambda$");
             });
             assertThat(holders.stacks().get(NONFAIR).get(0).thread()).isEqualTo("book-holder");
+            assertThat(holders.stacks().get(NONFAIR)).noneMatch(s -> s.thread().startsWith("probe-ledger"));
             assertThat(holders.samples().get(NONFAIR)).isPositive();
         } finally {
             release.countDown();
