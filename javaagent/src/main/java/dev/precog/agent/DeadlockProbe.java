@@ -90,11 +90,16 @@ final class DeadlockProbe {
 
     private static Deadlock.Waiter waiter(ThreadInfo info) {
         String lockClass = info.getLockInfo() == null ? null : info.getLockInfo().getClassName();
+        return new Deadlock.Waiter(info.getThreadName(), lockClass, info.getLockOwnerName(), frames(info));
+    }
+
+    /** A thread's sampled stack as {@code Class.method:line} ({@code Class.method} when the line is unknown). */
+    static List<String> frames(ThreadInfo info) {
         List<String> top = new ArrayList<>();
         for (StackTraceElement frame : info.getStackTrace()) {
             top.add(frame.getClassName() + "." + frame.getMethodName()
                     + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : ""));
         }
-        return new Deadlock.Waiter(info.getThreadName(), lockClass, info.getLockOwnerName(), top);
+        return top;
     }
 }

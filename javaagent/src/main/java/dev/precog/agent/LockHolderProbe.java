@@ -8,7 +8,6 @@ import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -102,14 +101,9 @@ final class LockHolderProbe {
             if (owner == null) {
                 continue;
             }
-            List<String> frames = new ArrayList<>();
-            for (StackTraceElement frame : owner.getStackTrace()) {
-                frames.add(frame.getClassName() + "." + frame.getMethodName()
-                        + (frame.getLineNumber() >= 0 ? ":" + frame.getLineNumber() : ""));
-            }
             String lockClass = ownerOf.get(owner.getThreadId());
             stacks.computeIfAbsent(lockClass, k -> new HashMap<>())
-                    .computeIfAbsent(List.copyOf(frames), k -> new Holder()).seen(owner.getThreadName());
+                    .computeIfAbsent(List.copyOf(DeadlockProbe.frames(owner)), k -> new Holder()).seen(owner.getThreadName());
         }
     }
 

@@ -70,8 +70,8 @@ public final class HostMemoryPressureDetector implements Detector {
             evidence.put("containerLimitBytes", (long) l);
             evidence.put("containerUsedBytes", (long) used.getAsDouble());
             evidence.put("containerUsedShare", Format.round(used.getAsDouble() / l, 3));
-            double overWarning = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l), CONTAINER_WARNING);
-            double overCritical = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l), CONTAINER_CRITICAL);
+            double overWarning = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l, 0), CONTAINER_WARNING);
+            double overCritical = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l, 0), CONTAINER_CRITICAL);
             Double toLimit = secondsToLimit(context, l);
             // a rise only matters close to the limit: a heap growing into its -Xmx at start-up is no pressure
             boolean closing = toLimit != null && toLimit < REACHES_LIMIT_WITHIN_SECONDS && used.getAsDouble() >= RISING_FROM * l;
@@ -94,8 +94,8 @@ public final class HostMemoryPressureDetector implements Detector {
             double t = total.getAsDouble();
             evidence.put("hostAvailableBytes", Math.round(available.get()));
             evidence.put("hostTotalBytes", (long) t);
-            double lowWarning = recent.shareOfWindowsAtLeast(w -> -share(w, Metric.HOST_MEMORY_AVAILABLE, t), -HOST_AVAILABLE_WARNING);
-            double lowCritical = recent.shareOfWindowsAtLeast(w -> -share(w, Metric.HOST_MEMORY_AVAILABLE, t), -HOST_AVAILABLE_CRITICAL);
+            double lowWarning = recent.shareOfWindowsAtMost(w -> share(w, Metric.HOST_MEMORY_AVAILABLE, t, 1), HOST_AVAILABLE_WARNING);
+            double lowCritical = recent.shareOfWindowsAtMost(w -> share(w, Metric.HOST_MEMORY_AVAILABLE, t, 1), HOST_AVAILABLE_CRITICAL);
             if (lowCritical >= SUSTAINED) {
                 severity = Severity.CRITICAL;
             } else if (lowWarning >= SUSTAINED && severity == null) {
@@ -138,9 +138,10 @@ public final class HostMemoryPressureDetector implements Detector {
                 suggestions(evidence, context.pidOrPlaceholder())));
     }
 
-    private static double share(Window w, Metric metric, double of) {
+    /** {@code metric} as a share of {@code of} in {@code w}; {@code absent} when the window has no reading. */
+    private static double share(Window w, Metric metric, double of, double absent) {
         OptionalDouble v = w.value(metric);
-        return v.isPresent() ? v.getAsDouble() / of : (metric == Metric.HOST_MEMORY_AVAILABLE ? 1 : 0);
+        return v.isPresent() ? v.getAsDouble() / of : absent;
     }
 
     /** Seconds until the container's working set reaches {@code limit} when it really rises; null otherwise. */

@@ -66,6 +66,12 @@ final class RecentActivity {
         return (double) hits / windows.size();
     }
 
+    /** Share of the windows for which {@code perWindow} is at most {@code threshold}. */
+    double shareOfWindowsAtMost(ToDoubleFunction<Window> perWindow, double threshold) {
+        long hits = windows.stream().filter(w -> perWindow.applyAsDouble(w) <= threshold).count();
+        return (double) hits / windows.size();
+    }
+
     /** The largest value of a distribution's statistic over the stretch, 0 when none was recorded. */
     double maxOf(DistributionKind kind, ToDoubleFunction<Distribution> statistic) {
         return windows.stream().map(w -> w.distributions().get(kind)).filter(d -> d != null && !d.isEmpty())

@@ -154,7 +154,7 @@ final class WaitAttribution {
                 }
             }
         }
-        if (ownerType == null && !WaitSite.MONITOR.equals(kind) && !WaitSite.LOCK.equals(kind) && !WaitSite.PINNED.equals(kind)) {
+        if (ownerType == null && !WaitSite.isLockKind(kind)) {
             return; // I/O in JDK code only: a connection thread waiting for its next request, not the application
         }
         // a waiter's top frames are the JDK's park or I/O machinery: start at the call just above the application
