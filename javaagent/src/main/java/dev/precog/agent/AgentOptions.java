@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * @param window length of one aggregation window
  * @param hostInterval how often host metrics are sampled
  * @param debug whether the agent reports its own errors on stderr
+ * @param threadPools whether ThreadPoolExecutor is instrumented for queue depth and queue wait
  */
-public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug) {
+public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
+        boolean threadPools) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -35,11 +37,12 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         k.put("window", "a duration from 1s to 10m (default 10s)");
         k.put("hostInterval", "a duration such as 1s or 500ms (default 1s)");
         k.put("debug", "true or false (default false)");
+        k.put("threadPools", "true or false (default true)");
         return k;
     }
 
     public static AgentOptions defaults() {
-        return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false);
+        return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true);
     }
 
     /**
@@ -57,6 +60,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         Duration window = o.window();
         Duration hostInterval = o.hostInterval();
         boolean debug = o.debug();
+        boolean threadPools = o.threadPools();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -76,6 +80,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "window" -> window = duration(key, value);
                 case "hostInterval" -> hostInterval = duration(key, value);
                 case "debug" -> debug = bool(key, value);
+                case "threadPools" -> threadPools = bool(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -89,7 +94,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         if (hostInterval.compareTo(MIN_HOST_INTERVAL) < 0) {
             throw new OptionsException("bad value '" + format(hostInterval) + "' for hostInterval: expected at least 100ms");
         }
-        return new AgentOptions(reportDir, interval, window, hostInterval, debug);
+        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools);
     }
 
     private static Duration duration(String key, String value) throws OptionsException {
@@ -155,6 +160,6 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                     + " holds a comma, which agent options cannot carry; choose another reportDir");
         }
         return "reportDir=" + reportDir + ",interval=" + format(interval) + ",window=" + format(window)
-                + ",hostInterval=" + format(hostInterval) + ",debug=" + debug;
+                + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools;
     }
 }

@@ -5,6 +5,7 @@ import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.evidence.Census;
 import dev.precog.analyzer.evidence.CensusDiff;
 import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.agent.pool.ExecutorInstrumentation;
 import dev.precog.analyzer.jfr.JfrStreamSource;
 import dev.precog.analyzer.report.HostInfos;
 import dev.precog.analyzer.report.ReportJson;
@@ -73,6 +74,8 @@ final class AgentRuntime implements AgentView {
     private volatile Instant lastWritten;
     private volatile String reportProblem;
     private volatile String jfrProblem;
+    private volatile String poolProblem;
+    private volatile ExecutorInstrumentation pools;
     private Instant lastReportAt = Instant.EPOCH;
 
     AgentRuntime(AgentOptions options, String version, String mode, AgentLog log, Instrumentation instrumentation) {
@@ -129,6 +132,7 @@ final class AgentRuntime implements AgentView {
 
     /** Without JFR the agent still samples the host and reports why the rest is missing. */
     private void startJfr() {
+        instrumentThreadPools();
         try {
             JfrStreamSource stream = JfrStreamSource.create(accumulator);
             stream.start(threads.named("jfr"));
@@ -136,6 +140,19 @@ final class AgentRuntime implements AgentView {
         } catch (Throwable t) {
             jfrProblem = "JFR stream not started: " + t;
             log.error("JFR stream not started", t);
+        }
+    }
+
+    /** Before the stream starts, so the stream enables the pool event it registers. */
+    private void instrumentThreadPools() {
+        if (!options.threadPools()) {
+            return;
+        }
+        try {
+            pools = ExecutorInstrumentation.install(instrumentation);
+        } catch (Throwable t) {
+            poolProblem = "thread pools not instrumented, so THREAD_STARVATION cannot be detected: " + t;
+            log.error("thread pools not instrumented", t);
         }
     }
 
@@ -245,6 +262,10 @@ final class AgentRuntime implements AgentView {
         if (stream != null) {
             stream.close();
         }
+        ExecutorInstrumentation p = pools;
+        if (p != null) {
+            p.close();
+        }
         try {
             closeWindowAtShutdown();
         } catch (RuntimeException e) {
@@ -308,6 +329,9 @@ final class AgentRuntime implements AgentView {
             p.add("JFR stream not started yet");
         } else if (stream.handlerFailures() > 0) {
             p.add(stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");
+        }
+        if (poolProblem != null) {
+            p.add(poolProblem);
         }
         if (analyzer.failures() > 0) {
             p.add(analyzer.failures() + " detector runs failed");

@@ -21,9 +21,10 @@ class AgentOptionsTest {
 
     @Test
     void everyKeyIsParsed() throws OptionsException {
-        AgentOptions o = AgentOptions.parse("reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true");
+        AgentOptions o = AgentOptions.parse(
+                "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofMillis(500), true));
+                Duration.ofMillis(500), true, false));
     }
 
     @Test
@@ -65,7 +66,7 @@ class AgentOptionsTest {
     @Test
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), false);
+                Duration.ofSeconds(1), false, true);
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

@@ -14,6 +14,7 @@ import dev.precog.analyzer.detect.MemoryLeakDetector;
 import dev.precog.analyzer.detect.MetaspaceLeakDetector;
 import dev.precog.analyzer.detect.NativeMemoryGrowthDetector;
 import dev.precog.analyzer.detect.ThreadLeakDetector;
+import dev.precog.analyzer.detect.ThreadStarvationDetector;
 import dev.precog.analyzer.forecast.Forecaster;
 import dev.precog.analyzer.forecast.HeapLiveSetForecaster;
 import dev.precog.analyzer.report.HeapDumpAdvisor;
@@ -53,7 +54,8 @@ public final class Analyzer {
                         new LockContentionDetector(),
                         new IoBoundDetector(),
                         new HostMemoryPressureDetector(),
-                        new CpuSaturationDetector()),
+                        new CpuSaturationDetector(),
+                        new ThreadStarvationDetector()),
                 List.of(new HeapLiveSetForecaster()));
     }
 

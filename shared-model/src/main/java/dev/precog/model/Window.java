@@ -10,8 +10,9 @@ import java.util.OptionalDouble;
 
 /**
  * What happened during one fixed stretch of time: one value per metric seen, duration
- * distributions, the top allocating classes, the locks and I/O threads blocked on, and where the
- * CPU went (execution samples per application method and per thread). Immutable.
+ * distributions, the top allocating classes, the locks and I/O threads blocked on, where the
+ * CPU went (execution samples per application method and per thread), and the thread pools'
+ * queues. Immutable.
  */
 public record Window(
         Instant start,
@@ -22,10 +23,12 @@ public record Window(
         long events,
         List<WaitSite> waits,
         List<ClassWeight> hotMethods,
-        List<ClassWeight> hotThreads) {
+        List<ClassWeight> hotThreads,
+        List<PoolActivity> pools) {
 
     public Window {
         waits = List.copyOf(waits);
+        pools = List.copyOf(pools);
         hotMethods = List.copyOf(hotMethods);
         hotThreads = List.copyOf(hotThreads);
         values = values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(values));
@@ -38,10 +41,10 @@ public record Window(
     /** A window without lock or I/O waits and without CPU samples. */
     public Window(Instant start, Instant end, Map<Metric, Double> values, Map<DistributionKind, Distribution> distributions,
             List<ClassWeight> topAllocations, long events) {
-        this(start, end, values, distributions, topAllocations, events, List.of(), List.of(), List.of());
+        this(start, end, values, distributions, topAllocations, events, List.of(), List.of(), List.of(), List.of());
     }
 
-    /** This window without its wait sites and hot methods and threads: what an old window keeps. */
+    /** This window without its wait sites, hot methods and threads, and pools: what an old window keeps. */
     public Window withoutDetail() {
         return new Window(start, end, values, distributions, topAllocations, events);
     }

@@ -6,57 +6,16 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A quote aggregator whose request threads each ask a slow pricing backend over a socket and wait
  * for its answer: the threads' time goes to socket reads from one endpoint, an I/O-bound service.
- * The backend runs in the same JVM on a loopback port and answers after a fixed latency. Args:
+ * The backend ({@link SlowBackend}) runs in the same JVM and answers after a fixed latency. Args:
  * client threads, backend latency in milliseconds.
  */
 public final class QuoteAggregatorService {
-
-    /** The slow backend: one thread per connection, each answer after the latency. */
-    static final class SlowPricingBackend {
-        private final ServerSocket server;
-
-        SlowPricingBackend(long latencyMillis) throws IOException {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(() -> {
-                while (true) {
-                    try {
-                        Socket s = server.accept();
-                        Thread conn = new Thread(() -> answer(s, latencyMillis), "pricing-backend-conn");
-                        conn.setDaemon(true);
-                        conn.start();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "pricing-backend");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private static void answer(Socket s, long latencyMillis) {
-            try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-                    PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8)) {
-                String symbol;
-                while ((symbol = in.readLine()) != null) {
-                    Thread.sleep(latencyMillis);
-                    out.println(symbol + " " + (100 + symbol.hashCode() % 7));
-                }
-            } catch (IOException | InterruptedException e) {
-                // the client went away
-            }
-        }
-    }
 
     /** A request thread's connection to the backend: asks, then blocks reading the answer. */
     static final class PricingClient {
@@ -84,7 +43,7 @@ public final class QuoteAggregatorService {
     public static void main(String[] args) throws Exception {
         ParentWatch.start();
         int clients = Integer.parseInt(args[0]);
-        SlowPricingBackend backend = new SlowPricingBackend(Long.parseLong(args[1]));
+        SlowBackend backend = new SlowBackend("pricing-backend", Long.parseLong(args[1]));
         for (int i = 0; i < clients; i++) {
             PricingClient client = new PricingClient(backend.port());
             RequestThreads.start("quote-request-" + i, 1, 0, n -> client.quote("SYM" + (n % 40)));

@@ -45,7 +45,7 @@ final class AttachCommand {
         String agentArguments;
         try {
             agentArguments = new AgentOptions(reportDir, options.interval(), options.window(), options.hostInterval(),
-                    options.debug()).toAgentString();
+                    options.debug(), options.threadPools()).toAgentString();
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

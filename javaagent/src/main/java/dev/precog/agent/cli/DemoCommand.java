@@ -42,7 +42,7 @@ final class DemoCommand {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String agentOptions;
         try {
-            agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false)
+            agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false, true)
                     .toAgentString();
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());

@@ -55,7 +55,8 @@ public final class HandlerRegistry {
                 new ThreadStatisticsHandler(sink),
                 new ClassLoadingStatisticsHandler(sink),
                 new MetaspaceSummaryHandler(sink),
-                new DirectBufferStatisticsHandler(sink));
+                new DirectBufferStatisticsHandler(sink),
+                new ThreadPoolHandler(sink));
     }
 
     private static List<EventHandler> filter(List<EventHandler> handlers, Set<String> available) {

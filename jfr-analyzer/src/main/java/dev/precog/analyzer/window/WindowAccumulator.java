@@ -5,9 +5,11 @@ import dev.precog.model.Distribution;
 import dev.precog.model.DistributionKind;
 import dev.precog.model.HostSample;
 import dev.precog.model.Metric;
+import dev.precog.model.PoolActivity;
 import dev.precog.model.Window;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ public final class WindowAccumulator {
     private static final int CLASS_TABLE_CAPACITY = 512;
     private static final int TOP_CLASSES = 10;
     private static final int CPU_TABLE_CAPACITY = 256;
+    /** Pools kept per window; the application's busiest pools come first in any sane service. */
+    private static final int POOL_CAPACITY = 64;
 
     private final EnumMap<DistributionKind, Recorder> recorders = new EnumMap<>(DistributionKind.class);
     private final EnumMap<DistributionKind, Histogram> recycled = new EnumMap<>(DistributionKind.class);
@@ -36,6 +40,8 @@ public final class WindowAccumulator {
     private WaitTable waits = new WaitTable();
     private ClassWeightTable hotMethods = new ClassWeightTable(CPU_TABLE_CAPACITY);
     private ClassWeightTable hotThreads = new ClassWeightTable(CPU_TABLE_CAPACITY);
+    private Map<Long, PoolActivity> pools = new LinkedHashMap<>();
+    private long droppedPools;
     private long events;
     private long totalEvents;
     private long totalDropped;
@@ -111,6 +117,19 @@ public final class WindowAccumulator {
         events++;
     }
 
+    /** Records one sample of a thread pool; samples of the same pool in one window are folded together. */
+    public synchronized void recordPool(PoolActivity sample) {
+        PoolActivity earlier = pools.get(sample.poolId());
+        if (earlier != null) {
+            pools.put(sample.poolId(), earlier.plus(sample));
+        } else if (pools.size() < POOL_CAPACITY) {
+            pools.put(sample.poolId(), sample);
+        } else {
+            droppedPools++;
+        }
+        events++;
+    }
+
     /** Records one duration; lock-free for the writer. */
     public void recordDuration(DistributionKind kind, long nanos) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1000));
@@ -129,7 +148,8 @@ public final class WindowAccumulator {
 
     /** Samples dropped to keep the allocation tables bounded, since creation. */
     public synchronized long totalDropped() {
-        return totalDropped + allocations.dropped() + waits.dropped() + hotMethods.dropped() + hotThreads.dropped();
+        return totalDropped + allocations.dropped() + waits.dropped() + hotMethods.dropped() + hotThreads.dropped()
+                + droppedPools;
     }
 
     /** Start of the window currently being collected. */
@@ -152,6 +172,7 @@ public final class WindowAccumulator {
         WaitTable closedWaits;
         ClassWeightTable closedMethods;
         ClassWeightTable closedThreads;
+        List<PoolActivity> closedPools;
         Instant closedStart;
         long closedEvents;
         synchronized (this) {
@@ -160,6 +181,7 @@ public final class WindowAccumulator {
             closedWaits = waits;
             closedMethods = hotMethods;
             closedThreads = hotThreads;
+            closedPools = List.copyOf(pools.values());
             closedStart = start;
             closedEvents = events;
             metrics = new MetricAccumulator();
@@ -167,6 +189,7 @@ public final class WindowAccumulator {
             waits = new WaitTable();
             hotMethods = new ClassWeightTable(CPU_TABLE_CAPACITY);
             hotThreads = new ClassWeightTable(CPU_TABLE_CAPACITY);
+            pools = new LinkedHashMap<>();
             totalEvents += events;
             totalDropped += closedAllocations.dropped() + closedWaits.dropped() + closedMethods.dropped() + closedThreads.dropped();
             events = 0;
@@ -174,7 +197,7 @@ public final class WindowAccumulator {
         }
         List<ClassWeight> top = closedAllocations.top(TOP_CLASSES);
         return new Window(closedStart, end, closedMetrics.snapshot(), distributions, top, closedEvents, closedWaits.snapshot(),
-                closedMethods.top(TOP_CLASSES), closedThreads.top(TOP_CLASSES));
+                closedMethods.top(TOP_CLASSES), closedThreads.top(TOP_CLASSES), closedPools);
     }
 
     private static Distribution toDistribution(Histogram h) {

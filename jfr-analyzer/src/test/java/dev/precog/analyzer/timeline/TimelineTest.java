@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.precog.model.ClassWeight;
 import dev.precog.model.Metric;
+import dev.precog.model.PoolActivity;
 import dev.precog.model.WaitSite;
 import dev.precog.model.Window;
 import java.time.Instant;
@@ -26,15 +27,17 @@ class TimelineTest {
     }
 
     @Test
-    void onlyTheRecentWindowsKeepTheirWaitsAndCpuSamplesAndTheRingStaysBounded() {
+    void onlyTheRecentWindowsKeepTheirWaitsCpuSamplesAndPoolsAndTheRingStaysBounded() {
         Timeline timeline = new Timeline(Timeline.DETAILED + 50);
         WaitSite site = new WaitSite(WaitSite.MONITOR, "com.acme.Ledger", "com.acme.Ledger", 100, 1, 0, List.of("t"), List.of(),
                 List.of(), new byte[0]);
         ClassWeight hot = new ClassWeight("com.acme.Renderer.layout", 10, 10, "render-0");
+        PoolActivity pool = new PoolActivity(1, "java.util.concurrent.ThreadPoolExecutor", "render-", "com.acme.Api.render:10",
+                "com.acme.RenderJob", 2, 2, 2, 2, 5, 5, 100, 10, 10, 0, 5, 10, 10);
         for (int i = 0; i < Timeline.DETAILED + 80; i++) {
             Instant start = T0.plusSeconds(10L * i);
             timeline.add(new Window(start, start.plusSeconds(10), Map.of(Metric.GC_COUNT, (double) i), Map.of(),
-                    List.of(hot), 1, List.of(site), List.of(hot), List.of(hot)));
+                    List.of(hot), 1, List.of(site), List.of(hot), List.of(hot), List.of(pool)));
         }
 
         List<Window> windows = timeline.windows();
@@ -43,6 +46,7 @@ class TimelineTest {
         assertThat(windows.subList(0, 50)).allSatisfy(w -> {
             assertThat(w.waits()).isEmpty();
             assertThat(w.hotMethods()).isEmpty();
+            assertThat(w.pools()).isEmpty();
             assertThat(w.topAllocations()).containsExactly(hot);
         });
         assertThat(windows.subList(50, windows.size())).allSatisfy(w -> assertThat(w.waits()).containsExactly(site));

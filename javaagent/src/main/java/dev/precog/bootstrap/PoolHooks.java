@@ -1,0 +1,113 @@
+package dev.precog.bootstrap;
+
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * What the instrumented {@link ThreadPoolExecutor} calls: a task submitted, a task leaving the
+ * queue for a worker (or going straight to a new one), a task rejected or removed. Each call is a
+ * table lookup, a clock read and two adds; nothing here throws into the pool.
+ *
+ * <p>Time is kept as sums of nanosecond timestamps: the total time tasks waited between two
+ * moments follows from the sums of arrival and departure times alone, whatever order the queue
+ * serves them in, so no per-task state is needed.
+ */
+public final class PoolHooks {
+
+    private static final long ORIGIN = System.nanoTime();
+    private static final PoolTable TABLE = new PoolTable();
+    private static volatile boolean enabled;
+
+    private PoolHooks() {}
+
+    public static void enable() {
+        enabled = true;
+    }
+
+    public static void disable() {
+        enabled = false;
+    }
+
+    public static boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Nanoseconds on the clock the hooks stamp tasks with. */
+    public static long now() {
+        return System.nanoTime() - ORIGIN;
+    }
+
+    /** The tracked pools, including ignored and collected ones; for the sampler. */
+    public static PoolStats[] pools() {
+        return TABLE.snapshot();
+    }
+
+    /** Forgets collected and terminated pools. */
+    public static void expunge() {
+        TABLE.expunge();
+    }
+
+    /** Pools not tracked because the table was full. */
+    public static long untracked() {
+        return TABLE.untracked();
+    }
+
+    /** {@code execute(task)} was entered. */
+    public static void submitted(ThreadPoolExecutor pool, Runnable task) {
+        if (!enabled || task == null) {
+            return;
+        }
+        PoolStats s = TABLE.find(pool);
+        if (s == null) {
+            s = TABLE.register(pool);
+        }
+        if (s != null && !s.ignored) {
+            s.submit(now());
+        }
+    }
+
+    /** {@code addWorker(firstTask, core)} returned: a task handed to a new worker never queued. */
+    public static void addedWorker(ThreadPoolExecutor pool, Runnable firstTask, boolean added) {
+        if (!enabled || !added || firstTask == null) {
+            return;
+        }
+        leave(pool);
+    }
+
+    /** {@code getTask()} returned in a worker: a task left the queue. */
+    public static void dequeued(ThreadPoolExecutor pool, Runnable task) {
+        if (!enabled || task == null) {
+            return;
+        }
+        PoolStats s = leave(pool);
+        if (s != null && s.workerName == null) {
+            s.workerName = Thread.currentThread().getName();
+        }
+    }
+
+    /** {@code reject(task)} was entered. */
+    public static void rejected(ThreadPoolExecutor pool) {
+        if (!enabled) {
+            return;
+        }
+        PoolStats s = leave(pool);
+        if (s != null) {
+            s.rejected.increment();
+        }
+    }
+
+    /** {@code remove(task)} returned. */
+    public static void removed(ThreadPoolExecutor pool, boolean removed) {
+        if (enabled && removed) {
+            leave(pool);
+        }
+    }
+
+    private static PoolStats leave(ThreadPoolExecutor pool) {
+        PoolStats s = TABLE.find(pool);
+        if (s == null || s.ignored) {
+            return null;
+        }
+        s.leave(now());
+        return s;
+    }
+}
