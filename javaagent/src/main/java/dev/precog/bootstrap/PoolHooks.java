@@ -79,6 +79,18 @@ public final class PoolHooks {
             return;
         }
         PoolStats s = leave(pool);
+        // workers that started before Precog did (dynamic attach) are named here, on their next task
+        if (s != null && s.workerName == null) {
+            s.workerName = Thread.currentThread().getName();
+        }
+    }
+
+    /** {@code runWorker(w)} was entered: a new worker thread starts; its name tells the pool's threads. */
+    public static void workerStarted(ThreadPoolExecutor pool) {
+        if (!enabled) {
+            return;
+        }
+        PoolStats s = TABLE.find(pool);
         if (s != null && s.workerName == null) {
             s.workerName = Thread.currentThread().getName();
         }

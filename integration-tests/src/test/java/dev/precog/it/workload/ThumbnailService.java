@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ThumbnailService {
 
-    /** One upload to scale; each worker keeps its own connection to the image store. */
+    /** One upload to scale: fetches the original from the image store, then scales it. */
     static final class ThumbnailJob implements Callable<Integer> {
-        private static final ThreadLocal<ImageStoreClient> STORE = new ThreadLocal<>();
         static volatile int storePort;
         private final long upload;
 
@@ -36,12 +34,7 @@ public final class ThumbnailService {
 
         @Override
         public Integer call() throws IOException {
-            ImageStoreClient store = STORE.get();
-            if (store == null) {
-                store = new ImageStoreClient(storePort);
-                STORE.set(store);
-            }
-            String original = store.fetch("img-" + upload);
+            String original = ImageStoreClient.fetch(storePort, "img-" + upload);
             return scale(original);
         }
 
@@ -54,23 +47,19 @@ public final class ThumbnailService {
         }
     }
 
-    /** A worker's connection to the image store: asks for an image, then blocks reading it. */
+    /**
+     * The image store's client: one connection per image, so the store's side never sits in a read
+     * waiting for the next request of an idle connection.
+     */
     static final class ImageStoreClient {
-        private final PrintWriter out;
-        private final BufferedReader in;
+        private ImageStoreClient() {}
 
-        ImageStoreClient(int port) throws IOException {
-            Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-            out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
-            in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        String fetch(String image) {
-            out.println(image);
-            try {
+        static String fetch(int port, String image) throws IOException {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+                    PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+                out.println(image);
                 return in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

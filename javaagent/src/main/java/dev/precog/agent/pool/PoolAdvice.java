@@ -38,6 +38,14 @@ final class PoolAdvice {
         }
     }
 
+    /** {@code runWorker(Worker)}: a worker thread starts. */
+    static final class RunWorker {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This ThreadPoolExecutor pool) {
+            PoolHooks.workerStarted(pool);
+        }
+    }
+
     /** {@code reject(Runnable)}: the pool refuses a task. */
     static final class Reject {
         @Advice.OnMethodEnter(suppress = Throwable.class)

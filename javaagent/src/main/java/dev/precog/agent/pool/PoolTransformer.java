@@ -57,6 +57,7 @@ final class PoolTransformer implements ClassFileTransformer {
                 .visit(Advice.to(PoolAdvice.Execute.class).on(named("execute").and(takesArguments(Runnable.class))))
                 .visit(Advice.to(PoolAdvice.AddWorker.class).on(named("addWorker").and(takesArguments(2))))
                 .visit(Advice.to(PoolAdvice.GetTask.class).on(named("getTask").and(takesArguments(0))))
+                .visit(Advice.to(PoolAdvice.RunWorker.class).on(named("runWorker").and(takesArguments(1))))
                 .visit(Advice.to(PoolAdvice.Reject.class).on(named("reject").and(takesArguments(Runnable.class))))
                 .visit(Advice.to(PoolAdvice.Remove.class).on(named("remove").and(takesArguments(Runnable.class))))
                 .make()

@@ -58,6 +58,12 @@ record PoolSummary(PoolActivity total, PoolActivity last, int windows, int starv
         return saturated && (waiting || p.rejected() > 0);
     }
 
+    /** The queue ended the stretch clearly longer than it began it: arrivals outpace the workers. */
+    boolean queueGrowing() {
+        double lastQueue = last.queueAverage();
+        return lastQueue >= 1.25 * firstQueue && lastQueue - firstQueue >= 10;
+    }
+
     double starvedShare() {
         return (double) starvedWindows / windows;
     }

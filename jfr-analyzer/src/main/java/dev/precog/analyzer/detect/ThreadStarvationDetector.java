@@ -58,7 +58,7 @@ public final class ThreadStarvationDetector implements Detector {
         PoolActivity t = pool.total();
         PoolActivity last = pool.last();
         double waitSeconds = t.meanWaitSeconds();
-        boolean growing = last.queueAverage() > 2 * Math.max(1, pool.firstQueue());
+        boolean growing = pool.queueGrowing();
         Severity severity = (waitSeconds >= CRITICAL_WAIT_SECONDS && pool.starvedShare() >= CRITICAL_SUSTAINED)
                 || (t.rejected() > 0 && pool.starvedShare() >= CRITICAL_SUSTAINED) ? Severity.CRITICAL : Severity.WARNING;
         double confidence = Format.round(pool.starvedShare() * Math.min(1, t.started() / CONFIDENT_TASKS), 2);
@@ -84,9 +84,9 @@ public final class ThreadStarvationDetector implements Detector {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("pool", label);
         evidence.put("executorClass", last.executorClass());
-        evidence.put("threadNamePrefix", last.threadNamePrefix());
-        evidence.put("submittedFrom", last.submitter());
-        evidence.put("taskClass", last.taskClass());
+        putIfKnown(evidence, "threadNamePrefix", last.threadNamePrefix());
+        putIfKnown(evidence, "submittedFrom", last.submitter());
+        putIfKnown(evidence, "taskClass", last.taskClass());
         evidence.put("corePoolSize", last.corePoolSize());
         evidence.put("maximumPoolSize", last.maximumPoolSize());
         evidence.put("queueUnbounded", PoolSummary.unbounded(last));
@@ -111,6 +111,13 @@ public final class ThreadStarvationDetector implements Detector {
                 pool.starvedWindows(), pool.windows(), t.started()));
         return new Finding("pool:" + label, kind(), severity, confidence, context.now(), null, summary.toString(), evidence,
                 suspects(last, blockedOn), ThreadStarvationAdvice.suggestions(pool, blockedOn, context.pidOrPlaceholder()));
+    }
+
+    /** Evidence maps hold no nulls: a fact not known is left out. */
+    private static void putIfKnown(Map<String, Object> evidence, String key, Object value) {
+        if (value != null) {
+            evidence.put(key, value);
+        }
     }
 
     /** The queued tasks' class, the application's executor subclass, the submitting class, what the workers block on. */

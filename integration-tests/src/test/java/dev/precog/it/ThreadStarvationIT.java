@@ -1,0 +1,153 @@
+package dev.precog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Cli;
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.ThumbnailService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Thread pools on real JVMs: a thumbnail pool stuck at its 2 core workers behind an unbounded
+ * queue, while uploads arrive faster than they finish, is THREAD_STARVATION naming the job class,
+ * live and from the service's own recording; the same service with room to spare raises nothing;
+ * and {@code threadPools=false} leaves the pools alone.
+ */
+class ThreadStarvationIT {
+
+    private static final String JOB = ThumbnailService.class.getName() + "$ThumbnailJob";
+    private static final String POOL_EVENT = "precog.ThreadPool";
+
+    static Stream<Jdk> jdks() {
+        return Jdk.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aPoolThatCannotKeepUpIsStarvedAndNamesItsJobs(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("starving-pool-" + jdk.name());
+        Path recording = dir.resolve("service.jfr");
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s")
+                .start(ThumbnailService.class, "2", "16", "25", "100")) {
+            Path reportFile = Reports.file(dir, service.pid());
+            AtomicReference<JsonNode> found = new AtomicReference<>();
+            await("THREAD_STARVATION in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement()
+                                .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
+                        assertThat(Reports.violations(r)).isEmpty();
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
+                        found.set(Reports.findings(r, "THREAD_STARVATION").get(0));
+                    });
+
+            JsonNode f = found.get();
+            assertThat(f.path("id").asText()).isEqualTo("pool:thumbnail-*");
+            assertThat(f.path("summary").asText()).startsWith("Thread pool thumbnail-* is starved: all 2 workers busy while");
+            JsonNode e = f.path("evidence");
+            assertThat(e.path("queueUnbounded").asBoolean()).isTrue();
+            assertThat(e.path("maximumPoolSize").asInt()).isEqualTo(16);
+            assertThat(e.path("submittedFrom").asText()).startsWith(ThumbnailService.class.getName() + ".acceptUploads:");
+            assertThat(e.path("queueWaitMeanMillis").asDouble()).isGreaterThan(100);
+            assertThat(e.path("taskMillis").asDouble()).isBetween(90.0, 1000.0);
+            // the workers wait for the image store, and the advice says so before it says to add threads
+            assertThat(e.path("workersBlockedOn").path("kind").asText()).isEqualTo("socket read");
+            assertThat(e.path("workersBlockedOn").path("ownerType").asText())
+                    .isEqualTo(ThumbnailService.class.getName() + "$ImageStoreClient");
+            assertThat(f.path("suggestions").path(0).path("action").asText()).startsWith("The workers wait rather than work");
+            assertThat(f.path("suggestions").toString()).contains("Raise corePoolSize: this pool never grows past it");
+            assertThat(service.stderr()).as("the instrumentation prints nothing into the application's stderr").isBlank();
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+        }
+
+        Path offlineReport = dir.resolve("offline-report.json");
+        Cli.Result analyze = Cli.run(jdk, dir, "analyze", recording.toString(), "--out", offlineReport.toString(), "--window", "2s");
+        assertThat(analyze.exitCode()).as(analyze.stderr()).isZero();
+        JsonNode offline = Reports.read(offlineReport).orElseThrow();
+        assertThat(Reports.findings(offline, "THREAD_STARVATION")).singleElement()
+                .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
+        assertThat(Reports.violations(offline)).isEmpty();
+        assertThat(Reports.detectorFailures(offline)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aPoolWithRoomToSpareIsNoFinding(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("roomy-pool-" + jdk.name());
+        Path recording = dir.resolve("service.jfr");
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s")
+                .start(ThumbnailService.class, "4", "4", "5", "40")) {
+            Path reportFile = Reports.file(dir, service.pid());
+            await("45 analysed windows").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(Reports.findings(r, "THREAD_STARVATION")).isEmpty();
+                        assertThat(Reports.findings(r, "IO_BOUND")).isEmpty();
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
+                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(45);
+                    });
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+        }
+        // the pool was watched all along: its events are in the recording, its queue almost always empty
+        List<RecordedEvent> pool = poolEvents(recording, "thumbnail-");
+        assertThat(pool).hasSizeGreaterThan(30);
+        assertThat(pool.stream().filter(e -> e.getInt("queueSize") == 0).count()).isGreaterThan(pool.size() * 8L / 10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void threadPoolsFalseLeavesThePoolsAlone(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("pools-off-" + jdk.name());
+        Path recording = dir.resolve("service.jfr");
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s,threadPools=false")
+                .start(ThumbnailService.class, "2", "16", "25", "100")) {
+            Path reportFile = Reports.file(dir, service.pid());
+            // the same starving pool: I/O-bound is still seen, starvation cannot be
+            await("IO_BOUND in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(Reports.findings(r, "IO_BOUND")).isNotEmpty();
+                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(35);
+                        assertThat(Reports.findings(r, "THREAD_STARVATION")).isEmpty();
+                    });
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+        }
+        assertThat(poolEvents(recording, null)).isEmpty();
+    }
+
+    /** The recording's pool events, of the pool whose workers' names start with {@code prefix} (all when null). */
+    private static List<RecordedEvent> poolEvents(Path recording, String prefix) throws IOException {
+        List<RecordedEvent> out = new ArrayList<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
+            if (e.getEventType().getName().equals(POOL_EVENT)
+                    && (prefix == null || prefix.equals(e.getString("threadNamePrefix")))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}
