@@ -60,7 +60,7 @@ class ThreadStarvationIT {
                     });
 
             JsonNode f = found.get();
-            assertThat(f.path("id").asText()).isEqualTo("pool:thumbnail-*");
+            assertThat(f.path("id").asText()).isEqualTo("thread-starvation:pool:thumbnail-*");
             assertThat(f.path("summary").asText()).startsWith("Thread pool thumbnail-* is starved: all 2 workers busy while");
             JsonNode e = f.path("evidence");
             assertThat(e.path("queueUnbounded").asBoolean()).isTrue();

@@ -37,7 +37,7 @@ class AgentOptionsTest {
     void unknownKeyListsTheValidOnes() {
         assertThatThrownBy(() -> AgentOptions.parse("window=5s,colour=red"))
                 .isInstanceOf(OptionsException.class)
-                .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug");
+                .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools");
     }
 
     @Test
