@@ -20,11 +20,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * A task's whole trip through a real ThreadPoolExecutor (submit, queue, a worker runs it), with
- * and without Precog's instrumentation: the per-task cost as an application sees it. Tasks go
- * in batches of {@value #BATCH}; the score is per task.
+ * and without Precog's instrumentation: the per-task cost as an application sees it, for empty
+ * tasks (the worst case: nothing but the pool's own work) and for tasks doing a few microseconds
+ * of work. Tasks go in batches of {@value #BATCH}; the score is per task.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,6 +40,10 @@ public class ThreadPoolRoundTripBenchmark {
 
     @Param({"plain", "instrumented"})
     public String mode;
+
+    /** Work per task in JMH's CPU tokens: 0 is an empty task, 1000 a few microseconds. */
+    @Param({"0", "1000"})
+    public int work;
 
     private ExecutorInstrumentation instrumentation;
     private ThreadPoolExecutor pool;
@@ -63,7 +69,11 @@ public class ThreadPoolRoundTripBenchmark {
     @OperationsPerInvocation(BATCH)
     public void submitAndRun() throws InterruptedException {
         CountDownLatch done = new CountDownLatch(BATCH);
-        Runnable task = done::countDown;
+        int tokens = work;
+        Runnable task = () -> {
+            Blackhole.consumeCPU(tokens);
+            done.countDown();
+        };
         for (int i = 0; i < BATCH; i++) {
             pool.execute(task);
         }

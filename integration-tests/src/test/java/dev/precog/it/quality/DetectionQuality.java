@@ -18,6 +18,7 @@ import dev.precog.it.workload.ReportBatchService;
 import dev.precog.it.workload.ReportRenderingService;
 import dev.precog.it.workload.RetryStormService;
 import dev.precog.it.workload.ThreadLeakingService;
+import dev.precog.it.workload.ThumbnailService;
 import dev.precog.it.workload.WarmingCacheService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +87,9 @@ public final class DetectionQuality {
                         ws + "ReportRenderingService$ReportRenderer", Set.of(), 60),
                 new Scenario("slow-pricing-backend-io", QuoteAggregatorService.class, List.of("-Xmx128m"), List.of("4", "30"),
                         "IO_BOUND", null, ws + "QuoteAggregatorService$PricingClient", Set.of(), 60),
+                new Scenario("thumbnail-pool-starvation", ThumbnailService.class, List.of("-Xmx128m"),
+                        List.of("2", "16", "25", "100"), "THREAD_STARVATION", null, ws + "ThumbnailService$ThumbnailJob",
+                        Set.of("IO_BOUND"), 60),
                 Scenario.trap("trap-churning-bounded-cache", ChurningCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"),
                         List.of("400"), 90),
                 Scenario.trap("trap-warm-up-plateau", WarmingCacheService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
@@ -95,7 +99,9 @@ public final class DetectionQuality {
                 Scenario.trap("trap-one-time-load", OneTimeLoadService.class, List.of("-Xmx256m", "-XX:+UseG1GC"), List.of(),
                         90),
                 Scenario.trap("trap-ledger-held-briefly", InventoryReservationService.class, List.of("-Xmx128m"),
-                        List.of("4", "50", "20"), 60));
+                        List.of("4", "50", "20"), 60),
+                Scenario.trap("trap-thumbnail-pool-with-room", ThumbnailService.class, List.of("-Xmx128m"),
+                        List.of("4", "4", "5", "40"), 60));
     }
 
     public static void main(String[] args) throws Exception {
