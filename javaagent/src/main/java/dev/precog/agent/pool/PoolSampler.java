@@ -25,7 +25,12 @@ final class PoolSampler {
             if (s.ignored || pool == null || pool.isTerminated()) {
                 continue;
             }
-            emit(s, pool, now);
+            try {
+                emit(s, pool, now);
+            } catch (RuntimeException e) {
+                // an application's own queue or pool subclass may throw from size() or peek(); JFR
+                // would log an escaping exception on stderr, so this pool skips one period instead
+            }
         }
         PoolHooks.expunge();
     }
