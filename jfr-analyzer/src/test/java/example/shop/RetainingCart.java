@@ -21,15 +21,25 @@ public final class RetainingCart {
 
     private RetainingCart() {}
 
-    /** Adds 20,000 items and 20,000 byte arrays of about 256 bytes to {@code keep}, over about half a second. */
+    /**
+     * Adds 20,000 items, then 20,000 byte arrays of about 256 bytes, to {@code keep}, over about
+     * half a second. One type after the other, so that the TLAB refills JFR samples land on each
+     * type in its own phase instead of on whichever of two mixed types happens to be larger.
+     */
     public static void retain(List<Object> keep) throws InterruptedException {
         for (int i = 0; i < 20_000; i++) {
             keep.add(new Item(i));
-            // sizes vary so that TLAB refills, which JFR samples, land on both types rather than always the same one
+            pauseNow(i);
+        }
+        for (int i = 0; i < 20_000; i++) {
             keep.add(new byte[192 + (i * 37) % 128]);
-            if (i % 2_000 == 1_999) {
-                Thread.sleep(40);
-            }
+            pauseNow(i);
+        }
+    }
+
+    private static void pauseNow(int i) throws InterruptedException {
+        if (i % 2_000 == 1_999) {
+            Thread.sleep(20);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.precog.host;
 import dev.precog.model.HostSample;
 import dev.precog.model.Metric;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -103,6 +104,7 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
         thread.setContextClassLoader(OWN_LOADER);
         try {
             readCpu(values);
+            RunQueue.read(Path.of("/proc"), values);
             record(values, Metric.HOST_MEMORY_TOTAL, memory::getTotal, 1);
             record(values, Metric.HOST_MEMORY_AVAILABLE, memory::getAvailable, 0);
             record(values, Metric.HOST_SWAP_TOTAL, swap::getSwapTotal, 0);

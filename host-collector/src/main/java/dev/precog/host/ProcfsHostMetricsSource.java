@@ -40,6 +40,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
         Instant at = Instant.now();
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         readCpu(values);
+        RunQueue.read(proc, values);
         Map<Metric, Double> status = read("self/status", ProcfsParser::parseStatus);
         if (status != null) {
             values.putAll(status);

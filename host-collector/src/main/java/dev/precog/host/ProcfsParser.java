@@ -47,6 +47,31 @@ final class ProcfsParser {
      * The aggregate {@code cpu} line of {@code /proc/stat}, or null if it is missing or malformed. Kernels
      * before 2.6.11 print fewer than eight columns; what they lack counts as zero.
      */
+    /**
+     * Threads running or ready to run per logical CPU, from {@code procs_running} and the
+     * {@code cpuN} lines of /proc/stat; the thread reading the file is running and is left out.
+     * Null when either is missing.
+     */
+    static Double parseRunQueuePerCpu(String stat) {
+        long cpus = 0;
+        Long running = null;
+        for (String line : stat.split("\n")) {
+            if (line.startsWith("cpu") && line.length() > 3 && Character.isDigit(line.charAt(3))) {
+                cpus++;
+            } else if (line.startsWith("procs_running ")) {
+                try {
+                    running = Long.parseLong(line.substring("procs_running ".length()).trim());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        if (running == null || cpus == 0) {
+            return null;
+        }
+        return Math.max(0, running - 1) / (double) cpus;
+    }
+
     static CpuTicks parseCpuTicks(String stat) {
         for (String line : stat.split("\n")) {
             String[] parts = line.trim().split("\\s+");

@@ -61,8 +61,11 @@ class ProcfsHostMetricsSourceTest {
                 .containsEntry(Metric.PROCESS_THREADS, 19.0)
                 .containsEntry(Metric.HOST_MEMORY_TOTAL, 24_684_084 * 1024.0)
                 .containsEntry(Metric.PROCESS_OPEN_FILES, 3.0)
-                .hasSize(7);
-        assertThat(second.values()).hasSize(10).containsAllEntriesOf(first.values());
+                .containsEntry(Metric.HOST_RUN_QUEUE_PER_CPU, 0.0)
+                .hasSize(8);
+        // a second later one CPU spins: procs_running 2 (the spinner and the reader) on two CPUs
+        assertThat(second.values()).hasSize(11).containsEntry(Metric.HOST_RUN_QUEUE_PER_CPU, 0.5)
+                .containsEntry(Metric.PROCESS_RSS, 78_828 * 1024.0).containsEntry(Metric.PROCESS_OPEN_FILES, 3.0);
         assertThat(second.values().get(Metric.HOST_CPU)).isCloseTo(103.0 / 239, within(1e-12));
         assertThat(second.values().get(Metric.HOST_CPU_STEAL)).isCloseTo(1.0 / 239, within(1e-12));
         assertThat(second.values()).containsEntry(Metric.HOST_CPU_IOWAIT, 0.0);

@@ -64,6 +64,16 @@ class ProcfsParserTest {
     }
 
     @Test
+    void theRunQueueIsRunnableThreadsOtherThanTheReaderPerCpu() {
+        // the real file: procs_running 1 (the reader itself) on two CPUs
+        assertThat(ProcfsParser.parseRunQueuePerCpu(fixture("stat.txt"))).isEqualTo(0.0);
+        String busy = fixture("stat.txt").replace("procs_running 1", "procs_running 7");
+        assertThat(ProcfsParser.parseRunQueuePerCpu(busy)).isEqualTo(3.0);
+        assertThat(ProcfsParser.parseRunQueuePerCpu("cpu  1 2 3 4\ncpu0 1 2 3 4\n")).isNull();
+        assertThat(ProcfsParser.parseRunQueuePerCpu("procs_running x\ncpu0 1 2 3 4\n")).isNull();
+    }
+
+    @Test
     void loadBetweenTwoRealReadingsIsBusyOverElapsedTicks() {
         // a second later, with one CPU spinning: 101 user, 1 system, 136 idle, 1 steal
         CpuTicks earlier = ProcfsParser.parseCpuTicks(fixture("stat.txt"));

@@ -38,6 +38,11 @@ public enum Metric {
     HOST_CPU_IOWAIT("host.cpuIowait", Unit.RATIO, Aggregation.MEAN),
     /** Share of the host's CPU time stolen by the hypervisor for other guests. */
     HOST_CPU_STEAL("host.cpuSteal", Unit.RATIO, Aggregation.MEAN),
+    /**
+     * Threads running or ready to run on the host, per logical CPU (Linux {@code procs_running},
+     * less the sampler itself): above 1, threads queue for a CPU.
+     */
+    HOST_RUN_QUEUE_PER_CPU("host.runQueuePerCpu", Unit.RATIO, Aggregation.MEAN),
     HOST_MEMORY_TOTAL("host.memoryTotal", Unit.BYTES, Aggregation.LAST),
     HOST_MEMORY_AVAILABLE("host.memoryAvailable", Unit.BYTES, Aggregation.MIN),
     HOST_SWAP_TOTAL("host.swapTotal", Unit.BYTES, Aggregation.LAST),

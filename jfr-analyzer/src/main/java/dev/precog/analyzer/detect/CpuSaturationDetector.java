@@ -42,6 +42,8 @@ public final class CpuSaturationDetector implements Detector {
     /** Share of wall time in GC pauses from which GC is the cause within this JVM. */
     static final double GC_SHARE = 0.20;
     /** Hypervisor steal worth naming. */
+    /** Runnable threads per CPU (running or ready) from which threads clearly queue for a CPU. */
+    static final double QUEUEING = 1.5;
     static final double NOTABLE_STEAL = 0.10;
     static final int SHOWN = 5;
     /** A hot method is a suspect from this share of the samples. */
@@ -68,6 +70,8 @@ public final class CpuSaturationDetector implements Detector {
         double gcShare = recent.sum(Metric.GC_PAUSE_TOTAL) / (recent.seconds() * 1000);
         double steal = mean(recent, w -> w.value(Metric.HOST_CPU_STEAL).orElse(0));
         double iowait = mean(recent, w -> w.value(Metric.HOST_CPU_IOWAIT).orElse(0));
+        OptionalDouble runQueue = recent.windows().stream().map(w -> w.value(Metric.HOST_RUN_QUEUE_PER_CPU))
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
         String cause;
         if (machine > 0 && jvm / machine >= OWN_SHARE) {
             cause = gcShare >= GC_SHARE ? "gc" : "this-jvm";
@@ -92,6 +96,9 @@ public final class CpuSaturationDetector implements Detector {
         evidence.put("gcPauseShare", Format.round(gcShare, 3));
         evidence.put("iowait", Format.round(iowait, 3));
         evidence.put("steal", Format.round(steal, 3));
+        if (runQueue.isPresent()) {
+            evidence.put("runQueuePerCpu", Format.round(runQueue.getAsDouble(), 2));
+        }
         evidence.put("hotMethods", methods);
         evidence.put("hotThreads", threads);
         evidence.put("confidenceReason", String.format(Locale.ROOT, "the machine was at least %s busy in %s of %d windows",
@@ -106,8 +113,11 @@ public final class CpuSaturationDetector implements Detector {
             default -> String.format(Locale.ROOT, "another process uses %s of the machine while this JVM needs %s",
                     Format.percent(Math.max(0, machine - jvm)), Format.percent(jvm));
         };
-        String summary = String.format(Locale.ROOT, "CPU saturated: the machine is %s busy over the last %s; %s%s",
+        String summary = String.format(Locale.ROOT, "CPU saturated: the machine is %s busy over the last %s; %s%s%s",
                 Format.percent(machine), Format.duration(recent.seconds()), who,
+                runQueue.isPresent() && runQueue.getAsDouble() >= QUEUEING
+                        ? String.format(Locale.ROOT, "; %.1f runnable threads per CPU, so threads queue for one",
+                                runQueue.getAsDouble()) : "",
                 steal >= NOTABLE_STEAL ? "; the hypervisor steals " + Format.percent(steal) : "");
         double confidence = Format.round(Math.min(1, saturated), 2);
         return List.of(new Finding("cpu", kind(), severity, confidence, context.now(), null, summary, evidence,

@@ -140,4 +140,21 @@ class CpuSaturationDetectorTest {
         assertThat(findings.get(0).summary()).endsWith("; the hypervisor steals 15%");
         assertThat(findings.get(0).evidence()).containsEntry("steal", 0.15);
     }
+
+    @Test
+    void aRunQueueLongerThanTheCpusIsNamedAndAShortOneOnlyKeptInTheEvidence() {
+        List<Finding> queueing = detect(6, (acc, i) -> {
+            cpu(acc, 0.99, 0.90, 0);
+            acc.record(Metric.HOST_RUN_QUEUE_PER_CPU, 3.5);
+        });
+        assertThat(queueing.get(0).summary()).contains("; 3.5 runnable threads per CPU, so threads queue for one");
+        assertThat(queueing.get(0).evidence()).containsEntry("runQueuePerCpu", 3.5);
+
+        List<Finding> busy = detect(6, (acc, i) -> {
+            cpu(acc, 0.99, 0.90, 0);
+            acc.record(Metric.HOST_RUN_QUEUE_PER_CPU, 1.0);
+        });
+        assertThat(busy.get(0).summary()).doesNotContain("runnable threads");
+        assertThat(busy.get(0).evidence()).containsEntry("runQueuePerCpu", 1.0);
+    }
 }
