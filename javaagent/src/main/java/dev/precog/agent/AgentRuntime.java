@@ -138,6 +138,12 @@ final class AgentRuntime implements AgentView {
             stream.start(threads.named("jfr"));
             jfr = stream;
         } catch (Throwable t) {
+            // without the stream no pool events are read: the hooks would only cost the application
+            ExecutorInstrumentation p = pools;
+            if (p != null) {
+                p.close();
+                pools = null;
+            }
             jfrProblem = "JFR stream not started: " + t;
             log.error("JFR stream not started", t);
         }

@@ -5,11 +5,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * What the instrumented {@link ThreadPoolExecutor} calls: a task submitted, a task leaving the
  * queue for a worker (or going straight to a new one), a task rejected or removed. Each call is a
- * table lookup, a clock read and two adds; nothing here throws into the pool.
+ * lock-free table lookup, a clock read and one or two adds; nothing here throws into the pool. A
+ * pool's first task also registers it (a short lock and one stack walk).
  *
- * <p>Time is kept as sums of nanosecond timestamps: the total time tasks waited between two
- * moments follows from the sums of arrival and departure times alone, whatever order the queue
- * serves them in, so no per-task state is needed.
+ * <p>Time is kept as sums of timestamps: the total time tasks waited between two moments follows
+ * from the sums of arrival and departure times and the number of tasks waiting, whatever order
+ * the queue serves them in, so no per-task state is needed (see {@link PoolStats}).
  */
 public final class PoolHooks {
 
@@ -46,11 +47,6 @@ public final class PoolHooks {
         TABLE.expunge();
     }
 
-    /** Pools not tracked because the table was full. */
-    public static long untracked() {
-        return TABLE.untracked();
-    }
-
     /** {@code execute(task)} was entered. */
     public static void submitted(ThreadPoolExecutor pool, Runnable task) {
         if (!enabled || task == null) {
@@ -61,7 +57,7 @@ public final class PoolHooks {
             s = TABLE.register(pool);
         }
         if (s != null && !s.ignored) {
-            s.submit(now());
+            s.arrivals.add(PoolStats.packed(now()));
         }
     }
 
@@ -70,7 +66,10 @@ public final class PoolHooks {
         if (!enabled || !added || firstTask == null) {
             return;
         }
-        leave(pool);
+        PoolStats s = leave(pool);
+        if (s != null) {
+            s.started.increment();
+        }
     }
 
     /** {@code getTask()} returned in a worker: a task left the queue. */
@@ -79,8 +78,12 @@ public final class PoolHooks {
             return;
         }
         PoolStats s = leave(pool);
+        if (s == null) {
+            return;
+        }
+        s.started.increment();
         // workers that started before Precog did (dynamic attach) are named here, on their next task
-        if (s != null && s.workerName == null) {
+        if (s.workerName == null) {
             s.workerName = Thread.currentThread().getName();
         }
     }
@@ -114,12 +117,13 @@ public final class PoolHooks {
         }
     }
 
+    /** A task stops waiting: it got a worker, or was rejected or taken back. */
     private static PoolStats leave(ThreadPoolExecutor pool) {
         PoolStats s = TABLE.find(pool);
         if (s == null || s.ignored) {
             return null;
         }
-        s.leave(now());
+        s.departures.add(PoolStats.packed(now()));
         return s;
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * Pools by identity: an open-addressed array read without locks (a pool's hooks run on every
  * task) and copied on the rare write (a pool's first task, or the sampler forgetting dead pools).
+ * Nothing a pool subclass could override is called while the table's lock is held.
  */
 final class PoolTable {
 
@@ -15,9 +16,10 @@ final class PoolTable {
         "dev.precog.analyzer.", "dev.precog.bootstrap.", "dev.precog.host.", "dev.precog.model."};
 
     private volatile PoolStats[] slots = new PoolStats[SLOTS];
+    /** Set while the table is full, so untracked pools' tasks never take the lock. */
+    private volatile boolean full;
     private int size;
     private long nextId = 1;
-    private long untracked;
 
     PoolStats find(ThreadPoolExecutor pool) {
         PoolStats[] t = slots;
@@ -36,44 +38,64 @@ final class PoolTable {
         return null;
     }
 
-    synchronized PoolStats register(ThreadPoolExecutor pool) {
-        PoolStats found = find(pool);
-        if (found != null) {
-            return found;
-        }
-        if (size >= MAX_POOLS) {
-            untracked++;
+    /** Tracks {@code pool}; null when the table is full (the pool then goes unreported). */
+    PoolStats register(ThreadPoolExecutor pool) {
+        if (full) {
             return null;
         }
         boolean ignored = isPrecogs(pool);
-        PoolStats s = new PoolStats(pool, System.identityHashCode(pool), nextId++, ignored,
-                ignored ? null : submitter());
-        PoolStats[] copy = slots.clone();
-        insert(copy, s);
-        size++;
-        slots = copy;
-        return s;
+        String submitter = ignored ? null : submitter();
+        synchronized (this) {
+            PoolStats found = find(pool);
+            if (found != null) {
+                return found;
+            }
+            if (size >= MAX_POOLS) {
+                full = true;
+                return null;
+            }
+            PoolStats s = new PoolStats(pool, System.identityHashCode(pool), nextId++, ignored, submitter);
+            PoolStats[] copy = slots.clone();
+            insert(copy, s);
+            size++;
+            slots = copy;
+            return s;
+        }
     }
 
-    synchronized void expunge() {
-        PoolStats[] fresh = new PoolStats[SLOTS];
-        int live = 0;
+    /** Forgets collected and terminated pools; their {@code isTerminated} is asked outside the lock. */
+    void expunge() {
+        java.util.Set<PoolStats> dead = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (PoolStats s : slots) {
-            if (s == null) {
-                continue;
-            }
-            ThreadPoolExecutor pool = s.pool.get();
-            if (pool != null && !pool.isTerminated()) {
-                insert(fresh, s);
-                live++;
+            if (s != null && isDead(s)) {
+                dead.add(s);
             }
         }
-        size = live;
-        slots = fresh;
+        if (dead.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            PoolStats[] fresh = new PoolStats[SLOTS];
+            int live = 0;
+            for (PoolStats s : slots) {
+                if (s != null && !dead.contains(s)) {
+                    insert(fresh, s);
+                    live++;
+                }
+            }
+            size = live;
+            slots = fresh;
+            full = live >= MAX_POOLS;
+        }
     }
 
-    synchronized long untracked() {
-        return untracked;
+    private static boolean isDead(PoolStats s) {
+        ThreadPoolExecutor pool = s.pool.get();
+        try {
+            return pool == null || pool.isTerminated();
+        } catch (RuntimeException e) {
+            return false; // a subclass's own isTerminated failed: keep the pool, ask again next time
+        }
     }
 
     PoolStats[] snapshot() {

@@ -21,12 +21,11 @@ final class PoolSampler {
     synchronized void emit() {
         long now = PoolHooks.now();
         for (PoolStats s : PoolHooks.pools()) {
-            ThreadPoolExecutor pool = s.pool();
-            if (s.ignored || pool == null || pool.isTerminated()) {
-                continue;
-            }
             try {
-                emit(s, pool, now);
+                ThreadPoolExecutor pool = s.pool();
+                if (!s.ignored && pool != null && !pool.isTerminated()) {
+                    emit(s, pool, now);
+                }
             } catch (RuntimeException e) {
                 // an application's own queue or pool subclass may throw from size() or peek(); JFR
                 // would log an escaping exception on stderr, so this pool skips one period instead
@@ -37,15 +36,32 @@ final class PoolSampler {
 
     private void emit(PoolStats s, ThreadPoolExecutor pool, long now) {
         BlockingQueue<Runnable> queue = pool.getQueue();
+        // departures first: a task counted as departed has then surely been counted as arrived
+        long departures = s.departures();
+        long arrivals = s.arrivals();
         int queueSize = queue.size();
-        long submitted = s.submitted();
-        long left = s.left();
+        long started = s.started();
         long rejected = s.rejected();
-        reconcile(s, submitted - left, queueSize, now);
-        long waiting = waitingArea(s, submitted, left, now);
-        if (s.sampledAt == 0) {
-            remember(s, now, submitted, left, rejected, waiting);
-            return;
+        long arrived = (arrivals - s.sampledArrivals) & PoolStats.COUNT_MASK;
+        long departed = (departures - s.sampledDepartures) & PoolStats.COUNT_MASK;
+        long waitingBefore = s.waiting;
+        long waitingNow = waitingBefore + arrived - departed;
+        long waitedUnits = waitedUnits(arrivals - s.sampledArrivals, departures - s.sampledDepartures, waitingBefore,
+                waitingNow, s.sampledAt, now);
+        boolean first = !s.sampled;
+        long interval = now - s.sampledAt;
+        long submittedInPeriod = arrived;
+        long startedInPeriod = started - s.sampledStarted;
+        long rejectedInPeriod = rejected - s.sampledRejected;
+        s.sampled = true;
+        s.sampledAt = now;
+        s.sampledArrivals = arrivals;
+        s.sampledDepartures = departures;
+        s.sampledStarted = started;
+        s.sampledRejected = rejected;
+        s.waiting = waitingNow + reconcile(s, waitingNow, queueSize);
+        if (first) {
+            return; // the period since the pool's first task is of unknown length
         }
         ThreadPoolEvent e = new ThreadPoolEvent();
         e.poolId = s.id;
@@ -59,51 +75,53 @@ final class PoolSampler {
         e.activeCount = pool.getActiveCount();
         e.queueSize = queueSize;
         e.queueRemainingCapacity = queue.remainingCapacity();
-        e.submitted = submitted - s.sampledSubmitted;
-        e.started = left - s.sampledLeft;
-        e.rejected = rejected - s.sampledRejected;
-        e.waitingNanos = Math.max(0, waiting - s.sampledWaiting);
-        e.intervalNanos = now - s.sampledAt;
+        e.submitted = submittedInPeriod;
+        e.started = startedInPeriod;
+        e.rejected = rejectedInPeriod;
+        e.waitingNanos = Math.max(0, waitedUnits) << PoolStats.TIME_SHIFT;
+        e.intervalNanos = interval;
         e.commit();
-        remember(s, now, submitted, left, rejected, waiting);
-    }
-
-    private static void remember(PoolStats s, long now, long submitted, long left, long rejected, long waiting) {
-        s.sampledAt = now;
-        s.sampledSubmitted = submitted;
-        s.sampledLeft = left;
-        s.sampledRejected = rejected;
-        s.sampledWaiting = waiting;
     }
 
     /**
-     * Total time all tasks have waited so far: every departed task waited (left − arrived), every
-     * waiting one (now − arrived), so the sum is Σleft − Σarrived + waiting·now. Overflowing sums
-     * wrap, and the difference stays right.
+     * Time the tasks waited during a period, in the hooks' time units: each task that left
+     * waited (left − arrived), each still waiting (now − arrived), which sums to
+     * Σleft − Σarrived + waitingNow·now − waitingBefore·before over the period's events. Computed
+     * modulo 2^{@value PoolStats#TIME_BITS} units, like the packed sums, and read back as a signed
+     * number: exact while a period holds less than days of waiting.
+     *
+     * @param arrivalDelta packed sum of the period's arrivals
+     * @param departureDelta packed sum of the period's departures
      */
-    static long waitingArea(PoolStats s, long submitted, long left, long now) {
-        long arrivals = submitted + s.countCorrection;
-        long arrivalNanos = s.submittedNanos() + s.nanosCorrection;
-        return s.leftNanos() - arrivalNanos + (arrivals - left) * now;
+    static long waitedUnits(long arrivalDelta, long departureDelta, long waitingBefore, long waitingNow, long beforeNanos,
+            long nowNanos) {
+        long arrivedTime = (arrivalDelta - (arrivalDelta & PoolStats.COUNT_MASK)) >>> PoolStats.COUNT_BITS;
+        long departedTime = (departureDelta - (departureDelta & PoolStats.COUNT_MASK)) >>> PoolStats.COUNT_BITS;
+        long before = beforeNanos >>> PoolStats.TIME_SHIFT;
+        long now = nowNanos >>> PoolStats.TIME_SHIFT;
+        long wrapped = (departedTime - arrivedTime + waitingNow * now - waitingBefore * before) << PoolStats.COUNT_BITS;
+        return wrapped >> PoolStats.COUNT_BITS;
     }
 
     /**
      * Tasks can enter or leave a queue behind the hooks' back (purge, shutdownNow, a rejection
-     * handler that puts the task into the queue itself). When the hooks' count of waiting tasks
-     * differs from the queue the same way twice running, the difference is booked as arriving
-     * (or leaving) now, which adds no waiting time; a one-off gap is a task between the two.
+     * handler that puts the task into the queue itself, tasks queued before Precog attached). When
+     * the hooks' count of waiting tasks differs from the queue the same way twice running, the
+     * difference is booked as arriving (or leaving) now, which adds no waiting time to the period
+     * just measured; a one-off gap is a task between the two.
+     *
+     * @return the correction to the count of waiting tasks
      */
-    static void reconcile(PoolStats s, long counted, int queueSize, long now) {
-        long gap = queueSize - (counted + s.countCorrection);
+    static long reconcile(PoolStats s, long counted, int queueSize) {
+        long gap = queueSize - counted;
         long previous = s.lastQueueGap;
         s.lastQueueGap = gap;
         if (gap == 0 || previous == 0 || Long.signum(gap) != Long.signum(previous)) {
-            return;
+            return 0;
         }
         long fix = Long.signum(gap) * Math.min(Math.abs(gap), Math.abs(previous));
-        s.countCorrection += fix;
-        s.nanosCorrection += fix * now;
         s.lastQueueGap = gap - fix;
+        return fix;
     }
 
     /** {@code order-pool-7} becomes {@code order-pool-}: the name the pool's workers share. */

@@ -133,6 +133,26 @@ class ExecutorInstrumentationTest {
         }
     }
 
+    @Test
+    void waitingTimeIsExactWhereThePackedTimeSumsHaveWrappedLongAgo() {
+        // 2^55 ns is over a year of uptime: far past the 2^40 units the packed sums keep
+        long t0 = (1L << 55) + 12_345;
+        long ms = 1_000_000;
+        // two tasks waiting since before t0; three arrive, four leave (oldest first); one still waits at t0 + 1 s
+        long arrivals = packed(t0 + 100 * ms) + packed(t0 + 200 * ms) + packed(t0 + 300 * ms);
+        long departures = packed(t0 + 400 * ms) + packed(t0 + 500 * ms) + packed(t0 + 600 * ms) + packed(t0 + 700 * ms);
+
+        long units = PoolSampler.waitedUnits(arrivals, departures, 2, 1, t0, t0 + 1000 * ms);
+
+        // in the period: 400 + 500 ms for the two old ones, 500 + 500 for two new ones, 700 for the last
+        assertThat(units * 1024).isCloseTo(2_600 * ms, org.assertj.core.data.Offset.offset(10_000L));
+    }
+
+    /** An event as the hooks pack it: the time in 1024 ns units above a count of one. */
+    private static long packed(long nanos) {
+        return ((nanos >>> 10) << 24) + 1;
+    }
+
     /** The events of {@code pool}, told apart from the other pools in this JVM by its class. */
     private static List<RecordedEvent> eventsOf(ThreadPoolExecutor pool) {
         return events.stream().filter(e -> pool.getClass().getName().equals(e.getString("executorClass"))).toList();

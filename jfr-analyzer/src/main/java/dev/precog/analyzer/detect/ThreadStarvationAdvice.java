@@ -26,7 +26,10 @@ final class ThreadStarvationAdvice {
         boolean unbounded = PoolSummary.unbounded(last);
         if (unbounded && last.corePoolSize() < last.maximumPoolSize()) {
             int size = Math.max(needed, last.corePoolSize() + 1);
-            out.add(new Suggestion("Raise corePoolSize: this pool never grows past it", "pool.setCorePoolSize(" + size + ")",
+            // setCorePoolSize above maximumPoolSize throws, so the maximum goes first when it must grow too
+            String command = size <= last.maximumPoolSize() ? "pool.setCorePoolSize(" + size + ")"
+                    : "pool.setMaximumPoolSize(" + size + "); pool.setCorePoolSize(" + size + ")";
+            out.add(new Suggestion("Raise corePoolSize: this pool never grows past it", command,
                     String.format(Locale.ROOT, "With an unbounded queue, ThreadPoolExecutor starts threads beyond corePoolSize"
                             + " (%d) only when the queue is full, which it never is; maximumPoolSize (%d) is never reached",
                             last.corePoolSize(), last.maximumPoolSize())));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * THREAD_STARVATION: a ThreadPoolExecutor whose workers are all busy while tasks queue up and wait
@@ -45,16 +46,21 @@ public final class ThreadStarvationDetector implements Detector {
             return List.of();
         }
         RecentActivity recent = found.get();
+        List<PoolSummary> pools = PoolSummary.over(recent.windows());
+        Map<String, Long> labels = pools.stream().collect(Collectors.groupingBy(p -> p.last().label(), Collectors.counting()));
         List<Finding> out = new ArrayList<>();
-        for (PoolSummary pool : PoolSummary.over(recent.windows())) {
+        for (PoolSummary pool : pools) {
             if (pool.windows() >= MIN_WINDOWS && pool.starvedShare() >= SUSTAINED) {
-                out.add(finding(pool, recent, context));
+                // two pools whose workers share a name are told apart by their number
+                String label = labels.get(pool.last().label()) > 1 ? pool.last().label() + "#" + pool.last().poolId()
+                        : pool.last().label();
+                out.add(finding(pool, label, recent, context));
             }
         }
         return out;
     }
 
-    private Finding finding(PoolSummary pool, RecentActivity recent, AnalysisContext context) {
+    private Finding finding(PoolSummary pool, String label, RecentActivity recent, AnalysisContext context) {
         PoolActivity t = pool.total();
         PoolActivity last = pool.last();
         double waitSeconds = t.meanWaitSeconds();
@@ -64,7 +70,6 @@ public final class ThreadStarvationDetector implements Detector {
         double confidence = Format.round(pool.starvedShare() * Math.min(1, t.started() / CONFIDENT_TASKS), 2);
         int limit = PoolSummary.workerLimit(last);
         WorkerWait blockedOn = WorkerWait.busiest(recent, last.threadNamePrefix());
-        String label = last.label();
 
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "Thread pool %s is starved: all %d workers busy while %.0f tasks wait on average (up to %d), each about %s"

@@ -56,7 +56,7 @@ class ThreadStarvationDetectorTest {
 
     @Test
     void aPoolWithEveryWorkerBusyAndAGrowingQueueIsStarvedAndNamesItsTasks() {
-        // 2 core workers (max 16, unreachable behind an unbounded queue), 20 tasks/s of 100 ms each arriving at 25/s
+        // 2 core workers (max 16, unreachable behind an unbounded queue) run 20 tasks/s of 100 ms each while the queue grows
         List<Finding> findings = detect(6, (acc, i) -> {
             pool(acc, 2, 16, Integer.MAX_VALUE - 100, 2, 40 + 50 * i, 20, 0);
             for (int k = 0; k < 190; k++) {
@@ -124,14 +124,42 @@ class ThreadStarvationDetectorTest {
     }
 
     @Test
+    void twoStarvedPoolsWhoseWorkersShareANameAreTwoFindings() {
+        List<Finding> findings = detect(6, (acc, i) -> {
+            for (int s = 0; s < 10; s++) {
+                for (long id : new long[] {3, 4}) {
+                    acc.recordPool(new PoolActivity(id, TPE, "pool-", null, null, 1, 1, 1, 1, 20, 20, Integer.MAX_VALUE, 10, 10,
+                            0, 20, 1.0, 1));
+                }
+            }
+        });
+        assertThat(findings).extracting(Finding::id).containsExactly("pool:pool-*#3", "pool:pool-*#4");
+    }
+
+    @Test
+    void aCorePoolSizeAboveTheMaximumIsSuggestedWithTheMaximumFirst() {
+        // 2 core of at most 3 workers run 20 tasks/s of 100 ms each while 40/s arrive: 5 workers needed
+        List<Finding> findings = detect(6, (acc, i) -> {
+            for (int s = 0; s < 10; s++) {
+                int queued = 200 * i + 20 * s;
+                acc.recordPool(new PoolActivity(7, TPE, "thumbnail-", null, JOB, 2, 3, 2, 2, queued, queued, Integer.MAX_VALUE,
+                        40, 20, 0, queued, 1.0, 1));
+            }
+        });
+        assertThat(findings.get(0).suggestions()).extracting(Suggestion::command)
+                .contains("pool.setMaximumPoolSize(5); pool.setCorePoolSize(5)");
+    }
+
+    @Test
     void busyWorkersWithAnEmptyQueueAreAPoolAtWorkNotAStarvedOne() {
         assertThat(detect(6, (acc, i) -> pool(acc, 8, 8, Integer.MAX_VALUE, 8, 0, 80, 0))).isEmpty();
     }
 
     @Test
     void aQueueBehindIdleWorkersIsNotStarvation() {
-        // tasks wait briefly while half the workers are free: a pool between bursts, not short of threads
-        assertThat(detect(6, (acc, i) -> pool(acc, 8, 8, Integer.MAX_VALUE, 4, 3, 40, 0))).isEmpty();
+        // tasks wait while half the workers are free: a pool between bursts, not short of threads
+        // (each waits 250 ms, long enough to count: only the free workers keep it from being starvation)
+        assertThat(detect(6, (acc, i) -> pool(acc, 8, 8, Integer.MAX_VALUE, 4, 10, 40, 0))).isEmpty();
     }
 
     @Test
