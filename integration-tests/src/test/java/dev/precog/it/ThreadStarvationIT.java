@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Thread pools on real JVMs: a thumbnail pool stuck at its 2 core workers behind an unbounded
  * queue, while uploads arrive faster than they finish, is THREAD_STARVATION naming the job class,
- * live and from the service's own recording; the same service with room to spare raises nothing;
- * and {@code threadPools=false} leaves the pools alone.
+ * live and from the service's own recording, and when Precog attaches to the running service; the
+ * same service with room to spare raises nothing; and {@code threadPools=false} leaves the pools
+ * alone.
  */
 class ThreadStarvationIT {
 
@@ -86,6 +87,33 @@ class ThreadStarvationIT {
                 .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
         assertThat(Reports.violations(offline)).isEmpty();
         assertThat(Reports.detectorFailures(offline)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aPoolAlreadyBusyWhenPrecogAttachesIsInstrumentedAndFound(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("starving-pool-attach-" + jdk.name());
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m").start(ThumbnailService.class, "2", "16", "25", "100")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.stdout().contains("ready"));
+            String pid = Long.toString(service.pid());
+            // the pool class is loaded and its workers run already: the attach has to retransform it
+            Cli.Result attach = Cli.run(jdk, dir, "attach", pid, "reportDir=reports,window=1s,interval=1s");
+            assertThat(attach.exitCode()).as(attach.stdout() + attach.stderr()).isZero();
+
+            Path reportFile = Reports.file(dir.resolve("reports"), service.pid());
+            await("THREAD_STARVATION after attach in " + reportFile).atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                        assertThat(service.isAlive()).as(service::describe).isTrue();
+                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                        assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement().satisfies(f -> {
+                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB);
+                            // workers that started before the attach are named on their next task
+                            assertThat(f.path("evidence").path("threadNamePrefix").asText()).isEqualTo("thumbnail-");
+                        });
+                        assertThat(Reports.detectorFailures(r)).isEmpty();
+                    });
+            assertThat(service.stderr()).doesNotContain("Exception");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
