@@ -40,7 +40,6 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
         Instant at = Instant.now();
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
         readCpu(values);
-        RunQueue.read(proc, values);
         Map<Metric, Double> status = read("self/status", ProcfsParser::parseStatus);
         if (status != null) {
             values.putAll(status);
@@ -66,9 +65,17 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
         return description;
     }
 
-    /** Load since the previous call: the counters are cumulative, so one reading alone says nothing. */
+    /**
+     * Load since the previous call (the counters are cumulative, so one reading alone says
+     * nothing), and the run queue, from one read of /proc/stat.
+     */
     private void readCpu(Map<Metric, Double> values) {
-        CpuTicks ticks = read("stat", ProcfsParser::parseCpuTicks);
+        String stat = read("stat", text -> text);
+        if (stat == null) {
+            return;
+        }
+        RunQueue.put(stat, values);
+        CpuTicks ticks = ProcfsParser.parseCpuTicks(stat);
         CpuTicks earlier = previousTicks;
         if (ticks == null || earlier != null && ticks.total() == earlier.total()) {
             return; // unreadable, or sampled within one tick: keep the older baseline

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The host's run queue per CPU, read from /proc/stat directly by both host sources: OSHI has no
- * reading of it, and the file needs no native code. Absent where there is no /proc.
+ * The host's run queue per CPU from /proc/stat: the procfs source parses the text it reads for
+ * the CPU ticks, the OSHI source (which has no reading of it) reads the file itself. Absent where
+ * there is no /proc.
  */
 final class RunQueue {
 
@@ -17,13 +18,17 @@ final class RunQueue {
 
     static void read(Path proc, Map<Metric, Double> values) {
         try {
-            Double perCpu = ProcfsParser.parseRunQueuePerCpu(
-                    new String(Files.readAllBytes(proc.resolve("stat")), StandardCharsets.ISO_8859_1));
-            if (perCpu != null) {
-                values.put(Metric.HOST_RUN_QUEUE_PER_CPU, perCpu);
-            }
+            put(new String(Files.readAllBytes(proc.resolve("stat")), StandardCharsets.ISO_8859_1), values);
         } catch (IOException | RuntimeException e) {
             // not Linux, or /proc hidden: the run queue is simply not known
+        }
+    }
+
+    /** From /proc/stat's text already read. */
+    static void put(String stat, Map<Metric, Double> values) {
+        Double perCpu = ProcfsParser.parseRunQueuePerCpu(stat);
+        if (perCpu != null) {
+            values.put(Metric.HOST_RUN_QUEUE_PER_CPU, perCpu);
         }
     }
 }

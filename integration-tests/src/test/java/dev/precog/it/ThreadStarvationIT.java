@@ -43,9 +43,7 @@ class ThreadStarvationIT {
     void aPoolThatCannotKeepUpIsStarvedAndNamesItsJobs(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("starving-pool-" + jdk.name());
         Path recording = dir.resolve("service.jfr");
-        try (ChildJvm service = ChildJvm.on(jdk, dir)
-                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
-                .agent("reportDir=" + dir + ",window=1s,interval=1s")
+        try (ChildJvm service = recordedWithAgent(jdk, dir, recording, "")
                 .start(ThumbnailService.class, "2", "16", "25", "100")) {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> found = new AtomicReference<>();
@@ -121,9 +119,7 @@ class ThreadStarvationIT {
     void aPoolWithRoomToSpareIsNoFinding(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("roomy-pool-" + jdk.name());
         Path recording = dir.resolve("service.jfr");
-        try (ChildJvm service = ChildJvm.on(jdk, dir)
-                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
-                .agent("reportDir=" + dir + ",window=1s,interval=1s")
+        try (ChildJvm service = recordedWithAgent(jdk, dir, recording, "")
                 .start(ThumbnailService.class, "4", "4", "5", "40")) {
             Path reportFile = Reports.file(dir, service.pid());
             await("45 analysed windows").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -148,9 +144,7 @@ class ThreadStarvationIT {
     void threadPoolsFalseLeavesThePoolsAlone(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("pools-off-" + jdk.name());
         Path recording = dir.resolve("service.jfr");
-        try (ChildJvm service = ChildJvm.on(jdk, dir)
-                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
-                .agent("reportDir=" + dir + ",window=1s,interval=1s,threadPools=false")
+        try (ChildJvm service = recordedWithAgent(jdk, dir, recording, ",threadPools=false")
                 .start(ThumbnailService.class, "2", "16", "25", "100")) {
             Path reportFile = Reports.file(dir, service.pid());
             // the same starving pool: I/O-bound is still seen, starvation cannot be
@@ -165,6 +159,13 @@ class ThreadStarvationIT {
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
         }
         assertThat(poolEvents(recording, null)).isEmpty();
+    }
+
+    /** The service with the agent (1 s windows, plus {@code moreOptions}) and its own JFR recording. */
+    private static ChildJvm.Builder recordedWithAgent(Jdk jdk, Path dir, Path recording, String moreOptions) {
+        return ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s" + moreOptions);
     }
 
     /** The recording's pool events, of the pool whose workers' names start with {@code prefix} (all when null). */

@@ -28,10 +28,6 @@ public final class PoolHooks {
         enabled = false;
     }
 
-    public static boolean isEnabled() {
-        return enabled;
-    }
-
     /** Nanoseconds on the clock the hooks stamp tasks with. */
     public static long now() {
         return System.nanoTime() - ORIGIN;

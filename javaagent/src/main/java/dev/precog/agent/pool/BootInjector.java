@@ -27,13 +27,13 @@ final class BootInjector {
     private BootInjector() {}
 
     /**
-     * Makes sure the boot loader has every class in {@link #CLASSES}; returns the boot loader's
-     * unnamed module they live in.
+     * Makes sure the boot loader has every class in {@link #CLASSES}, and lets {@code java.base}
+     * read the boot loader's unnamed module they live in.
      *
      * @throws ReflectiveOperationException when this JVM does not allow it; nothing is then changed
      *     beyond classes already defined
      */
-    static Module inject(Instrumentation instrumentation) throws ReflectiveOperationException, IOException {
+    static void inject(Instrumentation instrumentation) throws ReflectiveOperationException, IOException {
         Module javaBase = Object.class.getModule();
         Module self = BootInjector.class.getModule();
         instrumentation.redefineModule(javaBase, Set.of(), Map.of(), Map.of("jdk.internal.misc", Set.of(self)), Set.of(),
@@ -53,7 +53,6 @@ final class BootInjector {
         Module bootUnnamed = last.getModule();
         // java.base reads no unnamed module by default; the inlined hooks need this edge.
         instrumentation.redefineModule(javaBase, Set.of(bootUnnamed), Map.of(), Map.of(), Set.of(), Map.of());
-        return bootUnnamed;
     }
 
     /** The class as the boot loader has it, or null. */

@@ -50,7 +50,6 @@ final class PoolSampler {
                 waitingNow, s.sampledAt, now);
         boolean first = !s.sampled;
         long interval = now - s.sampledAt;
-        long submittedInPeriod = arrived;
         long startedInPeriod = started - s.sampledStarted;
         long rejectedInPeriod = rejected - s.sampledRejected;
         s.sampled = true;
@@ -75,7 +74,7 @@ final class PoolSampler {
         e.activeCount = pool.getActiveCount();
         e.queueSize = queueSize;
         e.queueRemainingCapacity = queue.remainingCapacity();
-        e.submitted = submittedInPeriod;
+        e.submitted = arrived;
         e.started = startedInPeriod;
         e.rejected = rejectedInPeriod;
         e.waitingNanos = Math.max(0, waitedUnits) << PoolStats.TIME_SHIFT;
