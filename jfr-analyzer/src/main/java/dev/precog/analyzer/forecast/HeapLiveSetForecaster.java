@@ -53,10 +53,11 @@ public final class HeapLiveSetForecaster implements Forecaster {
             double value = level + fit.slope() * dt;
             double low = Math.max(0, level + Math.min(fit.slopeLow(), fit.slope()) * dt - scatter);
             double high = level + Math.max(fit.slopeHigh(), fit.slope()) * dt + scatter;
-            points.add(new ForecastPoint(Instant.ofEpochMilli(Math.round((last + dt) * 1000)), value, low, high));
+            points.add(new ForecastPoint(Instant.ofEpochMilli(Math.round((last + dt) * 1000)), value, low, high, low, high));
         }
-        return Optional.of(new Forecast(metric(), MODEL, max, level, fit.slope(), fit.level(),
-                eta, etaLow, etaHigh, points));
+        return Optional.of(new Forecast("forecast:" + metric(), metric(), MODEL, Forecast.RISING, max, "-Xmx", level,
+                fit.slope(), fit.level(), eta, etaLow, etaHigh, null, horizon, 0, t.series().size(),
+                List.of(new Forecast.ModelScore(MODEL, null, 0, true)), points));
     }
 
     /** Seconds until {@code level} reaches {@code threshold} at {@code slope}; null beyond the horizon. */
