@@ -55,6 +55,7 @@ final class AgentRuntime implements AgentView {
     private final JvmInfo jvm;
     private final Boolean heapDumpOnOutOfMemory;
     private final Long metaspaceMax;
+    private final AnalysisContext.Limit threadLimit;
     private final Path reportFile;
     private final Instant startedAt = Instant.now();
     private final Timeline timeline = new Timeline(TIMELINE_CAPACITY);
@@ -89,6 +90,7 @@ final class AgentRuntime implements AgentView {
         this.jvm = LiveJvm.describe();
         this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
         this.metaspaceMax = LiveJvm.maxMetaspace();
+        this.threadLimit = ThreadLimit.read();
         this.reportFile = ReportWriter.reportFile(options.reportDir().toAbsolutePath().normalize(), jvm.pid());
         this.accumulator = new WindowAccumulator(startedAt);
         this.leakEvidence = new LeakEvidenceCollector(options.window(), log);
@@ -219,7 +221,7 @@ final class AgentRuntime implements AgentView {
 
     private AnalysisContext context(Instant now) {
         return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
-                evidence).withMetaspaceMaxBytes(metaspaceMax);
+                evidence).withMetaspaceMaxBytes(metaspaceMax).withThreadLimit(threadLimit);
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {

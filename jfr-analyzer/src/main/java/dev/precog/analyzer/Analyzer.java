@@ -15,8 +15,14 @@ import dev.precog.analyzer.detect.MetaspaceLeakDetector;
 import dev.precog.analyzer.detect.NativeMemoryGrowthDetector;
 import dev.precog.analyzer.detect.ThreadLeakDetector;
 import dev.precog.analyzer.detect.ThreadStarvationDetector;
+import dev.precog.analyzer.forecast.CpuForecaster;
+import dev.precog.analyzer.forecast.ForecastTracker;
 import dev.precog.analyzer.forecast.Forecaster;
 import dev.precog.analyzer.forecast.HeapLiveSetForecaster;
+import dev.precog.analyzer.forecast.MemoryAvailableForecaster;
+import dev.precog.analyzer.forecast.MetaspaceForecaster;
+import dev.precog.analyzer.forecast.ProcessRssForecaster;
+import dev.precog.analyzer.forecast.ThreadCountForecaster;
 import dev.precog.analyzer.report.HeapDumpAdvisor;
 import dev.precog.model.Finding;
 import dev.precog.model.Forecast;
@@ -38,6 +44,7 @@ public final class Analyzer {
     private final List<Detector> detectors;
     private final List<Forecaster> forecasters;
     private final FindingTracker tracker = new FindingTracker(FORGET_AFTER);
+    private final ForecastTracker forecastTracker = new ForecastTracker(FORGET_AFTER);
     private final AtomicLong failures = new AtomicLong();
 
     public Analyzer(List<Detector> detectors, List<Forecaster> forecasters) {
@@ -56,7 +63,9 @@ public final class Analyzer {
                         new HostMemoryPressureDetector(),
                         new CpuSaturationDetector(),
                         new ThreadStarvationDetector()),
-                List.of(new HeapLiveSetForecaster()));
+                List.of(new HeapLiveSetForecaster(), new MetaspaceForecaster(), new ProcessRssForecaster(),
+                        new MemoryAvailableForecaster(), new ThreadCountForecaster(), CpuForecaster.process(),
+                        CpuForecaster.host()));
     }
 
     /** What the analysis concluded at one moment. */
@@ -83,6 +92,7 @@ public final class Analyzer {
                 failures.incrementAndGet();
             }
         }
+        forecasts = forecastTracker.track(forecasts, context.now());
         return new Result(findings, forecasts, HeapDumpAdvisor.advise(context, findings, forecasts));
     }
 

@@ -78,7 +78,8 @@ public final class OfflineAnalysis {
         return notes;
     }
 
-    private static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording,
+    /** What the detectors and forecasters know at {@code now} of a replayed recording. */
+    public static AnalysisContext context(Timeline timeline, Instant now, RecordedJvmFacts facts, Path recording,
             Evidence evidence) {
         Long max = facts.heapMaxBytes();
         if (max == null) {

@@ -10,6 +10,7 @@ import java.util.List;
  * is reached but the optimistic one is not, within the horizon).
  *
  * @param id stable identity, {@code forecast:<metric>}
+ * @param unit the unit of threshold, currentValue and the points
  * @param direction {@code rising} when the threshold is a ceiling, {@code falling} when a floor
  * @param thresholdSource what the threshold is, e.g. {@code -Xmx} or {@code container memory limit}
  * @param firstDetectedAt when this forecast first claimed the crossing, kept while the claim
@@ -21,6 +22,7 @@ import java.util.List;
 public record Forecast(
         String id,
         String metric,
+        Unit unit,
         String model,
         String direction,
         double threshold,
@@ -53,7 +55,7 @@ public record Forecast(
 
     /** The same forecast with its first-detection time set by the tracker. */
     public Forecast withFirstDetectedAt(Instant first) {
-        return new Forecast(id, metric, model, direction, threshold, thresholdSource, currentValue, slopePerSecond,
+        return new Forecast(id, metric, unit, model, direction, threshold, thresholdSource, currentValue, slopePerSecond,
                 intervalLevel, timeToThresholdSeconds, timeToThresholdLowSeconds, timeToThresholdHighSeconds, first,
                 horizonSeconds, resolutionSeconds, historyPoints, models, points);
     }

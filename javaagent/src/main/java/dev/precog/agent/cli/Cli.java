@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 
-/** The command line of precog-agent.jar: list, attach, status, analyze, demo. */
+/** The command line of precog-agent.jar: list, attach, status, analyze, backtest, demo. */
 public final class Cli {
 
     private static final String USAGE = String.join(System.lineSeparator(),
@@ -18,6 +18,8 @@ public final class Cli {
             "  status <pid>                          what Precog found in that JVM (reads its MBean)",
             "  analyze <file.jfr> [--out F|-] [--window 10s]",
             "                                        the same analysis, offline, on a JFR recording",
+            "  backtest <file.jfr> [--out F|-] [--window 10s]",
+            "                                        how accurate Precog's forecasts were along a recording",
             "  demo [--dir D] [--seconds N]          run the bundled leaking service with Precog and show the report",
             "  help                                  this text");
 
@@ -40,6 +42,7 @@ public final class Cli {
                 case "attach" -> AttachCommand.run(rest, agentJar(), out);
                 case "status" -> StatusCommand.run(rest, out);
                 case "analyze" -> AnalyzeCommand.run(rest, out);
+                case "backtest" -> BacktestCommand.run(rest, out);
                 case "demo" -> DemoCommand.run(rest, agentJar(), out);
                 default -> throw new CliException(ExitCodes.USAGE, "unknown command '" + args[0]
                         + "'; commands are list, attach, status, analyze, demo, help");

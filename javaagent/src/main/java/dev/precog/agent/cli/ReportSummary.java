@@ -49,14 +49,7 @@ final class ReportSummary {
             }
         }
         for (JsonNode fc : report.path("forecasts")) {
-            JsonNode eta = fc.path("timeToThresholdSeconds");
-            out.printf(Locale.ROOT, "Forecast: %s reaches %s %s%n", text(fc, "metric"),
-                    Format.bytes(fc.path("threshold").asDouble()),
-                    eta.isNull() || eta.isMissingNode()
-                            ? "not within the horizon"
-                            : "in " + Format.duration(eta.asDouble()) + " (" + Math.round(fc.path("intervalLevel").asDouble() * 100)
-                                    + "%: " + Format.duration(fc.path("timeToThresholdLowSeconds").asDouble()) + " to "
-                                    + Format.duration(fc.path("timeToThresholdHighSeconds").asDouble()) + ")");
+            out.println(forecastLine(fc));
         }
         JsonNode dump = report.path("heapDumpSuggestion");
         if (dump.path("recommended").asBoolean()) {
@@ -69,6 +62,35 @@ final class ReportSummary {
                     agent.get("cpuFractionOfOneCore").asDouble() * 100, Format.bytes(agent.path("allocatedBytes").asDouble()),
                     text(agent, "eventsProcessed"), text(agent, "eventsDropped"));
         }
+    }
+
+    /**
+     * "Forecast: heap.usedAfterGc reaches 512.0 MB (max heap (-Xmx)) in 2m42s (95%: 2m39s to 2m45s),
+     * theil-sen-linear", or "stays below ... for the next 1h40m" when no crossing is forecast.
+     */
+    static String forecastLine(JsonNode fc) {
+        String unit = fc.path("unit").asText("BYTES");
+        String limit = value(fc.path("threshold").asDouble(), unit) + " (" + fc.path("thresholdSource").asText("limit") + ")";
+        boolean falling = "falling".equals(fc.path("direction").asText());
+        JsonNode eta = fc.path("timeToThresholdSeconds");
+        String model = ", " + fc.path("model").asText() + ", now " + value(fc.path("currentValue").asDouble(), unit);
+        if (eta.isNull() || eta.isMissingNode()) {
+            return "Forecast: " + text(fc, "metric") + (falling ? " stays above " : " stays below ") + limit + " for the next "
+                    + Format.duration(fc.path("horizonSeconds").asDouble()) + model;
+        }
+        JsonNode high = fc.path("timeToThresholdHighSeconds");
+        return "Forecast: " + text(fc, "metric") + (falling ? " falls to " : " reaches ") + limit + " in "
+                + Format.duration(eta.asDouble()) + " (" + Math.round(fc.path("intervalLevel").asDouble() * 100) + "%: "
+                + Format.duration(fc.path("timeToThresholdLowSeconds").asDouble()) + " to "
+                + (high.isNull() || high.isMissingNode() ? "beyond the horizon" : Format.duration(high.asDouble())) + ")" + model;
+    }
+
+    private static String value(double v, String unit) {
+        return switch (unit) {
+            case "RATIO" -> Format.percent(v);
+            case "COUNT" -> String.format(Locale.ROOT, "%.0f", v);
+            default -> Format.bytes(v);
+        };
     }
 
     private static String[] names(JsonNode suspects) {

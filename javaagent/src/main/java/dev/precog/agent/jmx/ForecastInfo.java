@@ -3,7 +3,7 @@ package dev.precog.agent.jmx;
 import dev.precog.model.Forecast;
 import javax.management.ConstructorParameters;
 
-/** A forecast as JMX clients see it; times are -1 when the threshold is not reached. */
+/** A forecast as JMX clients see it; times are -1 when the threshold is not reached (the high bound also when only it is not). */
 public final class ForecastInfo {
 
     private final String metric;
@@ -13,11 +13,15 @@ public final class ForecastInfo {
     private final double timeToThresholdSeconds;
     private final double timeToThresholdLowSeconds;
     private final double timeToThresholdHighSeconds;
+    private final String unit;
+    private final String thresholdSource;
+    private final String firstDetectedAt;
 
     @ConstructorParameters({"metric", "model", "threshold", "currentValue", "timeToThresholdSeconds",
-        "timeToThresholdLowSeconds", "timeToThresholdHighSeconds"})
+        "timeToThresholdLowSeconds", "timeToThresholdHighSeconds", "unit", "thresholdSource", "firstDetectedAt"})
     public ForecastInfo(String metric, String model, double threshold, double currentValue,
-            double timeToThresholdSeconds, double timeToThresholdLowSeconds, double timeToThresholdHighSeconds) {
+            double timeToThresholdSeconds, double timeToThresholdLowSeconds, double timeToThresholdHighSeconds,
+            String unit, String thresholdSource, String firstDetectedAt) {
         this.metric = metric;
         this.model = model;
         this.threshold = threshold;
@@ -25,12 +29,16 @@ public final class ForecastInfo {
         this.timeToThresholdSeconds = timeToThresholdSeconds;
         this.timeToThresholdLowSeconds = timeToThresholdLowSeconds;
         this.timeToThresholdHighSeconds = timeToThresholdHighSeconds;
+        this.unit = unit;
+        this.thresholdSource = thresholdSource;
+        this.firstDetectedAt = firstDetectedAt;
     }
 
     static ForecastInfo of(Forecast f) {
         return new ForecastInfo(f.metric(), f.model(), f.threshold(), f.currentValue(),
                 orMinusOne(f.timeToThresholdSeconds()), orMinusOne(f.timeToThresholdLowSeconds()),
-                orMinusOne(f.timeToThresholdHighSeconds()));
+                orMinusOne(f.timeToThresholdHighSeconds()), f.unit() == null ? null : f.unit().name(), f.thresholdSource(),
+                f.firstDetectedAt() == null ? null : f.firstDetectedAt().toString());
     }
 
     private static double orMinusOne(Double d) {
@@ -63,5 +71,20 @@ public final class ForecastInfo {
 
     public double getTimeToThresholdHighSeconds() {
         return timeToThresholdHighSeconds;
+    }
+
+    /** BYTES, COUNT or RATIO: the unit of threshold and currentValue. */
+    public String getUnit() {
+        return unit;
+    }
+
+    /** What the threshold is, e.g. "max heap (-Xmx)". */
+    public String getThresholdSource() {
+        return thresholdSource;
+    }
+
+    /** When the crossing was first forecast (ISO-8601), or null when none is. */
+    public String getFirstDetectedAt() {
+        return firstDetectedAt;
     }
 }

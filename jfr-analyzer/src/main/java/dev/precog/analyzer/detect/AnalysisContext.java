@@ -22,6 +22,7 @@ public final class AnalysisContext {
     private final Boolean heapDumpOnOutOfMemory;
     private final Evidence evidence;
     private final Long metaspaceMaxBytes;
+    private final Limit threadLimit;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -38,11 +39,11 @@ public final class AnalysisContext {
     /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence) {
-        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null);
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null);
     }
 
     private AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
-            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes) {
+            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes, Limit threadLimit) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
@@ -51,11 +52,27 @@ public final class AnalysisContext {
         this.heapDumpOnOutOfMemory = heapDumpOnOutOfMemory;
         this.evidence = evidence;
         this.metaspaceMaxBytes = metaspaceMaxBytes;
+        this.threadLimit = threadLimit;
     }
+
+    /** A limit and what it is, e.g. 4096 from {@code ulimit -u}. */
+    public record Limit(double value, String source) {}
 
     /** The same context, knowing -XX:MaxMetaspaceSize ({@code bytes}; null when unknown or unlimited). */
     public AnalysisContext withMetaspaceMaxBytes(Long bytes) {
-        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes);
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes,
+                threadLimit);
+    }
+
+    /** The same context, knowing the most threads this JVM may run (null when unknown). */
+    public AnalysisContext withThreadLimit(Limit limit) {
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
+                metaspaceMaxBytes, limit);
+    }
+
+    /** The most threads this JVM may run, and which limit that is; null when unknown (offline). */
+    public Limit threadLimit() {
+        return threadLimit;
     }
 
     /** -XX:MaxMetaspaceSize, null when unknown or not set (metaspace is then limited only by native memory). */

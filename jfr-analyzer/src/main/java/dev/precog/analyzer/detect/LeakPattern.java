@@ -1,5 +1,6 @@
 package dev.precog.analyzer.detect;
 
+import dev.precog.analyzer.stats.Periodogram;
 import dev.precog.analyzer.stats.TheilSen;
 import dev.precog.analyzer.timeline.Series;
 import java.util.Arrays;
@@ -39,8 +40,6 @@ public record LeakPattern(String name, String reason) {
      * white noise over 15 points explains half its variance too often.
      */
     static final int MIN_PERIODIC_POINTS = 30;
-    /** Harmonics fitted per cycle: the fundamental and its first overtone. */
-    static final int HARMONICS = 2;
     /** A cycle half as long that explains this share of the best one's power is the one reported. */
     static final double SAME_POWER = 0.9;
     /** A cycle must repeat this many times in the analysed span, so slow wander is not a cycle... */
@@ -150,10 +149,8 @@ public record LeakPattern(String name, String reason) {
 
     /**
      * A cycle fitted to the detrended series by least squares, at each candidate period, explains
-     * enough of what is left: a periodogram with the fundamental and its second harmonic, so a
-     * batch's square or saw-tooth swing fits as well as a sine. Fitting in time rather than by
-     * index matters: after-GC values exist only for windows with a collection, so a fixed lag in
-     * points is no fixed lag in seconds and an autocorrelation by index smears a real cycle away.
+     * enough of what is left: a {@link Periodogram} with the fundamental and its second harmonic, so
+     * a batch's square or saw-tooth swing fits as well as a sine.
      */
     private static LeakPattern periodic(Series s, TheilSen fit) {
         double[] t = s.times();
@@ -184,120 +181,25 @@ public record LeakPattern(String name, String reason) {
             return null;
         }
         double step = 1 / (OVERSAMPLING * span);
-        double[] best = bestFrequency(t, r, total, lowest, highest, step);
+        Periodogram.Cycle best = Periodogram.best(t, r, total, lowest, highest, step);
+        if (best == null) {
+            return null;
+        }
         // half the true period fits as well as the period itself with a second harmonic: prefer the shorter cycle
-        if (2 * best[0] <= highest) {
-            double[] doubled = bestFrequency(t, r, total, 2 * best[0] - step, 2 * best[0] + step, step / 20);
-            if (doubled[1] >= SAME_POWER * best[1]) {
+        if (2 * best.frequency() <= highest) {
+            Periodogram.Cycle doubled = Periodogram.best(t, r, total, 2 * best.frequency() - step,
+                    2 * best.frequency() + step, step / 20);
+            if (doubled != null && doubled.power() >= SAME_POWER * best.power()) {
                 best = doubled;
             }
         }
-        double period = 1 / best[0];
+        double period = best.period();
         // the swing must matter against what the trend adds in one cycle, however long the history
-        if (best[1] < PERIODIC_POWER || Math.sqrt(total / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
+        if (best.power() < PERIODIC_POWER || Math.sqrt(total / n) < MIN_SWING_OF_CYCLE_RISE * fit.slope() * period) {
             return null;
         }
         return new LeakPattern("PERIODIC", String.format(Locale.ROOT,
-                "a cycle of about %.0f s around the trend (it explains %.0f%% of the swing)", period, 100 * best[1]));
-    }
-
-    /** {frequency, power} of the best cycle between {@code from} and {@code to}, refined around the best grid point. */
-    private static double[] bestFrequency(double[] t, double[] r, double total, double from, double to, double step) {
-        double bestFrequency = from;
-        double best = 0;
-        for (double f = from; f <= to; f += step) {
-            double power = f > 0 ? cyclePower(t, r, total, f) : 0;
-            if (power > best) {
-                best = power;
-                bestFrequency = f;
-            }
-        }
-        double coarse = bestFrequency;
-        for (double f = coarse - step; f <= coarse + step; f += step / 20) {
-            double power = f > 0 ? cyclePower(t, r, total, f) : 0;
-            if (power > best) {
-                best = power;
-                bestFrequency = f;
-            }
-        }
-        return new double[] {bestFrequency, best};
-    }
-
-    /**
-     * The share of {@code r}'s sum of squares {@code total} that a cycle of {@code frequency} explains:
-     * r ~ a + b1 cos(wt) + c1 sin(wt) + b2 cos(2wt) + c2 sin(2wt), by least squares.
-     */
-    private static double cyclePower(double[] t, double[] r, double total, double frequency) {
-        double w = 2 * Math.PI * frequency;
-        int k = 1 + 2 * HARMONICS;
-        double[][] a = new double[k][k];
-        double[] b = new double[k];
-        double[] x = new double[k];
-        for (int i = 0; i < t.length; i++) {
-            x[0] = 1;
-            for (int h = 1; h <= HARMONICS; h++) {
-                x[2 * h - 1] = Math.cos(h * w * t[i]);
-                x[2 * h] = Math.sin(h * w * t[i]);
-            }
-            for (int p = 0; p < k; p++) {
-                b[p] += x[p] * r[i];
-                for (int q = 0; q < k; q++) {
-                    a[p][q] += x[p] * x[q];
-                }
-            }
-        }
-        double[] coefficients = solve(a, b.clone());
-        if (coefficients == null) {
-            return 0;
-        }
-        // the explained sum of squares of a least-squares fit is coefficients . b
-        double explained = 0;
-        for (int p = 0; p < k; p++) {
-            explained += coefficients[p] * b[p];
-        }
-        return Math.max(0, Math.min(1, explained / total));
-    }
-
-    /** Gaussian elimination with partial pivoting; null when singular (a period that aliases with the sampling). */
-    private static double[] solve(double[][] a, double[] b) {
-        int k = b.length;
-        double scale = 0;
-        for (int p = 0; p < k; p++) {
-            scale = Math.max(scale, Math.abs(a[p][p]));
-        }
-        for (int col = 0; col < k; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < k; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            if (Math.abs(a[pivot][col]) <= 1e-9 * scale) {
-                return null;
-            }
-            double[] swap = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swap;
-            double tmp = b[col];
-            b[col] = b[pivot];
-            b[pivot] = tmp;
-            for (int row = col + 1; row < k; row++) {
-                double factor = a[row][col] / a[col][col];
-                for (int c = col; c < k; c++) {
-                    a[row][c] -= factor * a[col][c];
-                }
-                b[row] -= factor * b[col];
-            }
-        }
-        double[] x = new double[k];
-        for (int row = k - 1; row >= 0; row--) {
-            double sum = b[row];
-            for (int c = row + 1; c < k; c++) {
-                sum -= a[row][c] * x[c];
-            }
-            x[row] = sum / a[row][row];
-        }
-        return x;
+                "a cycle of about %.0f s around the trend (it explains %.0f%% of the swing)", period, 100 * best.power()));
     }
 
     private static TheilSen fit(Series s, int from, int to) {

@@ -1,5 +1,6 @@
 package dev.precog.analyzer.timeline;
 
+import dev.precog.model.Aggregation;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -60,6 +61,14 @@ public record Series(double[] times, double[] values) {
      * represented by its minimum value, which keeps the floor of the signal (the live set).
      */
     public Series downsampleByMin(int maxPoints) {
+        return downsample(maxPoints, Aggregation.MIN);
+    }
+
+    /**
+     * At most {@code maxPoints} points: consecutive points are grouped, each group folded by
+     * {@code how} (the metric's own aggregation) and placed at its last point's time.
+     */
+    public Series downsample(int maxPoints, Aggregation how) {
         if (size() <= maxPoints) {
             return this;
         }
@@ -69,13 +78,44 @@ public record Series(double[] times, double[] values) {
         for (int g = 0; g < maxPoints; g++) {
             int from = (int) Math.floor(g * per);
             int to = (int) Math.min(size(), Math.floor((g + 1) * per));
-            double min = Double.POSITIVE_INFINITY;
-            for (int i = from; i < to; i++) {
-                min = Math.min(min, values[i]);
-            }
             t[g] = times[to - 1];
-            v[g] = min;
+            v[g] = fold(from, to, how);
         }
         return new Series(t, v);
+    }
+
+    private double fold(int from, int to, Aggregation how) {
+        double acc = switch (how) {
+            case MIN -> Double.POSITIVE_INFINITY;
+            case MAX -> Double.NEGATIVE_INFINITY;
+            default -> 0;
+        };
+        for (int i = from; i < to; i++) {
+            acc = switch (how) {
+                case MIN -> Math.min(acc, values[i]);
+                case MAX -> Math.max(acc, values[i]);
+                case LAST -> values[i];
+                case MEAN, SUM -> acc + values[i];
+            };
+        }
+        return how == Aggregation.MEAN ? acc / (to - from) : acc;
+    }
+
+    /** The sum of this series and {@code other} at the times both hold a value. */
+    public Series plus(Series other) {
+        double[] t = new double[Math.min(size(), other.size())];
+        double[] v = new double[t.length];
+        int n = 0;
+        int j = 0;
+        for (int i = 0; i < size() && j < other.size(); i++) {
+            while (j < other.size() && other.times[j] < times[i]) {
+                j++;
+            }
+            if (j < other.size() && other.times[j] == times[i]) {
+                t[n] = times[i];
+                v[n++] = values[i] + other.values[j];
+            }
+        }
+        return new Series(Arrays.copyOf(t, n), Arrays.copyOf(v, n));
     }
 }

@@ -5,23 +5,33 @@ import dev.precog.model.Window;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A bounded ring of the most recent windows: the only thing detectors and forecasters read.
  * Appended by one thread, read by others. Only the most recent {@link #DETAILED} windows keep
  * their lock, I/O and CPU-sample detail, which only detectors of the last minutes read; older ones
- * keep their metrics and allocation weights, so hours of history stay a few megabytes.
+ * keep their metrics and allocation weights, so hours of history stay a few megabytes; forecasts
+ * reach further back through the coarse {@link Rollup}.
  */
 public final class Timeline {
 
     /** Windows that keep their wait sites and hot methods and threads. */
     public static final int DETAILED = 120;
+    /** The metrics forecasts read, also kept in the week-long {@link Rollup}. */
+    public static final Set<Metric> FORECAST_METRICS = Collections.unmodifiableSet(EnumSet.of(
+            Metric.HEAP_USED_AFTER_GC, Metric.METASPACE_USED, Metric.PROCESS_RSS, Metric.HOST_MEMORY_AVAILABLE,
+            Metric.HOST_MEMORY_TOTAL, Metric.CONTAINER_MEMORY_USED, Metric.CONTAINER_MEMORY_LIMIT, Metric.THREADS_ACTIVE,
+            Metric.CPU_JVM_USER, Metric.CPU_JVM_SYSTEM, Metric.HOST_CPU, Metric.CPU_MACHINE));
 
     private final int capacity;
     private final ArrayDeque<Window> windows;
     private final ArrayDeque<Window> recent = new ArrayDeque<>();
+    private final Rollup rollup = new Rollup(FORECAST_METRICS);
     private long appended;
 
     public Timeline(int capacity) {
@@ -41,6 +51,7 @@ public final class Timeline {
             }
         }
         recent.addLast(window);
+        rollup.add(window);
         if (recent.size() > DETAILED) {
             windows.addLast(recent.removeFirst().withoutDetail());
         }
@@ -79,6 +90,20 @@ public final class Timeline {
             }
         }
         return new Series(Arrays.copyOf(t, n), Arrays.copyOf(v, n));
+    }
+
+    /**
+     * The metric's whole history for forecasting: the windows themselves while the ring still
+     * holds every window appended, else the five-minute {@link Rollup} buckets, which reach back a
+     * week. Only {@link #FORECAST_METRICS} are rolled up.
+     */
+    public Series history(Metric metric) {
+        synchronized (this) {
+            if (appended > windows.size() + recent.size() && FORECAST_METRICS.contains(metric)) {
+                return rollup.series(metric);
+            }
+        }
+        return series(metric);
     }
 
     /** The most recent observed value of {@code metric}. */

@@ -1,0 +1,220 @@
+package dev.precog.analyzer.forecast;
+
+import dev.precog.analyzer.OfflineAnalysis;
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.analyzer.jfr.RecordedJvmFacts;
+import dev.precog.analyzer.jfr.RecordingFileSource;
+import dev.precog.analyzer.jfr.UnreadableRecordingException;
+import dev.precog.analyzer.stats.MannKendall;
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Forecast;
+import dev.precog.model.Window;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How well the forecasts would have done on a recording: it is replayed window by window, as the
+ * live agent sees it, and at a series of origins every forecaster forecasts from the history so
+ * far. Each forecast is scored against what the recording did afterwards: the error of the point
+ * forecast, whether the 80% and 95% bands held the truth, and the time it gave to a threshold the
+ * series really crossed later.
+ */
+public final class ForecastBacktest {
+
+    /** Origins, evenly spread over the replay from {@link #FIRST_ORIGIN} of it. */
+    static final int ORIGINS = 24;
+    static final double FIRST_ORIGIN = 0.25;
+    /** For time to threshold, a series that crosses no real limit is given the level it reached this far in. */
+    static final double SYNTHETIC_THRESHOLD_AT = 0.85;
+    static final double SIGNIFICANCE = 0.01;
+
+    private final Duration window;
+
+    public ForecastBacktest(Duration window) {
+        this.window = window;
+    }
+
+    /** The scores of one recording. */
+    public record Result(String recording, double windowSeconds, int windows, List<MetricScore> series) {}
+
+    /**
+     * One metric's scores; ratios are null when there was nothing to score.
+     *
+     * @param points points of the metric's whole (prepared) series, the truth
+     * @param origins origins at which the metric could be forecast
+     * @param chosenModels how often each model was chosen at those origins
+     * @param pointForecasts (origin, later point) pairs scored
+     * @param pointMape mean absolute percentage error of the point forecast over those pairs
+     * @param coverage80 share of the pairs inside the 80% band
+     * @param coverage95 share inside the 95% band
+     * @param threshold the threshold timed, null when the series reached none worth timing
+     * @param crossedAfterSeconds when the series crossed it, from the start of the recording
+     * @param timeToThresholdForecasts origins before the crossing whose forecast gave a time
+     * @param timeToThresholdMape mean absolute percentage error of those times
+     * @param crossingsMissed origins before the crossing, within the forecast's horizon, that gave no time
+     */
+    public record MetricScore(String metric, int points, double spanSeconds, double resolutionSeconds, int origins,
+            Map<String, Integer> chosenModels, int pointForecasts, Double pointMape, Double coverage80, Double coverage95,
+            Double threshold, String thresholdSource, Double crossedAfterSeconds, int timeToThresholdForecasts,
+            Double timeToThresholdMape, int crossingsMissed) {}
+
+    public Result run(Path recording) throws UnreadableRecordingException {
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+        List<Window> windows = new ArrayList<>();
+        new RecordingFileSource(recording, window).replay(facts, windows::add);
+        if (windows.size() < 2) {
+            throw new UnreadableRecordingException(recording + " holds less than two windows of data");
+        }
+        Timeline full = new Timeline(windows.size() + 1);
+        windows.forEach(full::add);
+        AnalysisContext end = OfflineAnalysis.context(full, windows.get(windows.size() - 1).end(), facts, recording, Evidence.NONE);
+        double start = windows.get(0).start().toEpochMilli() / 1000.0;
+
+        List<MetricForecaster> forecasters = forecasters();
+        Map<MetricForecaster, Scorer> scorers = new LinkedHashMap<>();
+        for (MetricForecaster f : forecasters) {
+            f.target(end).ifPresent(t -> scorers.put(f, new Scorer(t, start)));
+        }
+        Timeline replay = new Timeline(windows.size() + 1);
+        int next = 0;
+        for (int k = 0; k < ORIGINS; k++) {
+            int origin = (int) Math.round(windows.size() * (FIRST_ORIGIN + (1 - FIRST_ORIGIN) * k / ORIGINS));
+            while (next < origin) {
+                replay.add(windows.get(next++));
+            }
+            AnalysisContext now = OfflineAnalysis.context(replay, windows.get(origin - 1).end(), facts, recording, Evidence.NONE);
+            for (MetricForecaster f : forecasters) {
+                Scorer scorer = scorers.get(f);
+                if (scorer != null) {
+                    f.target(now).ifPresent(t -> scorer.score(f, t));
+                }
+            }
+        }
+        List<MetricScore> scores = new ArrayList<>();
+        scorers.values().forEach(s -> scores.add(s.result()));
+        return new Result(recording.toAbsolutePath().toString(), window.toMillis() / 1000.0, windows.size(), scores);
+    }
+
+    /** Fresh forecasters, so each replay chooses its models from nothing, as a new agent would. */
+    static List<MetricForecaster> forecasters() {
+        return List.of(new HeapLiveSetForecaster(), new MetaspaceForecaster(), new ProcessRssForecaster(),
+                new MemoryAvailableForecaster(), new ThreadCountForecaster(), CpuForecaster.process(), CpuForecaster.host());
+    }
+
+    /** Scores one metric's forecasts against its whole series. */
+    private static final class Scorer {
+        private final ForecastTarget truth;
+        private final Series series;
+        private final double start;
+        private final Double threshold;
+        private final String thresholdSource;
+        private final Double crossedAt;
+        private final Map<String, Integer> chosen = new TreeMap<>();
+        private int origins;
+        private int pairs;
+        private double ape;
+        private int apeCount;
+        private int in80;
+        private int in95;
+        private int tttForecasts;
+        private double tttApe;
+        private int missed;
+
+        Scorer(ForecastTarget truth, double start) {
+            this.truth = truth;
+            this.series = truth.history();
+            this.start = start;
+            Double[] t = thresholdToTime(truth);
+            this.threshold = t == null ? null : t[0];
+            this.crossedAt = t == null ? null : t[1];
+            this.thresholdSource = t == null ? null : t[2] == 0 ? truth.thresholdSource() : "the level it reached "
+                    + Math.round(100 * SYNTHETIC_THRESHOLD_AT) + "% into the recording";
+        }
+
+        void score(MetricForecaster forecaster, ForecastTarget target) {
+            SeriesForecaster.Fitted fitted = forecaster.fitted(target);
+            origins++;
+            chosen.merge(fitted.selection().model().name(), 1, Integer::sum);
+            double originTime = target.history().lastTime();
+            double horizon = target.horizonSeconds();
+            double[] t = series.times();
+            double[] v = series.values();
+            for (int i = 0; i < t.length; i++) {
+                double lead = t[i] - originTime;
+                if (lead <= 0 || lead > horizon) {
+                    continue;
+                }
+                double[] b = fitted.bandsAt(lead);
+                pairs++;
+                if (v[i] != 0) {
+                    ape += Math.abs(b[0] - v[i]) / Math.abs(v[i]);
+                    apeCount++;
+                }
+                in95 += v[i] >= b[1] && v[i] <= b[2] ? 1 : 0;
+                in80 += v[i] >= b[3] && v[i] <= b[4] ? 1 : 0;
+            }
+            if (threshold != null && crossedAt > originTime) {
+                Forecast f = SeriesForecaster.forecast(SeriesForecaster.fit(target.withThreshold(threshold, thresholdSource),
+                        fitted.selection()));
+                double actual = crossedAt - originTime;
+                if (f.timeToThresholdSeconds() != null) {
+                    tttForecasts++;
+                    tttApe += Math.abs(f.timeToThresholdSeconds() - actual) / actual;
+                } else if (actual <= horizon) {
+                    missed++;
+                }
+            }
+        }
+
+        MetricScore result() {
+            return new MetricScore(truth.metric(), series.size(), series.spanSeconds(),
+                    ForecastModel.meanStep(SeriesForecaster.relativeTimes(series)), origins, chosen, pairs,
+                    apeCount == 0 ? null : ape / apeCount, pairs == 0 ? null : (double) in80 / pairs,
+                    pairs == 0 ? null : (double) in95 / pairs, threshold, thresholdSource,
+                    crossedAt == null ? null : crossedAt - start, tttForecasts,
+                    tttForecasts == 0 ? null : tttApe / tttForecasts, missed);
+        }
+
+        /**
+         * {threshold, crossing time, 0 for the real limit or 1 for a reached level}: the real limit
+         * when the series crossed it, else the level it reached {@link #SYNTHETIC_THRESHOLD_AT} of the
+         * way in when it moved that way significantly; null otherwise.
+         */
+        private static Double[] thresholdToTime(ForecastTarget truth) {
+            Series s = truth.history();
+            Optional<Double> real = firstCrossing(s, truth.threshold(), truth.rising());
+            if (real.isPresent()) {
+                return new Double[] {truth.threshold(), real.get(), 0.0};
+            }
+            double[] v = s.values().clone();
+            if (!truth.rising()) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = -v[i];
+                }
+            }
+            if (MannKendall.test(v).pIncreasing() >= SIGNIFICANCE) {
+                return null;
+            }
+            int at = (int) Math.floor(SYNTHETIC_THRESHOLD_AT * (s.size() - 1));
+            double level = s.values()[at];
+            return firstCrossing(s, level, truth.rising()).map(t -> new Double[] {level, t, 1.0}).orElse(null);
+        }
+
+        private static Optional<Double> firstCrossing(Series s, double level, boolean rising) {
+            for (int i = 0; i < s.size(); i++) {
+                if (rising ? s.values()[i] >= level : s.values()[i] <= level) {
+                    return Optional.of(s.times()[i]);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.precog.analyzer.forecast;
+
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.model.Unit;
+
+/**
+ * What to forecast: a metric's prepared history and the limit it must not cross.
+ *
+ * @param metric the metric key reported
+ * @param unit the metric's unit
+ * @param history the points to fit (epoch seconds), warm-up dropped and reduced to a bounded count
+ * @param threshold the limit, in the metric's unit
+ * @param thresholdSource what the limit is, in words (e.g. {@code -Xmx})
+ * @param rising true when the limit is a ceiling, false when a floor
+ * @param growthConfirmed whether a detector's own test says the series really moves towards the
+ *     limit; null to decide by the series' Mann–Kendall trend
+ * @param floor the lowest value the metric can take (bands are clipped to it)
+ * @param ceiling the highest value the metric can take
+ * @param horizonSeconds how far ahead to forecast; a detector that vouches for the growth may allow
+ *     more than {@link SeriesForecaster#horizon} gives a bare series
+ */
+public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
+        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
+
+    /** The same target against another limit: what the backtest does to time a crossing it saw. */
+    public ForecastTarget withThreshold(double limit, String source) {
+        return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds);
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.precog.analyzer.forecast;
+
+/**
+ * No trend: the series stays around its recent level (the median of the last quarter). The
+ * baseline every trend model must beat in the backtest before it is believed.
+ */
+final class LevelModel implements ForecastModel {
+
+    static final String NAME = "level";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int minPoints() {
+        return 4;
+    }
+
+    @Override
+    public Fit fit(double[] x, double[] v) {
+        int n = v.length;
+        int recent = Math.max(4, n / 4);
+        double[] tail = java.util.Arrays.copyOfRange(v, n - recent, n);
+        double level = ForecastModel.median(tail);
+        // spread of the recent points around that level, and how far the level itself may be off
+        double[] deviation = new double[recent];
+        for (int i = 0; i < recent; i++) {
+            deviation[i] = Math.abs(tail[i] - level);
+        }
+        double scale = 1.4826 * ForecastModel.median(deviation);
+        double sigma = Math.sqrt(scale * scale * (1 + 1.0 / recent));
+        return new Fit() {
+            @Override
+            public double valueAt(double lead) {
+                return level;
+            }
+
+            @Override
+            public double sigmaAt(double lead) {
+                return sigma;
+            }
+
+            @Override
+            public double slope() {
+                return 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.precog.analyzer.forecast;
+
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Forecast;
+import dev.precog.model.Metric;
+import java.util.Optional;
+
+/**
+ * A forecaster of one metric: it knows the metric's history and limit, the shared
+ * {@link SeriesForecaster} does the rest. The backtest's model choice is kept for a minute of
+ * history, so the costly part runs rarely while the fit follows every window.
+ */
+public abstract class MetricForecaster implements Forecaster {
+
+    /** Histories are reduced to this many points (a Theil–Sen fit is quadratic in them). */
+    static final int MAX_POINTS = 120;
+    /** Fewer points than this give no forecast. */
+    static final int MIN_POINTS = 8;
+    /** Share of the history treated as warm-up (class loading, heap sizing) and ignored. */
+    static final double WARMUP_FRACTION = 0.1;
+    /** The model is chosen again after this much more history. */
+    static final double RESELECT_SECONDS = 60;
+
+    private ModelSelection selection;
+    private double selectedAt;
+    private int selectedSize;
+
+    /** What to forecast at this evaluation; empty when the limit is unknown or the history too short. */
+    public abstract Optional<ForecastTarget> target(AnalysisContext context);
+
+    @Override
+    public final Optional<Forecast> forecast(AnalysisContext context) {
+        return target(context).map(this::forecast);
+    }
+
+    /** Forecasts {@code target}, choosing the model again when the last choice is stale. */
+    public Forecast forecast(ForecastTarget target) {
+        return SeriesForecaster.forecast(fitted(target));
+    }
+
+    /** The model fitted to {@code target}, chosen again when the last choice is stale. */
+    synchronized SeriesForecaster.Fitted fitted(ForecastTarget target) {
+        Series h = target.history();
+        // a history rebuilt at a coarser resolution (the roll-up) has far fewer points
+        boolean rebuilt = h.size() < selectedSize / 2;
+        if (selection == null || rebuilt || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
+            selection = ModelSelection.select(SeriesForecaster.relativeTimes(h), h.values());
+            selectedAt = h.lastTime();
+            selectedSize = h.size();
+        }
+        return SeriesForecaster.fit(target, selection);
+    }
+
+    /**
+     * The metric's history, warm-up dropped, folded by the metric's own aggregation into at most
+     * {@link #MAX_POINTS}; empty with fewer than {@link #MIN_POINTS}.
+     */
+    static Optional<Series> prepared(Timeline timeline, Metric metric) {
+        return prepared(timeline.history(metric), metric);
+    }
+
+    static Optional<Series> prepared(Series all, Metric metric) {
+        if (all.size() < MIN_POINTS + 1) {
+            return Optional.empty();
+        }
+        int warmup = Math.max(1, (int) Math.ceil(all.size() * WARMUP_FRACTION));
+        Series s = all.from(warmup).downsample(MAX_POINTS, metric.aggregation());
+        return s.size() < MIN_POINTS || s.spanSeconds() <= 0 ? Optional.empty() : Optional.of(s);
+    }
+}

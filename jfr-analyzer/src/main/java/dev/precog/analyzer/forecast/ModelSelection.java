@@ -1,0 +1,239 @@
+package dev.precog.analyzer.forecast;
+
+import dev.precog.analyzer.stats.MannKendall;
+import dev.precog.analyzer.stats.NormalDistribution;
+import dev.precog.model.Forecast.ModelScore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Chooses a model for one series by rolling-origin backtesting on that series' own history:
+ * each candidate is fitted on the points before several origins and scored on the points after
+ * them. The winner's errors then set its intervals: how they grow with the lead (a power law
+ * fitted to their spread, so a random walk widens like the square root of time and a wrong
+ * slope linearly) and how heavy their tails are, so an 80% band covers about 80% of what this
+ * series really did, not what a textbook model assumes.
+ *
+ * @param model the chosen model
+ * @param scores every candidate's backtest error, the chosen one marked
+ * @param growth how the chosen model's errors grow with the lead; null when the backtest had too
+ *     few errors to tell, and the model's own sigma is used
+ * @param k80 multiplier of the error scale for the two-sided 80% interval
+ * @param k95 multiplier for the 95% interval
+ */
+record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, double k80, double k95) {
+
+    /**
+     * The error scale at {@code lead} seconds for {@code fit}: the backtest's growth law, but never
+     * under the model's own sigma, since a backtest over one stretch of history can be lucky.
+     */
+    double sigma(ForecastModel.Fit fit, double lead) {
+        return growth == null ? fit.sigmaAt(lead) : Math.max(growth.at(lead), fit.sigmaAt(lead));
+    }
+
+    /**
+     * Root-mean-square error {@code scale * (lead / unit)^power}, never below its value at one
+     * step: the spread of the backtest's errors against their lead.
+     */
+    record ErrorGrowth(double scale, double power, double unit) {
+
+        double at(double lead) {
+            return scale * Math.pow(Math.max(lead, unit) / unit, power);
+        }
+    }
+
+    /** Candidates, simplest first: a more complex model must beat a simpler one clearly. */
+    static final List<ForecastModel> CANDIDATES = List.of(
+            new LevelModel(), new LinearTrendModel(), new DampedTrendModel(), new SeasonalTrendModel());
+    /**
+     * Fewer points than this are not backtested: the line is used with textbook intervals when
+     * the series has a significant trend, its level otherwise.
+     */
+    static final int MIN_BACKTEST_POINTS = 12;
+    static final int ORIGINS = 6;
+    /** The first origin, as a share of the history; the last leaves a few points to score. */
+    static final double FIRST_ORIGIN = 0.5;
+    /** A model is scored at most this share of the history past each origin. */
+    static final double MAX_LEAD_SHARE = 0.5;
+    /** A more complex model must have a backtest error under this share of a simpler one's. */
+    static final double BETTER_BY = 0.95;
+    /**
+     * Weight of the textbook quantile against the empirical one, in pseudo-observations: errors
+     * from one origin are correlated, so a few dozen of them are worth far fewer.
+     */
+    static final double PRIOR_WEIGHT = 30;
+    static final double Z80 = NormalDistribution.quantile(0.9);
+    static final double Z95 = NormalDistribution.quantile(0.975);
+    /** Errors needed in a lead bin for it to count in the growth law. */
+    static final int MIN_PER_BIN = 5;
+    /** Errors grow at most this fast with the lead (1 is a wrong slope; faster is a fitting accident). */
+    static final double MAX_POWER = 1.5;
+
+    /** Selects over {@code x} (seconds, last point at 0) and {@code v}. */
+    static ModelSelection select(double[] x, double[] v) {
+        return select(x, v, CANDIDATES);
+    }
+
+    /** Selects among {@code candidates}, simplest first; the second is the fallback when none can be scored. */
+    static ModelSelection select(double[] x, double[] v, List<ForecastModel> candidates) {
+        int n = v.length;
+        if (n < MIN_BACKTEST_POINTS) {
+            boolean trend = Math.min(MannKendall.test(v).pIncreasing(), 1 - MannKendall.test(v).pIncreasing())
+                    < SeriesForecaster.SIGNIFICANCE;
+            ForecastModel model = candidates.get(trend ? Math.min(1, candidates.size() - 1) : 0);
+            List<ModelScore> scores = new ArrayList<>();
+            for (ForecastModel m : candidates) {
+                scores.add(new ModelScore(m.name(), null, 0, m == model));
+            }
+            // the scale itself is estimated from a handful of points: Student's t, not the normal
+            return new ModelSelection(model, scores, null, studentT(Z80, n - 2), studentT(Z95, n - 2));
+        }
+        List<Backtest> tests = new ArrayList<>();
+        for (ForecastModel m : candidates) {
+            tests.add(Backtest.of(m, x, v));
+        }
+        Backtest chosen = null;
+        for (Backtest t : tests) {
+            if (t.usable() && (chosen == null || t.meanAbsoluteError() < BETTER_BY * chosen.meanAbsoluteError())) {
+                chosen = t;
+            }
+        }
+        if (chosen == null) {
+            chosen = tests.get(Math.min(1, tests.size() - 1));
+        }
+        List<ModelScore> scores = new ArrayList<>();
+        for (Backtest t : tests) {
+            scores.add(new ModelScore(t.model().name(), t.usable() ? t.meanAbsoluteError() : null, t.count(), t == chosen));
+        }
+        ErrorGrowth growth = chosen.growth(ForecastModel.meanStep(x));
+        return new ModelSelection(chosen.model(), scores, growth, chosen.multiplier(growth, 0.8, Z80),
+                chosen.multiplier(growth, 0.95, Z95));
+    }
+
+    /** The Student-t quantile with {@code df} degrees of freedom matching normal quantile {@code z} (Cornish–Fisher). */
+    static double studentT(double z, int df) {
+        double nu = Math.max(1, df);
+        return z + (z * z * z + z) / (4 * nu) + (5 * Math.pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * nu * nu);
+    }
+
+    /** One model's errors over the rolling origins. */
+    private record Backtest(ForecastModel model, double[] absoluteErrors, double[] leads, double[] standardised, int origins) {
+
+        static Backtest of(ForecastModel model, double[] x, double[] v) {
+            int n = v.length;
+            int maxLead = Math.max(2, (int) (MAX_LEAD_SHARE * n));
+            double[] errors = new double[ORIGINS * maxLead];
+            double[] z = new double[ORIGINS * maxLead];
+            double[] leads = new double[ORIGINS * maxLead];
+            int count = 0;
+            int fitted = 0;
+            int previous = -1;
+            for (int k = 0; k < ORIGINS; k++) {
+                int origin = (int) Math.round(n * (FIRST_ORIGIN + (1 - FIRST_ORIGIN) * k / ORIGINS));
+                origin = Math.min(origin, n - 2);
+                if (origin <= previous || origin < model.minPoints()) {
+                    continue;
+                }
+                previous = origin;
+                double[] trainX = Arrays.copyOf(x, origin);
+                double t0 = trainX[origin - 1];
+                for (int i = 0; i < origin; i++) {
+                    trainX[i] -= t0;
+                }
+                ForecastModel.Fit fit = model.fit(trainX, Arrays.copyOf(v, origin));
+                if (fit == null) {
+                    continue;
+                }
+                fitted++;
+                for (int j = origin; j < Math.min(n, origin + maxLead); j++) {
+                    double lead = x[j] - t0;
+                    double e = v[j] - fit.valueAt(lead);
+                    errors[count] = Math.abs(e);
+                    leads[count] = lead;
+                    z[count] = Math.abs(e) / Math.max(fit.sigmaAt(lead), 1e-12 * (1 + Math.abs(v[j])));
+                    count++;
+                }
+            }
+            return new Backtest(model, Arrays.copyOf(errors, count), Arrays.copyOf(leads, count), Arrays.copyOf(z, count), fitted);
+        }
+
+        /** Scored at half the origins or more: a model that declines most of the history is not chosen. */
+        boolean usable() {
+            return origins * 2 >= ORIGINS && absoluteErrors.length > 0;
+        }
+
+        int count() {
+            return absoluteErrors.length;
+        }
+
+        double meanAbsoluteError() {
+            double sum = 0;
+            for (double e : absoluteErrors) {
+                sum += e;
+            }
+            return absoluteErrors.length == 0 ? Double.POSITIVE_INFINITY : sum / absoluteErrors.length;
+        }
+
+        /**
+         * The errors' RMS against the lead, in bins a factor of two apart, fitted as a power law
+         * in log-log space (weighted by the errors per bin); null with fewer than three bins of
+         * {@link #MIN_PER_BIN} errors.
+         */
+        ErrorGrowth growth(double unit) {
+            int bins = 12;
+            double[] sum = new double[bins];
+            int[] n = new int[bins];
+            for (int i = 0; i < leads.length; i++) {
+                int b = Math.min(bins - 1, Math.max(0, (int) Math.floor(Math.log(leads[i] / unit) / Math.log(2))));
+                sum[b] += absoluteErrors[i] * absoluteErrors[i];
+                n[b]++;
+            }
+            double sw = 0;
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double sxy = 0;
+            int used = 0;
+            for (int b = 0; b < bins; b++) {
+                if (n[b] < MIN_PER_BIN || sum[b] <= 0) {
+                    continue;
+                }
+                double lx = Math.log(Math.pow(2, b + 0.5));
+                double ly = Math.log(Math.sqrt(sum[b] / n[b]));
+                sw += n[b];
+                sx += n[b] * lx;
+                sy += n[b] * ly;
+                sxx += n[b] * lx * lx;
+                sxy += n[b] * lx * ly;
+                used++;
+            }
+            if (used < 3) {
+                return null;
+            }
+            double power = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
+            power = Math.max(0, Math.min(MAX_POWER, power));
+            double logScale = (sy - power * sx) / sw;
+            return new ErrorGrowth(Math.exp(logScale), power, unit);
+        }
+
+        /**
+         * The empirical {@code coverage} quantile of the errors over their scale (the growth law,
+         * else the model's sigma), shrunk towards the textbook {@code nominal}.
+         */
+        double multiplier(ErrorGrowth growth, double coverage, double nominal) {
+            if (standardised.length == 0) {
+                return nominal;
+            }
+            double[] sorted = new double[standardised.length];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = growth == null ? standardised[i]
+                        : absoluteErrors[i] / Math.max(growth.at(leads[i]), absoluteErrors[i] / standardised[i]);
+            }
+            Arrays.sort(sorted);
+            double empirical = sorted[Math.min(sorted.length - 1, (int) Math.ceil(coverage * sorted.length) - 1)];
+            int m = sorted.length;
+            return (m * empirical + PRIOR_WEIGHT * nominal) / (m + PRIOR_WEIGHT);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.precog.analyzer.forecast;
+
+import dev.precog.analyzer.stats.MannKendall;
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.model.Forecast;
+import dev.precog.model.ForecastPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Forecasts one prepared series against its limit: the model chosen by {@link ModelSelection},
+ * its point forecast with calibrated 80% and 95% bands, and the time the point forecast and the
+ * 95% bands reach the limit. A crossing is claimed only when the series really moves towards the
+ * limit (see {@link ForecastTarget#growthConfirmed()}); noise around a level never claims one.
+ */
+final class SeriesForecaster {
+
+    /** The horizon is at most this many times the history: further out is a guess. */
+    static final double HISTORY_MULTIPLE = 10;
+    static final double MIN_HORIZON_SECONDS = 600;
+    static final double MAX_HORIZON_SECONDS = 7 * 24 * 3600.0;
+    /** Points reported per forecast. */
+    static final int POINTS = 12;
+    /** One-sided p-value of the Mann–Kendall trend towards the limit below which it is believed. */
+    static final double SIGNIFICANCE = 0.01;
+    /** Leads tried when looking for a crossing, denser near now; then refined by bisection. */
+    private static final int SEARCH_STEPS = 200;
+    private static final int BISECTIONS = 40;
+
+    private SeriesForecaster() {}
+
+    /** A model fitted to a target's history, with the selection that calibrates its bands. */
+    record Fitted(ForecastTarget target, ForecastModel.Fit fit, ModelSelection selection) {
+
+        /** {value, low95, high95, low80, high80} {@code lead} seconds past the last point, clipped to the metric's range. */
+        double[] bandsAt(double lead) {
+            double value = fit.valueAt(lead);
+            double sigma = selection.sigma(fit, lead);
+            return new double[] {clip(target, value), clip(target, value - selection.k95() * sigma),
+                clip(target, value + selection.k95() * sigma), clip(target, value - selection.k80() * sigma),
+                clip(target, value + selection.k80() * sigma)};
+        }
+
+        /** How far the point forecast, or a 95% band ({@code side} -1 or +1), is past the limit at {@code lead}. */
+        double beyondLimit(double lead, int side) {
+            double sign = target.rising() ? 1 : -1;
+            return sign * (fit.valueAt(lead) - target.threshold()) + side * selection.k95() * selection.sigma(fit, lead);
+        }
+    }
+
+    /** Fits the selected model to the target's history (the line, when the chosen model declines it). */
+    static Fitted fit(ForecastTarget target, ModelSelection selection) {
+        Series h = target.history();
+        double[] x = relativeTimes(h);
+        ForecastModel.Fit fit = selection.model().fit(x, h.values());
+        if (fit == null) {
+            // the model that won the backtest declines this history (a cycle lost): the line never does
+            selection = new ModelSelection(ModelSelection.CANDIDATES.get(1), selection.scores(), null,
+                    ModelSelection.Z80, ModelSelection.Z95);
+            fit = selection.model().fit(x, h.values());
+        }
+        return new Fitted(target, fit, selection);
+    }
+
+    static Forecast forecast(ForecastTarget target, ModelSelection selection) {
+        return forecast(fit(target, selection));
+    }
+
+    static Forecast forecast(Fitted fitted) {
+        ForecastTarget target = fitted.target();
+        Series h = target.history();
+        double horizon = target.horizonSeconds();
+        Double eta = null;
+        Double etaLow = null;
+        Double etaHigh = null;
+        if (movesTowardsLimit(target)) {
+            eta = firstCrossing(lead -> fitted.beyondLimit(lead, 0), horizon);
+            if (eta != null) {
+                // the pessimistic band reaches the limit first, the optimistic one last (or not at all)
+                etaLow = firstCrossing(lead -> fitted.beyondLimit(lead, 1), horizon);
+                etaHigh = firstCrossing(lead -> fitted.beyondLimit(lead, -1), horizon);
+            }
+        }
+        double shown = eta == null ? horizon : Math.min(horizon, Math.max(60, 1.25 * eta));
+        double step = ForecastModel.meanStep(relativeTimes(h));
+        ForecastModel.Fit fit = fitted.fit();
+        List<ForecastPoint> points = new ArrayList<>(POINTS);
+        for (int i = 1; i <= POINTS; i++) {
+            double lead = shown * i / POINTS;
+            double[] b = fitted.bandsAt(lead);
+            points.add(new ForecastPoint(Instant.ofEpochMilli(Math.round((h.lastTime() + lead) * 1000)), b[0], b[1], b[2], b[3],
+                    b[4]));
+        }
+        return new Forecast("forecast:" + target.metric(), target.metric(), target.unit(), fitted.selection().model().name(),
+                target.rising() ? Forecast.RISING : Forecast.FALLING, target.threshold(), target.thresholdSource(),
+                clip(target, fit.valueAt(0)), fit.slope(), 0.95, eta, etaLow, etaHigh, null, horizon, step, h.size(),
+                fitted.selection().scores(), points);
+    }
+
+    /** Seconds relative to the last point. */
+    static double[] relativeTimes(Series h) {
+        double last = h.lastTime();
+        double[] x = new double[h.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = h.times()[i] - last;
+        }
+        return x;
+    }
+
+    /** How far ahead a bare series is forecast: ten times its history, from ten minutes to a week. */
+    static double horizon(Series h) {
+        return Math.min(MAX_HORIZON_SECONDS, Math.max(MIN_HORIZON_SECONDS, HISTORY_MULTIPLE * h.spanSeconds()));
+    }
+
+    private static boolean movesTowardsLimit(ForecastTarget target) {
+        if (target.growthConfirmed() != null) {
+            return target.growthConfirmed();
+        }
+        double[] v = target.history().values();
+        if (!target.rising()) {
+            v = v.clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+        return MannKendall.test(v).pIncreasing() < SIGNIFICANCE;
+    }
+
+    /**
+     * The first lead in [0, horizon] where {@code f} is at or above zero, or null. Leads grow
+     * quadratically (seconds apart near now, minutes a week out), then bisection pins the moment.
+     */
+    static Double firstCrossing(DoubleUnaryOperator f, double horizon) {
+        if (f.applyAsDouble(0) >= 0) {
+            return 0.0;
+        }
+        double previous = 0;
+        for (int i = 1; i <= SEARCH_STEPS; i++) {
+            double r = (double) i / SEARCH_STEPS;
+            double lead = horizon * r * r;
+            if (f.applyAsDouble(lead) >= 0) {
+                double below = previous;
+                double above = lead;
+                for (int b = 0; b < BISECTIONS && above - below > 0.5; b++) {
+                    double mid = (below + above) / 2;
+                    if (f.applyAsDouble(mid) >= 0) {
+                        above = mid;
+                    } else {
+                        below = mid;
+                    }
+                }
+                return above;
+            }
+            previous = lead;
+        }
+        return null;
+    }
+
+    private static double clip(ForecastTarget target, double value) {
+        return Math.max(target.floor(), Math.min(target.ceiling(), value));
+    }
+}

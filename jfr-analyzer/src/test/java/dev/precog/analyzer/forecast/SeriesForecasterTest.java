@@ -1,0 +1,141 @@
+package dev.precog.analyzer.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.model.Forecast;
+import dev.precog.model.ForecastPoint;
+import dev.precog.model.Unit;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class SeriesForecasterTest {
+
+    private static final double T0 = 1.7e9;
+    private static final double STEP = 10;
+
+    private static Series series(int n, IntToDoubleFunction value) {
+        double[] t = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = T0 + STEP * i;
+            v[i] = value.applyAsDouble(i);
+        }
+        return new Series(t, v);
+    }
+
+    private static Forecast forecast(Series s, double threshold, boolean rising, Boolean confirmed) {
+        ForecastTarget target = new ForecastTarget("test.metric", Unit.COUNT, s, threshold, "test limit", rising, confirmed, 0,
+                Double.MAX_VALUE, SeriesForecaster.horizon(s));
+        return SeriesForecaster.forecast(target, ModelSelection.select(SeriesForecaster.relativeTimes(s), s.values()));
+    }
+
+    @Test
+    void steadyRiseIsALineThatReachesTheLimitWithinItsBounds() {
+        Random r = new Random(11);
+        // 1 unit per 10 s from 100, noise sd 2: the limit 300 is 200 - 119 = 81 steps (810 s) past the last point
+        Series s = series(120, i -> 100 + i + 2 * r.nextGaussian());
+
+        Forecast f = forecast(s, 300, true, null);
+
+        assertThat(f.model()).isIn("theil-sen-linear", "damped-trend");
+        assertThat(f.timeToThresholdSeconds()).isCloseTo(810, within(60.0));
+        assertThat(f.timeToThresholdLowSeconds()).isLessThan(f.timeToThresholdSeconds());
+        assertThat(f.timeToThresholdHighSeconds()).isGreaterThan(f.timeToThresholdSeconds());
+        assertThat(f.models()).filteredOn(Forecast.ModelScore::chosen).hasSize(1);
+        assertThat(f.models()).filteredOn(m -> m.model().equals("level"))
+                .allSatisfy(m -> assertThat(m.backtestMeanAbsoluteError()).isGreaterThan(10));
+        for (ForecastPoint p : f.points()) {
+            assertThat(p.low()).isLessThanOrEqualTo(p.low80());
+            assertThat(p.low80()).isLessThanOrEqualTo(p.value());
+            assertThat(p.value()).isLessThanOrEqualTo(p.high80());
+            assertThat(p.high80()).isLessThanOrEqualTo(p.high());
+        }
+    }
+
+    @Test
+    void noiseAroundALevelNeverClaimsACrossing() {
+        Random r = new Random(5);
+        Series s = series(120, i -> 500 + 20 * r.nextGaussian());
+
+        Forecast f = forecast(s, 560, true, null);
+
+        assertThat(f.timeToThresholdSeconds()).isNull();
+        assertThat(f.timeToThresholdLowSeconds()).isNull();
+        assertThat(f.firstDetectedAt()).isNull();
+        // the 95% band is about two standard deviations wide on each side, not a hair's breadth
+        ForecastPoint first = f.points().get(0);
+        assertThat(first.high() - first.value()).isBetween(25.0, 80.0);
+    }
+
+    @Test
+    void aRampThatLevelsOffIsNotExtrapolatedToTheLimit() {
+        Random r = new Random(7);
+        // warm-up that approaches 1000 with a 300 s time constant; a straight line through it would reach 1300 soon
+        Series s = series(120, i -> 1000 - 800 * Math.exp(-STEP * i / 300) + 3 * r.nextGaussian());
+
+        Forecast f = forecast(s, 1300, true, null);
+
+        assertThat(f.model()).isIn("damped-trend", "level");
+        assertThat(f.timeToThresholdSeconds()).isNull();
+        assertThat(f.points().get(11).value()).isCloseTo(1000, within(40.0));
+    }
+
+    @Test
+    void aCycleAroundATrendIsForecastAsACycle() {
+        Random r = new Random(3);
+        // a 200 s batch cycle of amplitude 50 over a slow rise, six cycles seen
+        Series s = series(120, i -> 300 + 0.2 * i + 50 * Math.sin(2 * Math.PI * STEP * i / 200) + 3 * r.nextGaussian());
+
+        Forecast f = forecast(s, 1e6, true, null);
+
+        assertThat(f.model()).isEqualTo("seasonal-trend");
+        // the next peak: the cycle's phase at lead 50 s past the last point (index 119 + 5)
+        double truePeak = 300 + 0.2 * 124 + 50 * Math.sin(2 * Math.PI * STEP * 124 / 200);
+        ForecastTarget target = new ForecastTarget("m", Unit.COUNT, s, 1e6, "x", true, null, 0, Double.MAX_VALUE, 600);
+        double[] x = SeriesForecaster.relativeTimes(s);
+        assertThat(new SeasonalTrendModel().fit(x, s.values()).valueAt(50)).isCloseTo(truePeak, within(10.0));
+        assertThat(target.metric()).isEqualTo("m");
+    }
+
+    @Test
+    void aFallingFloorIsReachedFromAbove() {
+        Random r = new Random(9);
+        Series s = series(100, i -> 8000 - 20 * i + 10 * r.nextGaussian());
+
+        Forecast f = forecast(s, 1000, false, null);
+
+        assertThat(f.direction()).isEqualTo("falling");
+        // 6020 at the last point, 5020 above the floor at -2 per second
+        assertThat(f.timeToThresholdSeconds()).isCloseTo(2510, within(150.0));
+    }
+
+    @Test
+    void aDetectorThatSeesNoGrowthOverrulesTheTrend() {
+        Series s = series(60, i -> 100 + i);
+
+        assertThat(forecast(s, 200, true, false).timeToThresholdSeconds()).isNull();
+        assertThat(forecast(s, 200, true, true).timeToThresholdSeconds()).isNotNull();
+    }
+
+    @Test
+    void theHorizonGrowsWithTheHistoryUpToAWeek() {
+        assertThat(SeriesForecaster.horizon(series(5, i -> i))).isEqualTo(600);
+        assertThat(SeriesForecaster.horizon(series(120, i -> i))).isEqualTo(11_900);
+        assertThat(SeriesForecaster.horizon(new Series(new double[] {0, 30 * 86_400}, new double[] {1, 2})))
+                .isEqualTo(7 * 86_400);
+    }
+
+    @Test
+    void aCrossingPastTheHorizonIsNotClaimed() {
+        // 1 per 10 s from 0: the limit 100000 is ~10^6 s away, the horizon is 10 x 1190 s
+        Series s = series(120, i -> i);
+
+        Forecast f = forecast(s, 100_000, true, null);
+
+        assertThat(f.slopePerSecond()).isCloseTo(0.1, within(0.01));
+        assertThat(f.timeToThresholdSeconds()).isNull();
+    }
+}
