@@ -14,7 +14,10 @@ import dev.precog.it.workload.LeakingSessionService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +61,33 @@ class LeakDetectionIT {
                         report.set(r);
                     });
 
+            // an alert keyed on the finding or the forecast must not flap: same identity report after report
+            JsonNode firstLeak = Reports.findings(report.get(), "MEMORY_LEAK").get(0);
+            JsonNode firstForecast = Reports.forecast(report.get(), "heap.usedAfterGc").orElseThrow();
+            Set<String> laterReports = new HashSet<>();
+            List<String> changed = new ArrayList<>();
+            await("three later reports").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        JsonNode later = Reports.read(reportFile).orElseThrow(() -> new AssertionError("report gone"));
+                        String at = later.path("generatedAt").asText();
+                        if (!at.equals(report.get().path("generatedAt").asText()) && laterReports.add(at)) {
+                            List<JsonNode> leaks = Reports.findings(later, "MEMORY_LEAK");
+                            if (leaks.size() != 1 || !leaks.get(0).path("id").equals(firstLeak.path("id"))
+                                    || !leaks.get(0).path("firstDetectedAt").equals(firstLeak.path("firstDetectedAt"))) {
+                                changed.add(at + ": " + leaks);
+                            }
+                            JsonNode f = Reports.forecast(later, "heap.usedAfterGc").orElse(null);
+                            if (f == null || !f.path("firstDetectedAt").equals(firstForecast.path("firstDetectedAt"))) {
+                                changed.add(at + ": forecast " + f);
+                            }
+                        }
+                        assertThat(laterReports).hasSizeGreaterThanOrEqualTo(3);
+                    });
+            assertThat(changed).as("the leak and its forecast keep their identity").isEmpty();
+            assertThat(firstLeak.path("id").asText()).isEqualTo("memory-leak:heap");
+            assertThat(firstForecast.path("id").asText()).isEqualTo("forecast:heap.usedAfterGc");
+            assertThat(firstForecast.path("firstDetectedAt").isTextual()).isTrue();
+
             JsonNode r = report.get();
             JsonNode leak = Reports.findings(r, "MEMORY_LEAK").get(0);
             assertThat(leak.path("pattern").asText()).isEqualTo("LINEAR");
@@ -93,7 +123,7 @@ class LeakDetectionIT {
             // status: the same findings, in words.
             Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
             assertThat(status.exitCode()).as(status.stderr()).isZero();
-            assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows", "Forecast: heap.usedAfterGc reaches 384.0 MB in ");
+            assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows", "Forecast: heap.usedAfterGc reaches 384.0 MB (max heap (-Xmx)) in ");
 
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
             // The final report is written at shutdown and is still whole.

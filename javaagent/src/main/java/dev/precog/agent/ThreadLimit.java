@@ -73,9 +73,10 @@ final class ThreadLimit {
         }
     }
 
+    /** By lines: on some kernels Files.readString of a procfs file (size 0) returns garbage, here "1" for threads-max. */
     private static String text(Path p) {
         try {
-            return Files.isReadable(p) ? Files.readString(p) : null;
+            return Files.isReadable(p) ? String.join("\n", Files.readAllLines(p)) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

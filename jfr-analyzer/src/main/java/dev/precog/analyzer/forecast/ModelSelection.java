@@ -21,15 +21,19 @@ import java.util.List;
  *     few errors to tell, and the model's own sigma is used
  * @param k80 multiplier of the error scale for the two-sided 80% interval
  * @param k95 multiplier for the 95% interval
+ * @param floor the smallest error scale: half the series' resolution (a thread count moves by one),
+ *     so a series that never moved still gets bands and no division by zero
  */
-record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, double k80, double k95) {
+record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, double k80, double k95,
+        double floor) {
 
     /**
      * The error scale at {@code lead} seconds for {@code fit}: the backtest's growth law, but never
      * under the model's own sigma, since a backtest over one stretch of history can be lucky.
      */
     double sigma(ForecastModel.Fit fit, double lead) {
-        return growth == null ? fit.sigmaAt(lead) : Math.max(growth.at(lead), fit.sigmaAt(lead));
+        double own = fit.sigmaAt(lead);
+        return Math.max(floor, growth == null ? own : Math.max(growth.at(lead), own));
     }
 
     /**
@@ -87,11 +91,12 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
                 scores.add(new ModelScore(m.name(), null, 0, m == model));
             }
             // the scale itself is estimated from a handful of points: Student's t, not the normal
-            return new ModelSelection(model, scores, null, studentT(Z80, n - 2), studentT(Z95, n - 2));
+            return new ModelSelection(model, scores, null, studentT(Z80, n - 2), studentT(Z95, n - 2), floor(v));
         }
+        double floor = floor(v);
         List<Backtest> tests = new ArrayList<>();
         for (ForecastModel m : candidates) {
-            tests.add(Backtest.of(m, x, v));
+            tests.add(Backtest.of(m, x, v, floor));
         }
         Backtest chosen = null;
         for (Backtest t : tests) {
@@ -108,7 +113,27 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         }
         ErrorGrowth growth = chosen.growth(ForecastModel.meanStep(x));
         return new ModelSelection(chosen.model(), scores, growth, chosen.multiplier(growth, 0.8, Z80),
-                chosen.multiplier(growth, 0.95, Z95));
+                chosen.multiplier(growth, 0.95, Z95), floor);
+    }
+
+    /** The same choice with textbook multipliers: for a model fitted without its backtest. */
+    ModelSelection withModel(ForecastModel other) {
+        return new ModelSelection(other, scores, null, Z80, Z95, floor);
+    }
+
+    /** Half the smallest step between distinct values, or a billionth of the largest when all are equal. */
+    static double floor(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double step = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < sorted.length; i++) {
+            double d = sorted[i] - sorted[i - 1];
+            if (d > 0) {
+                step = Math.min(step, d);
+            }
+        }
+        double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+        return Double.isInfinite(step) ? 1e-9 * (1 + largest) : step / 2;
     }
 
     /** The Student-t quantile with {@code df} degrees of freedom matching normal quantile {@code z} (Cornish–Fisher). */
@@ -120,7 +145,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     /** One model's errors over the rolling origins. */
     private record Backtest(ForecastModel model, double[] absoluteErrors, double[] leads, double[] standardised, int origins) {
 
-        static Backtest of(ForecastModel model, double[] x, double[] v) {
+        static Backtest of(ForecastModel model, double[] x, double[] v, double floor) {
             int n = v.length;
             int maxLead = Math.max(2, (int) (MAX_LEAD_SHARE * n));
             double[] errors = new double[ORIGINS * maxLead];
@@ -151,7 +176,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
                     double e = v[j] - fit.valueAt(lead);
                     errors[count] = Math.abs(e);
                     leads[count] = lead;
-                    z[count] = Math.abs(e) / Math.max(fit.sigmaAt(lead), 1e-12 * (1 + Math.abs(v[j])));
+                    z[count] = Math.abs(e) / Math.max(fit.sigmaAt(lead), floor);
                     count++;
                 }
             }
@@ -227,7 +252,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             }
             double[] sorted = new double[standardised.length];
             for (int i = 0; i < sorted.length; i++) {
-                sorted[i] = growth == null ? standardised[i]
+                sorted[i] = growth == null || standardised[i] == 0 ? standardised[i]
                         : absoluteErrors[i] / Math.max(growth.at(leads[i]), absoluteErrors[i] / standardised[i]);
             }
             Arrays.sort(sorted);

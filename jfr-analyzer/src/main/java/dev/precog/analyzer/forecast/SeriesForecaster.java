@@ -57,8 +57,7 @@ final class SeriesForecaster {
         ForecastModel.Fit fit = selection.model().fit(x, h.values());
         if (fit == null) {
             // the model that won the backtest declines this history (a cycle lost): the line never does
-            selection = new ModelSelection(ModelSelection.CANDIDATES.get(1), selection.scores(), null,
-                    ModelSelection.Z80, ModelSelection.Z95);
+            selection = selection.withModel(ModelSelection.CANDIDATES.get(1));
             fit = selection.model().fit(x, h.values());
         }
         return new Fitted(target, fit, selection);

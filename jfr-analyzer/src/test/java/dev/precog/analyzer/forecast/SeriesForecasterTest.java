@@ -71,6 +71,22 @@ class SeriesForecasterTest {
     }
 
     @Test
+    void aSeriesThatNeverMovesHasFiniteBands() {
+        // a thread count that stays at 42, and one that moves by one thread now and then
+        Series flat = series(120, i -> 42);
+        Series steps = series(120, i -> i % 30 == 0 ? 43 : 42);
+
+        for (Series s : new Series[] {flat, steps}) {
+            Forecast f = forecast(s, 4096, true, null);
+            assertThat(f.timeToThresholdSeconds()).isNull();
+            assertThat(f.points()).allSatisfy(p -> {
+                assertThat(Double.isFinite(p.low()) && Double.isFinite(p.high())).isTrue();
+                assertThat(p.high() - p.low()).isLessThan(10);
+            });
+        }
+    }
+
+    @Test
     void aRampThatLevelsOffIsNotExtrapolatedToTheLimit() {
         Random r = new Random(7);
         // warm-up that approaches 1000 with a 300 s time constant; a straight line through it would reach 1300 soon
