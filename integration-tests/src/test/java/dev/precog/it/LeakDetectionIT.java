@@ -141,5 +141,20 @@ class LeakDetectionIT {
         assertThat(Reports.violations(offline)).isEmpty();
         assertThat(offline.path("analysis").path("source").asText()).startsWith("offline:");
         assertThat(List.of(Files.readString(offlineReport))).isNotEmpty();
+
+        // Backtest: the forecasts Precog made along the way, scored against what the leak did next.
+        Cli.Result backtest = Cli.run(jdk, dir, "backtest", recording.toString(), "--out", "-", "--window", "1s");
+        assertThat(backtest.exitCode()).as(backtest.stderr()).isZero();
+        JsonNode heap = null;
+        for (JsonNode s : Reports.parse(backtest.stdout()).path("series")) {
+            heap = s.path("metric").asText().equals("heap.usedAfterGc") ? s : heap;
+        }
+        assertThat(heap).as(backtest.stdout()).isNotNull();
+        assertThat(heap.path("pointForecasts").asInt()).isGreaterThan(50);
+        // a steady leak: the line is close, and its time to a level the live set really reached too
+        assertThat(heap.path("pointMape").asDouble()).isLessThan(0.10);
+        assertThat(heap.path("timeToThresholdForecasts").asInt()).isPositive();
+        assertThat(heap.path("timeToThresholdMape").asDouble()).isLessThan(0.35);
+        assertThat(heap.path("coverage95").asDouble()).isGreaterThan(heap.path("coverage80").asDouble()).isGreaterThan(0.5);
     }
 }
