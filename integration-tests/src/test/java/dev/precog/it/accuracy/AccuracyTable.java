@@ -1,0 +1,208 @@
+package dev.precog.it.accuracy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders backtested recordings as the Markdown page docs/forecast-accuracy.md. */
+final class AccuracyTable {
+
+    /** Below this many point forecasts a coverage is too noisy to call far from nominal. */
+    static final int MIN_FORECASTS = 20;
+    static final double LOW_80 = 0.70;
+    static final double HIGH_80 = 0.90;
+    static final double LOW_95 = 0.90;
+    static final double HIGH_95 = 0.99;
+
+    private AccuracyTable() {}
+
+    /** The page for {@code results}, in the order given, generated at {@code generatedAt} by {@code command}. */
+    static String markdown(List<RecordingResult> results, String command, String generatedAt) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Forecast accuracy\n\n");
+        md.append("How far Precog's forecasts can be trusted, measured on recordings of small real services: the\n")
+                .append("scenario workloads of the detection-quality table run for minutes, a slow leak recorded for\n")
+                .append("the better part of an hour, and a healthy service recorded for a long stretch. Each recording is\n")
+                .append("replayed offline by `java -jar precog-agent.jar backtest <file.jfr> --window <w>`, which cuts it\n")
+                .append("into windows as `analyze` does and measures, per forecast metric:\n\n");
+        md.append("- **Rolling origins.** At each origin the forecasters see only the windows up to it, as the live\n")
+                .append("  agent would have at that moment, choose a model (*models chosen* counts the origins each model\n")
+                .append("  won) and forecast the windows after it. Every forecast window is compared with the value the\n")
+                .append("  recording really had there. *Points* and *span* are the series' length, *origins* how many\n")
+                .append("  forecasts were made.\n")
+                .append("- **Point MAPE** is the mean of |forecast − actual| / |actual| over all forecast windows of all\n")
+                .append("  origins (*n* of them).\n")
+                .append("- **Coverage** is the share of those actual values that fell inside the forecast's 80% and 95%\n")
+                .append("  prediction intervals. A calibrated forecaster is near 80% and 95%. ")
+                .append(String.format(Locale.ROOT, "Coverage outside %.0f–%.0f%% (80%%) or\n", LOW_80 * 100, HIGH_80 * 100))
+                .append(String.format(Locale.ROOT, "  %.0f–%.0f%% (95%%) is far from nominal and shown **bold** with *low* (intervals too narrow: the\n",
+                        LOW_95 * 100, HIGH_95 * 100))
+                .append("  forecaster is surer than it should be) or *high* (too wide: it says less than it knows); that is a\n")
+                .append("  bug to fix, not a result. With fewer than ").append(MIN_FORECASTS)
+                .append(" forecast windows it is marked *few* instead.\n")
+                .append("- **Time to threshold.** The threshold is the metric's real limit (for the heap, its maximum) when\n")
+                .append("  the recording crossed it, else a level the series really reached later in the recording\n")
+                .append("  (*why* says which). At each origin before the real crossing, the forecast time to threshold is\n")
+                .append("  compared with the real time left until the crossing: *TTT MAPE* is the mean of\n")
+                .append("  |forecast − real| / real over the *n* origins that forecast a crossing, *missed* counts the origins\n")
+                .append("  whose forecast did not cross at all.\n\n");
+        List<SeriesAccuracy> all = new ArrayList<>();
+        results.forEach(r -> all.addAll(r.series()));
+        long flagged = all.stream().filter(AccuracyTable::farFromNominal).count();
+        md.append("## Summary\n\n");
+        md.append(results.size()).append(results.size() == 1 ? " recording, " : " recordings, ").append(all.size())
+                .append(" series").append(" backtested; ");
+        md.append(flagged == 0 ? "no series has" : flagged + (flagged == 1 ? " series has" : " series have"))
+                .append(" coverage far from nominal.");
+        long failed = results.stream().filter(r -> r.backtest() == null).count();
+        if (failed > 0) {
+            md.append(" ").append(failed).append(failed == 1 ? " recording could not be backtested (see its note)."
+                    : " recordings could not be backtested (see their notes).");
+        }
+        md.append("\n\n");
+        md.append("## Results\n\n");
+        md.append("| recording | JDK | metric | points | span | origins | models chosen | point MAPE (n) | 80% coverage | 95% coverage "
+                + "| threshold (why) | crossed after | TTT MAPE (n) | missed |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (RecordingResult r : results) {
+            for (SeriesAccuracy s : r.series()) {
+                md.append(row(r, s));
+            }
+        }
+        md.append("\n## Recordings\n\n");
+        md.append("| recording | JDK | the heap | workload | JVM flags | recorded | size | GCs | window | note |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (RecordingResult r : results) {
+            md.append("| ").append(cell(r.name()))
+                    .append(" | ").append(cell(r.jdkVersion()))
+                    .append(" | ").append(cell(r.shape()))
+                    .append(" | `").append(cell(r.workload())).append('`')
+                    .append(" | `").append(cell(r.jvmFlags())).append('`')
+                    .append(" | ").append(duration(r.recordedSeconds()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f MB", r.recordingBytes() / 1e6))
+                    .append(" | ").append(r.garbageCollections())
+                    .append(" | ").append(cell(r.window()))
+                    .append(" | ").append(cell(r.note()))
+                    .append(" |\n");
+        }
+        md.append("\nRecordings are not kept in the repository; the backtest's answers are, in\n")
+                .append("[`forecast-accuracy.json`](forecast-accuracy.json). Generated (last updated, when a subset was rerun) ")
+                .append(generatedAt).append(" by:\n\n```sh\n").append(command).append("\n```\n");
+        return md.toString();
+    }
+
+    /** One row of the results table, ending in a newline. */
+    static String row(RecordingResult r, SeriesAccuracy s) {
+        return "| " + cell(r.name())
+                + " | " + cell(r.jdk())
+                + " | `" + cell(s.metric()) + "`"
+                + " | " + count(s.points())
+                + " | " + duration(s.spanSeconds())
+                + " | " + count(s.origins())
+                + " | " + models(s.chosenModels())
+                + " | " + withCount(s.pointMape(), s.pointForecasts())
+                + " | " + coverage(s.coverage80(), LOW_80, HIGH_80, s.pointForecasts())
+                + " | " + coverage(s.coverage95(), LOW_95, HIGH_95, s.pointForecasts())
+                + " | " + threshold(s)
+                + " | " + duration(s.crossedAfterSeconds())
+                + " | " + withCount(s.timeToThresholdMape(), s.timeToThresholdForecasts())
+                + " | " + count(s.crossingsMissed())
+                + " |\n";
+    }
+
+    /** Whether either interval's coverage is outside its band, on enough forecasts to tell. */
+    static boolean farFromNominal(SeriesAccuracy s) {
+        return enough(s.pointForecasts()) && (outside(s.coverage80(), LOW_80, HIGH_80) || outside(s.coverage95(), LOW_95, HIGH_95));
+    }
+
+    static String coverage(Double value, double low, double high, Long forecasts) {
+        if (value == null) {
+            return "–";
+        }
+        String text = String.format(Locale.ROOT, "%.0f%%", value * 100);
+        if (!enough(forecasts)) {
+            return text + " (few)";
+        }
+        if (value < low) {
+            return "**" + text + "** (low)";
+        }
+        if (value > high) {
+            return "**" + text + "** (high)";
+        }
+        return text;
+    }
+
+    /** "3.4% (240)": an error and how many forecasts it is the mean of; a dash when undefined. */
+    private static String withCount(Double fraction, Long n) {
+        return fraction == null ? "–" : n == null ? percent(fraction) : percent(fraction) + " (" + n + ")";
+    }
+
+    static String percent(Double fraction) {
+        return fraction == null ? "–" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    /** "45 s", "19m40s", "1h05m"; a dash when undefined. */
+    static String duration(Double seconds) {
+        if (seconds == null) {
+            return "–";
+        }
+        long s = Math.round(seconds);
+        if (s < 120) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+    }
+
+    /** The models by how often they were chosen, most first: "theil-sen-linear ×9, damped-trend ×3". */
+    static String models(Map<String, Long> chosen) {
+        if (chosen == null || chosen.isEmpty()) {
+            return "–";
+        }
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        chosen.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        List<String> parts = new ArrayList<>();
+        ordered.forEach((model, n) -> parts.add(cell(model) + " ×" + n));
+        return String.join(", ", parts);
+    }
+
+    /** The threshold in the metric's unit (MB for byte metrics) and why it was chosen. */
+    static String threshold(SeriesAccuracy s) {
+        if (s.threshold() == null) {
+            return "–";
+        }
+        String value = bytes(s.metric()) ? String.format(Locale.ROOT, "%.1f MB", s.threshold() / (1024 * 1024))
+                : String.format(Locale.ROOT, "%.4g", s.threshold());
+        return s.thresholdSource() == null ? value : value + " (" + cell(s.thresholdSource()) + ")";
+    }
+
+    private static boolean bytes(String metric) {
+        String m = metric.toLowerCase(Locale.ROOT);
+        return m.startsWith("heap.") || m.startsWith("metaspace") || m.contains("bytes") || m.contains("rss")
+                || m.contains("direct") || m.contains("native");
+    }
+
+    private static String count(Long n) {
+        return n == null ? "–" : Long.toString(n);
+    }
+
+    private static boolean enough(Long forecasts) {
+        return forecasts != null && forecasts >= MIN_FORECASTS;
+    }
+
+    private static boolean outside(Double value, double low, double high) {
+        return value != null && (value < low || value > high);
+    }
+
+    /** Text safe inside a table cell. */
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+}

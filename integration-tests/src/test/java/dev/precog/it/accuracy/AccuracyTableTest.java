@@ -1,0 +1,172 @@
+package dev.precog.it.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccuracyTableTest {
+
+    /** An answer of {@code backtest} as the command prints it: a leak that crossed, a flat series with little defined. */
+    private static final String ANSWER = """
+            { "recording": "/abs/run.jfr", "windowSeconds": 10.0, "series": [
+              { "metric": "heap.usedAfterGc", "points": 118, "spanSeconds": 1180.0, "resolutionSeconds": 10.0, "origins": 12,
+                "chosenModels": {"damped-trend": 3, "theil-sen-linear": 9},
+                "pointForecasts": 240, "pointMape": 0.034, "coverage80": 0.81, "coverage95": 0.94,
+                "threshold": 1.2e8, "thresholdSource": "reached in the recording", "crossedAfterSeconds": 812.0,
+                "timeToThresholdForecasts": 7, "timeToThresholdMape": 0.21, "crossingsMissed": 2, "someFieldAddedLater": true },
+              { "metric": "metaspace.used", "points": 30, "spanSeconds": 300.0, "resolutionSeconds": 10.0, "origins": 3,
+                "chosenModels": {}, "pointForecasts": 12, "pointMape": null, "coverage80": 0.5, "coverage95": null,
+                "threshold": null, "thresholdSource": null, "crossedAfterSeconds": null,
+                "timeToThresholdForecasts": null, "timeToThresholdMape": null, "crossingsMissed": null } ] }
+            """;
+
+    private static RecordingResult result(String name, String jdk, JsonNode answer) {
+        return new RecordingResult(name, "leak, slow and noisy", jdk, "17.0.15+6", "RateLimitedApiService 92.0 300",
+                "-Xmx256m -XX:+UseG1GC", "/work/recordings/slow/run.jfr", 23_400_000, 2401.5, 131, "10s", "", answer);
+    }
+
+    @Test
+    void readsEveryFieldOfAnAnswerAndLeavesUndefinedOnesNull() throws IOException {
+        List<SeriesAccuracy> series = result("slow", "jdk17", Reports.parse(ANSWER)).series();
+
+        assertThat(series).hasSize(2);
+        SeriesAccuracy heap = series.get(0);
+        assertThat(heap.metric()).isEqualTo("heap.usedAfterGc");
+        assertThat(heap.points()).isEqualTo(118);
+        assertThat(heap.chosenModels()).containsEntry("theil-sen-linear", 9L).containsEntry("damped-trend", 3L);
+        assertThat(heap.coverage95()).isEqualTo(0.94);
+        assertThat(heap.crossingsMissed()).isEqualTo(2);
+        SeriesAccuracy flat = series.get(1);
+        assertThat(flat.pointMape()).isNull();
+        assertThat(flat.threshold()).isNull();
+        assertThat(flat.thresholdSource()).isNull();
+        assertThat(flat.chosenModels()).isEmpty();
+    }
+
+    @Test
+    void rowShowsEveryMeasureInItsUnit() throws IOException {
+        RecordingResult r = result("slow-leak-rate-limiter", "jdk17", Reports.parse(ANSWER));
+
+        String row = AccuracyTable.row(r, r.series().get(0));
+
+        assertThat(row).isEqualTo("| slow-leak-rate-limiter | jdk17 | `heap.usedAfterGc` | 118 | 19m40s | 12 | theil-sen-linear ×9, "
+                + "damped-trend ×3 | 3.4% (240) | 81% | 94% | 114.4 MB (reached in the recording) | 13m32s | 21.0% (7) | 2 |\n");
+    }
+
+    @Test
+    void undefinedNumbersAreDashesAndFewForecastsAreNotJudged() throws IOException {
+        RecordingResult r = result("flat", "jdk17", Reports.parse(ANSWER));
+
+        String row = AccuracyTable.row(r, r.series().get(1));
+
+        assertThat(row).isEqualTo("| flat | jdk17 | `metaspace.used` | 30 | 5m00s | 3 | – | – | 50% (few) | – | – | – | – | – |\n");
+        assertThat(AccuracyTable.farFromNominal(r.series().get(1))).isFalse();
+    }
+
+    @Test
+    void coverageFarFromNominalIsBoldAndSaysWhichWay() {
+        assertThat(AccuracyTable.coverage(0.62, AccuracyTable.LOW_80, AccuracyTable.HIGH_80, 240L)).isEqualTo("**62%** (low)");
+        assertThat(AccuracyTable.coverage(1.0, AccuracyTable.LOW_95, AccuracyTable.HIGH_95, 240L)).isEqualTo("**100%** (high)");
+        assertThat(AccuracyTable.coverage(0.90, AccuracyTable.LOW_80, AccuracyTable.HIGH_80, 240L)).isEqualTo("90%");
+        assertThat(AccuracyTable.coverage(0.40, AccuracyTable.LOW_80, AccuracyTable.HIGH_80, 5L)).isEqualTo("40% (few)");
+        assertThat(AccuracyTable.coverage(null, AccuracyTable.LOW_80, AccuracyTable.HIGH_80, 240L)).isEqualTo("–");
+    }
+
+    @Test
+    void pageCountsFlaggedSeriesAndFailedRecordings() throws IOException {
+        JsonNode miscalibrated = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 0.55"));
+        RecordingResult failed = result("broken", "jdk25", null).withBacktest(null, "backtest exited 1: precog: corrupt file");
+
+        String page = AccuracyTable.markdown(List.of(result("slow", "jdk17", miscalibrated), failed), "./mvnw -Pbacktest", "2026-12-01T12:00:00Z");
+
+        assertThat(page).contains("2 recordings, 2 series backtested; 1 series has coverage far from nominal. "
+                + "1 recording could not be backtested (see its note).");
+        assertThat(page).contains("| slow | jdk17 | `heap.usedAfterGc` |").contains("**55%** (low)");
+        assertThat(page).contains("| broken | 17.0.15+6 | leak, slow and noisy | `RateLimitedApiService 92.0 300` | `-Xmx256m -XX:+UseG1GC` "
+                + "| 40m02s | 23.4 MB | 131 | 10s | backtest exited 1: precog: corrupt file |");
+        assertThat(page).contains("```sh\n./mvnw -Pbacktest\n```").contains("2026-12-01T12:00:00Z");
+    }
+
+    @Test
+    void emptyPageSaysSo() {
+        assertThat(AccuracyTable.markdown(List.of(), "./mvnw -Pbacktest", "now"))
+                .contains("0 recordings, 0 series backtested; no series has coverage far from nominal.");
+    }
+
+    @Test
+    void rerunReplacesItsOwnEntriesKeepsTheOthersAndKeepsTheScenarioOrder() {
+        RecordingResult oldSlow = result("slow", "jdk17", null);
+        RecordingResult linear17 = result("linear", "jdk17", null);
+        RecordingResult linear25 = result("linear", "jdk25", null);
+        RecordingResult newSlow = result("slow", "jdk17", null).withBacktest(null, "rerun");
+
+        List<RecordingResult> merged = AccuracyResults.merge(List.of(oldSlow, linear25, linear17), List.of(newSlow),
+                List.of("linear", "slow"));
+
+        assertThat(merged).containsExactly(linear17, linear25, newSlow);
+    }
+
+    @Test
+    void resultsSurviveTheirFile(@TempDir Path dir) throws IOException {
+        RecordingResult r = result("slow", "jdk17", Reports.parse(ANSWER));
+        Path file = dir.resolve("forecast-accuracy.json");
+
+        new AccuracyResults("now", "cmd", List.of(r)).write(file);
+
+        assertThat(AccuracyResults.read(file)).containsExactly(r);
+        JsonNode written = Reports.parse(Files.readString(file)).path("recordings").path(0);
+        assertThat(written.path("backtest").path("series").path(0).path("someFieldAddedLater").asBoolean()).isTrue();
+        assertThat(written.has("key")).as("only the record's components are written").isFalse();
+        assertThat(AccuracyResults.read(dir.resolve("missing.json"))).isEmpty();
+    }
+
+    @Test
+    void recordingsAreNamedOrNamedAfterTheirDirectory(@TempDir Path dir) throws IOException {
+        Path slow = Files.createDirectories(dir.resolve("slow-leak-40m")).resolve("run.jfr");
+        Path other = dir.resolve("other.jfr");
+        Files.writeString(slow, "x");
+        Files.writeString(other, "x");
+
+        Map<String, Path> given = ForecastAccuracy.recordings(slow + ", healthy=" + other);
+
+        assertThat(given).containsExactly(Map.entry("slow-leak-40m", slow), Map.entry("healthy", other));
+        assertThat(ForecastAccuracy.recordings(" ")).isEmpty();
+    }
+
+    @Test
+    void heapFlagsLeaveOutTheAgentAndTheRecording() {
+        String recorded = "-javaagent:/x/precog-agent.jar=reportDir=/r,window=10s -XX:StartFlightRecording=filename=/r/run.jfr,"
+                + "settings=default -Xmx256m -XX:+UseG1GC -Dfoo=bar";
+
+        assertThat(RecordingFacts.heapFlags(recorded)).isEqualTo("-Xmx256m -XX:+UseG1GC");
+        assertThat(RecordingFacts.shortWorkload("dev.precog.it.workload.RateLimitedApiService 92 300"))
+                .isEqualTo("RateLimitedApiService 92 300");
+    }
+
+    @Test
+    void jdkIsReadFromTheRecordedVersionLine() {
+        RecordingFacts jdk17 = new RecordingFacts("OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 JRE "
+                + "(17.0.15+6-Debian-1deb12u1), built on 2025-04-16T00:00:00Z", "", "", null, null, 0, 0, 0);
+        RecordingFacts jdk25 = new RecordingFacts("OpenJDK 64-Bit Server VM (25+36-LTS) for linux-amd64 JRE (25+36-LTS)", "", "",
+                null, null, 0, 0, 0);
+
+        assertThat(jdk17.jdkName()).isEqualTo("jdk17");
+        assertThat(jdk17.jdkVersion()).isEqualTo("17.0.15+6-Debian-1deb12u1");
+        assertThat(jdk25.jdkName()).isEqualTo("jdk25");
+        assertThat(new RecordingFacts(null, null, null, null, null, 0, 0, 0).jdkName()).isEqualTo("unknown");
+    }
+
+    @Test
+    void shorterSlowLeakLeaksFasterFromMoreRequests() {
+        assertThat(ForecastAccuracy.slowLeakArgs(40)).containsExactly("92.0", "300");
+        assertThat(ForecastAccuracy.slowLeakArgs(10)).containsExactly("368.0", "1104");
+    }
+}
