@@ -55,9 +55,9 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * the series has a significant trend, its level otherwise.
      */
     static final int MIN_BACKTEST_POINTS = 12;
-    static final int ORIGINS = 6;
+    static final int ORIGINS = 12;
     /** The first origin, as a share of the history; the last leaves a few points to score. */
-    static final double FIRST_ORIGIN = 0.5;
+    static final double FIRST_ORIGIN = 0.3;
     /** A model is scored at most this share of the history past each origin. */
     static final double MAX_LEAD_SHARE = 0.5;
     /** A more complex model must have a backtest error under this share of a simpler one's. */
@@ -244,7 +244,8 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
 
         /**
          * The empirical {@code coverage} quantile of the errors over their scale (the growth law,
-         * else the model's sigma), shrunk towards the textbook {@code nominal}.
+         * else the model's sigma), shrunk towards the textbook {@code nominal} and never under it:
+         * the backtest sees one stretch of history, and its luck is no reason for narrower bands.
          */
         double multiplier(ErrorGrowth growth, double coverage, double nominal) {
             if (standardised.length == 0) {
@@ -258,7 +259,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             Arrays.sort(sorted);
             double empirical = sorted[Math.min(sorted.length - 1, (int) Math.ceil(coverage * sorted.length) - 1)];
             int m = sorted.length;
-            return (m * empirical + PRIOR_WEIGHT * nominal) / (m + PRIOR_WEIGHT);
+            return Math.max(nominal, (m * empirical + PRIOR_WEIGHT * nominal) / (m + PRIOR_WEIGHT));
         }
     }
 }
