@@ -28,13 +28,14 @@ final class AccuracyTable {
                 .append("the better part of an hour, and a healthy service recorded for a long stretch. Each recording is\n")
                 .append("replayed offline by `java -jar precog-agent.jar backtest <file.jfr> --window <w>`, which cuts it\n")
                 .append("into windows as `analyze` does and measures, per forecast metric:\n\n");
-        md.append("- **Rolling origins.** At each origin the forecasters see only the windows up to it, as the live\n")
-                .append("  agent would have at that moment, choose a model (*models chosen* counts the origins each model\n")
-                .append("  won) and forecast the windows after it. Every forecast window is compared with the value the\n")
-                .append("  recording really had there. *Points* and *span* are the series' length, *origins* how many\n")
-                .append("  forecasts were made.\n")
-                .append("- **Point MAPE** is the mean of |forecast − actual| / |actual| over all forecast windows of all\n")
-                .append("  origins (*n* of them).\n")
+        md.append("- **Rolling origins.** At 24 origins, from a quarter of the way in, the forecasters see only the\n")
+                .append("  windows up to it, as the live agent would have at that moment, choose a model (*models chosen*\n")
+                .append("  counts the origins each model won) and forecast. Each forecast is compared with every later point\n")
+                .append("  of the metric's whole series (prepared as the forecaster prepares it: warm-up dropped, at most\n")
+                .append("  120 points) within the forecast's horizon. *Points* and *span* are that series' length,\n")
+                .append("  *origins* how many forecasts were made.\n")
+                .append("- **Point MAPE** is the mean of |forecast − actual| / |actual| over all those (origin, point)\n")
+                .append("  pairs (*n* of them).\n")
                 .append("- **Coverage** is the share of those actual values that fell inside the forecast's 80% and 95%\n")
                 .append("  prediction intervals. A calibrated forecaster is near 80% and 95%. ")
                 .append(String.format(Locale.ROOT, "Coverage outside %.0f–%.0f%% (80%%) or\n", LOW_80 * 100, HIGH_80 * 100))
@@ -48,7 +49,7 @@ final class AccuracyTable {
                 .append("  (*why* says which). At each origin before the real crossing, the forecast time to threshold is\n")
                 .append("  compared with the real time left until the crossing: *TTT MAPE* is the mean of\n")
                 .append("  |forecast − real| / real over the *n* origins that forecast a crossing, *missed* counts the origins\n")
-                .append("  whose forecast did not cross at all.\n\n");
+                .append("  whose forecast claimed no crossing although the real one came within its horizon.\n\n");
         List<SeriesAccuracy> all = new ArrayList<>();
         results.forEach(r -> all.addAll(r.series()));
         long flagged = all.stream().filter(AccuracyTable::farFromNominal).count();
