@@ -22,6 +22,7 @@ public final class AnalysisContext {
     private final Boolean heapDumpOnOutOfMemory;
     private final Evidence evidence;
     private final Long metaspaceMaxBytes;
+    private final Long dumpDiskFreeBytes;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -38,11 +39,11 @@ public final class AnalysisContext {
     /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence) {
-        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null);
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null);
     }
 
     private AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
-            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes) {
+            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes, Long dumpDiskFreeBytes) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
@@ -51,11 +52,27 @@ public final class AnalysisContext {
         this.heapDumpOnOutOfMemory = heapDumpOnOutOfMemory;
         this.evidence = evidence;
         this.metaspaceMaxBytes = metaspaceMaxBytes;
+        this.dumpDiskFreeBytes = dumpDiskFreeBytes;
     }
 
     /** The same context, knowing -XX:MaxMetaspaceSize ({@code bytes}; null when unknown or unlimited). */
     public AnalysisContext withMetaspaceMaxBytes(Long bytes) {
-        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes);
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes,
+                dumpDiskFreeBytes);
+    }
+
+    /**
+     * The same context, knowing the usable space ({@code bytes}) of the file store where a heap
+     * dump would go; null when unknown (offline, the analysed JVM's disk is not this one).
+     */
+    public AnalysisContext withDumpDiskFreeBytes(Long bytes) {
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
+                metaspaceMaxBytes, bytes);
+    }
+
+    /** Usable bytes on the file store of {@link #dumpDirectory()}, null when unknown. */
+    public Long dumpDiskFreeBytes() {
+        return dumpDiskFreeBytes;
     }
 
     /** -XX:MaxMetaspaceSize, null when unknown or not set (metaspace is then limited only by native memory). */
