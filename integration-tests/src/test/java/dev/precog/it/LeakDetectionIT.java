@@ -104,6 +104,16 @@ class LeakDetectionIT {
                     .isGreaterThanOrEqualTo(forecast.get("timeToThresholdSeconds").asDouble());
             assertThat(r.path("heapDumpSuggestion").path("command").asText())
                     .isEqualTo("jcmd " + service.pid() + " GC.heap_dump " + dir.resolve("precog-heap-" + service.pid() + ".hprof"));
+            JsonNode advice = r.path("heapDumpSuggestion");
+            assertThat(advice.path("dumpPath").asText()).isEqualTo(dir.resolve("precog-heap-" + service.pid() + ".hprof").toString());
+            assertThat(advice.path("estimatedDumpBytes").asLong()).isGreaterThan(advice.path("liveSetBytes").asLong()).isPositive();
+            assertThat(advice.path("estimatedPauseSeconds").asDouble()).isPositive();
+            assertThat(advice.path("freeDiskBytes").asLong()).isPositive();
+            assertThat(advice.path("diskHasRoom").asBoolean()).isTrue();
+            assertThat(advice.path("mbeanOperation").asText()).isEqualTo("dev.precog:type=Precog dumpHeap()");
+            assertThat(advice.path("onOutOfMemoryFlags").asText()).isEqualTo("-XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=" + dir);
+            // without heapDump=auto nothing is dumped
+            assertThat(advice.get("autoDump").isNull()).isTrue();
             assertThat(r.path("jvm").path("pid").asLong()).isEqualTo(service.pid());
             assertThat(r.path("jvm").path("heapMaxBytes").asLong()).isEqualTo(384L * 1024 * 1024);
             assertThat(Reports.violations(r)).isEmpty();
@@ -126,6 +136,7 @@ class LeakDetectionIT {
             assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows", "Forecast: heap.usedAfterGc reaches 384.0 MB (max heap (-Xmx)) in ");
 
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+            assertThat(HeapDumpIT.dumpsIn(dir)).as("no heap dump without heapDump=auto").isEmpty();
             // The final report is written at shutdown and is still whole.
             assertThat(Reports.read(reportFile)).get().satisfies(last -> assertThat(Reports.violations(last)).isEmpty());
         }

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param hostInterval how often host metrics are sampled
  * @param debug whether the agent reports its own errors on stderr
  * @param threadPools whether ThreadPoolExecutor is instrumented for queue depth and queue wait
+ * @param heapDumpAuto whether the agent takes one heap dump by itself ({@code heapDump=auto})
+ * @param heapDumpBefore with {@code heapDump=auto}: dump once the heap is forecast to run out within this time
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
-        boolean threadPools) {
+        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -29,6 +31,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
     private static final Duration MAX_WINDOW = Duration.ofMinutes(10);
     private static final Duration MIN_HOST_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MIN_HEAP_DUMP_BEFORE = Duration.ofMinutes(1);
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -38,11 +41,20 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         k.put("hostInterval", "a duration such as 1s or 500ms (default 1s)");
         k.put("debug", "true or false (default false)");
         k.put("threadPools", "true or false (default true)");
+        k.put("heapDump", "off or auto: take one heap dump by itself when a leak will fill the heap within heapDumpBefore"
+                + " (default off)");
+        k.put("heapDumpBefore", "a duration such as 30m or 2h, at least 1m (default 30m)");
         return k;
     }
 
     public static AgentOptions defaults() {
-        return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true);
+        return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
+                false, Duration.ofMinutes(30));
+    }
+
+    /** The same options writing to {@code dir}. */
+    public AgentOptions withReportDir(Path dir) {
+        return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore);
     }
 
     /**
@@ -61,6 +73,8 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         Duration hostInterval = o.hostInterval();
         boolean debug = o.debug();
         boolean threadPools = o.threadPools();
+        boolean heapDumpAuto = o.heapDumpAuto();
+        Duration heapDumpBefore = o.heapDumpBefore();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -81,6 +95,8 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "hostInterval" -> hostInterval = duration(key, value);
                 case "debug" -> debug = bool(key, value);
                 case "threadPools" -> threadPools = bool(key, value);
+                case "heapDump" -> heapDumpAuto = heapDumpMode(value);
+                case "heapDumpBefore" -> heapDumpBefore = duration(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -94,7 +110,19 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         if (hostInterval.compareTo(MIN_HOST_INTERVAL) < 0) {
             throw new OptionsException("bad value '" + format(hostInterval) + "' for hostInterval: expected at least 100ms");
         }
-        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools);
+        if (heapDumpBefore.compareTo(MIN_HEAP_DUMP_BEFORE) < 0) {
+            throw new OptionsException("bad value '" + format(heapDumpBefore) + "' for heapDumpBefore: expected at least 1m,"
+                    + " since a dump needs time before the heap is full");
+        }
+        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore);
+    }
+
+    private static boolean heapDumpMode(String value) throws OptionsException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "off" -> false;
+            default -> throw new OptionsException("bad value '" + value + "' for heapDump: expected " + KEYS.get("heapDump"));
+        };
     }
 
     private static Duration duration(String key, String value) throws OptionsException {
@@ -159,7 +187,10 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
             throw new OptionsException("the report directory " + reportDir
                     + " holds a comma, which agent options cannot carry; choose another reportDir");
         }
-        return "reportDir=" + reportDir + ",interval=" + format(interval) + ",window=" + format(window)
-                + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools;
+        // the default (the working directory) is an empty path, which the syntax cannot carry as a value
+        String dir = reportDir.toString().isEmpty() ? "" : "reportDir=" + reportDir + ",";
+        return dir + "interval=" + format(interval) + ",window=" + format(window)
+                + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools
+                + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore);
     }
 }

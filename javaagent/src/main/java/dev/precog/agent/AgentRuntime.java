@@ -7,15 +7,18 @@ import dev.precog.analyzer.evidence.CensusDiff;
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.agent.pool.ExecutorInstrumentation;
 import dev.precog.analyzer.jfr.JfrStreamSource;
+import dev.precog.analyzer.report.HeapDumpSizing;
 import dev.precog.analyzer.report.HostInfos;
 import dev.precog.analyzer.report.ReportJson;
 import dev.precog.analyzer.report.ReportWriter;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.analyzer.window.WindowAccumulator;
 import dev.precog.agent.jmx.AgentView;
+import dev.precog.agent.jmx.PrecogMXBean;
 import dev.precog.host.HostMetricsSource;
 import dev.precog.host.OshiHostMetricsSource;
 import dev.precog.model.AgentStats;
+import dev.precog.model.HeapDumpSuggestion;
 import dev.precog.model.JvmInfo;
 import dev.precog.model.Report;
 import dev.precog.model.Window;
@@ -27,7 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +73,12 @@ final class AgentRuntime implements AgentView {
     private volatile DeadlockProbe deadlocks;
     private volatile LockHolderProbe lockHolders;
     private volatile Evidence evidence = Evidence.NONE;
+    private final HeapDumper heapDumper = HeapDumper.hotSpot();
+    /** Null unless {@code heapDump=auto}. */
+    private final AutoHeapDump autoDump;
+    private volatile boolean mbeanRegistered;
+    /** Usable bytes where a heap dump would go, read on the agent's thread before each analysis; null until then. */
+    private volatile Long dumpDiskFree;
     private final ScheduledExecutorService scheduler;
     private volatile JfrStreamSource jfr;
     private volatile HostMetricsSource host;
@@ -97,6 +108,9 @@ final class AgentRuntime implements AgentView {
         this.threadCensus = ThreadCensus.sampler(options.window(), log);
         this.loaderCensus = ClassLoaderCensus.sampler(instrumentation, options.window(), log);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads.named("scheduler"));
+        this.autoDump = options.heapDumpAuto()
+                ? new AutoHeapDump(options.heapDumpBefore(), heapDumper, HeapDumpSizing::usableBytes)
+                : null;
         this.latest = buildReport(analyzer.evaluate(context(startedAt)), startedAt);
     }
 
@@ -198,7 +212,14 @@ final class AgentRuntime implements AgentView {
             }
             evidence = evidence.withDeadlocks(deadlocks.find());
         }
+        dumpDiskFree = HeapDumpSizing.usableBytes(reportFile.getParent());
         Analyzer.Result result = analyzer.evaluate(context(now));
+        boolean dumpChanged = false;
+        if (autoDump != null && host != null) {
+            // after start-up, like the other costly evidence; it stops the JVM, but on this thread
+            String before = autoDump.record().status();
+            dumpChanged = !before.equals(autoDump.update(result.findings(), result.heapDump(), now).status());
+        }
         latest = buildReport(result, now);
         if (host != null) {
             // Costly evidence only after start-up (the MBean server is safe to use by then).
@@ -213,7 +234,8 @@ final class AgentRuntime implements AgentView {
                 evidence = evidence.withLockHolders(lockHolders.update(contended));
             }
         }
-        if (Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
+        if (dumpChanged
+                || Duration.between(lastReportAt, now).compareTo(options.interval().minusMillis(options.window().toMillis() / 2)) >= 0) {
             lastReportAt = now;
             writeReport();
         }
@@ -221,7 +243,8 @@ final class AgentRuntime implements AgentView {
 
     private AnalysisContext context(Instant now) {
         return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
-                evidence).withMetaspaceMaxBytes(metaspaceMax).withThreadLimit(threadLimit);
+                evidence).withMetaspaceMaxBytes(metaspaceMax).withThreadLimit(threadLimit)
+                .withDumpDiskFreeBytes(dumpDiskFree);
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {
@@ -234,7 +257,51 @@ final class AgentRuntime implements AgentView {
         return new Report(Report.SCHEMA_VERSION, now, jvm, HostInfos.latest(timeline, hostDescription()),
                 new Report.Analysis("live:" + mode, from, now, timeline.appended(), options.window().toMillis() / 1000.0,
                         problemList()),
-                result.findings(), result.forecasts(), result.heapDump(), stats);
+                result.findings(), result.forecasts(), heapDump(result.heapDump()), stats);
+    }
+
+    /** The analysis's advice, with Precog's own dump operation and what the automatic dump did. */
+    private HeapDumpSuggestion heapDump(HeapDumpSuggestion advice) {
+        HeapDumpSuggestion s = mbeanRegistered ? advice.withMbeanOperation(PrecogMXBean.DUMP_HEAP_OPERATION) : advice;
+        return autoDump == null ? s : s.withAutoDump(autoDump.record());
+    }
+
+    /** Called once the MBean is registered: its dumpHeap() is then the operation to advise. */
+    void mbeanRegistered() {
+        mbeanRegistered = true;
+    }
+
+    /** A dump the operator asked for through JMX, on the agent's own thread like the automatic one. */
+    @Override
+    public Path dumpHeap() {
+        try {
+            return scheduler.submit(this::dumpHeapNow).get();
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("Precog is stopping; take the dump with " + latest.heapDumpSuggestion().command());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the heap dump was being taken");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new IllegalStateException(cause instanceof IllegalStateException ? cause.getMessage()
+                    : "heap dump failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        }
+    }
+
+    private Path dumpHeapNow() throws IOException {
+        HeapDumpSuggestion s = latest.heapDumpSuggestion();
+        Path target = Path.of(s.dumpPath());
+        long estimate = s.estimatedDumpBytes() != null
+                ? s.estimatedDumpBytes()
+                : HeapDumpSizing.dumpBytes(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+        Long usable = HeapDumpSizing.usableBytes(target.getParent());
+        // the operator asked: only a disk known to lack room refuses
+        String noRoom = usable == null ? null : HeapDumper.lackOfRoom(target, estimate, usable);
+        if (noRoom != null) {
+            throw new IllegalStateException("heap dump refused: " + noRoom + "; free space there or use " + s.command()
+                    + " with a file on another disk");
+        }
+        return heapDumper.dump(target).file();
     }
 
     /** Writes the latest report now; returns its path. */

@@ -56,7 +56,12 @@ public final class AgentStarter {
                     PrecogMBean.unregister();
                 }
             }, "precog-shutdown"));
-            runtime.start(() -> registered.set(registerMBean(runtime, log)));
+            runtime.start(() -> {
+                registered.set(registerMBean(runtime, log));
+                if (registered.get()) {
+                    runtime.mbeanRegistered();
+                }
+            });
             if (options.debug()) {
                 System.err.println("precog: started (" + mode + "), report: " + runtime.reportFile());
             }

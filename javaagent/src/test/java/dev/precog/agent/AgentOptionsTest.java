@@ -17,27 +17,39 @@ class AgentOptionsTest {
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.hostInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(o.debug()).isFalse();
+        assertThat(o.threadPools()).isTrue();
+        assertThat(o.heapDumpAuto()).as("no heap dump unless asked").isFalse();
+        assertThat(o.heapDumpBefore()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void everyKeyIsParsed() throws OptionsException {
         AgentOptions o = AgentOptions.parse(
-                "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false");
+                "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false,heapDump=auto,"
+                        + "heapDumpBefore=2h");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofMillis(500), true, false));
+                Duration.ofMillis(500), true, false, true, Duration.ofHours(2)));
     }
 
     @Test
     void optionsSurviveARoundTripThroughAgentSyntax() throws OptionsException {
         AgentOptions o = AgentOptions.parse("reportDir=/tmp/r,interval=45s,window=5s,hostInterval=250ms");
         assertThat(AgentOptions.parse(o.toAgentString())).isEqualTo(o);
+        // attach hands the heap-dump options on too
+        AgentOptions dumping = AgentOptions.parse("heapDump=auto,heapDumpBefore=24h");
+        assertThat(dumping.toAgentString()).contains("heapDump=auto", "heapDumpBefore=86400s");
+        assertThat(AgentOptions.parse(dumping.toAgentString())).isEqualTo(dumping);
+        assertThat(AgentOptions.parse(dumping.withReportDir(Path.of("/x")).toAgentString()))
+                .isEqualTo(new AgentOptions(Path.of("/x"), dumping.interval(), dumping.window(), dumping.hostInterval(), false, true,
+                        true, Duration.ofHours(24)));
     }
 
     @Test
     void unknownKeyListsTheValidOnes() {
         assertThatThrownBy(() -> AgentOptions.parse("window=5s,colour=red"))
                 .isInstanceOf(OptionsException.class)
-                .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools");
+                .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump,"
+                        + " heapDumpBefore");
     }
 
     @Test
@@ -47,6 +59,12 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("debug=yes")).hasMessageContaining("bad value 'yes' for debug");
         assertThatThrownBy(() -> AgentOptions.parse("hostInterval=10ms")).hasMessageContaining("at least 100ms");
         assertThatThrownBy(() -> AgentOptions.parse("window=")).hasMessageContaining("option 'window' needs a value");
+        assertThatThrownBy(() -> AgentOptions.parse("heapDump=on"))
+                .hasMessage("bad value 'on' for heapDump: expected off or auto: take one heap dump by itself when a leak will fill"
+                        + " the heap within heapDumpBefore (default off)");
+        assertThatThrownBy(() -> AgentOptions.parse("heapDumpBefore=30s"))
+                .hasMessageContaining("bad value '30s' for heapDumpBefore: expected at least 1m");
+        assertThatThrownBy(() -> AgentOptions.parse("heapDumpBefore=soon")).hasMessageContaining("bad value 'soon' for heapDumpBefore");
     }
 
     @Test
@@ -66,7 +84,7 @@ class AgentOptionsTest {
     @Test
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), false, true);
+                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30));
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

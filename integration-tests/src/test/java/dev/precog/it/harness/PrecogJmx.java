@@ -56,6 +56,11 @@ public final class PrecogJmx implements AutoCloseable {
         return (String) server.invoke(name, "writeReport", new Object[0], new String[0]);
     }
 
+    /** Precog's own heap dump operation; returns the path written. */
+    public String dumpHeap() throws Exception {
+        return (String) server.invoke(name, "dumpHeap", new Object[0], new String[0]);
+    }
+
     @Override
     public void close() throws Exception {
         connector.close();

@@ -44,8 +44,7 @@ final class AttachCommand {
         }
         String agentArguments;
         try {
-            agentArguments = new AgentOptions(reportDir, options.interval(), options.window(), options.hostInterval(),
-                    options.debug(), options.threadPools()).toAgentString();
+            agentArguments = options.withReportDir(reportDir).toAgentString();
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

@@ -42,8 +42,8 @@ final class DemoCommand {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String agentOptions;
         try {
-            agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false, true)
-                    .toAgentString();
+            agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false, true,
+                    false, AgentOptions.defaults().heapDumpBefore()).toAgentString();
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

@@ -51,11 +51,7 @@ final class ReportSummary {
         for (JsonNode fc : report.path("forecasts")) {
             out.println(forecastLine(fc));
         }
-        JsonNode dump = report.path("heapDumpSuggestion");
-        if (dump.path("recommended").asBoolean()) {
-            out.println("Heap dump recommended: " + text(dump, "reason"));
-            out.println("  " + text(dump, "command"));
-        }
+        printHeapDump(report.path("heapDumpSuggestion"), out);
         JsonNode agent = report.path("agent");
         if (agent.hasNonNull("cpuFractionOfOneCore")) {
             out.printf(Locale.ROOT, "Agent overhead: %.2f%% of one core, %s allocated, %s events, %s dropped%n",
@@ -91,6 +87,28 @@ final class ReportSummary {
             case "COUNT" -> String.format(Locale.ROOT, "%.0f", v);
             default -> Format.bytes(v);
         };
+    }
+
+    /**
+     * The dump advice: why (size, pause, disk, time left, in the reason), the command and the
+     * JMX operation, the OutOfMemoryError flags when missing, and what heapDump=auto did.
+     */
+    private static void printHeapDump(JsonNode dump, PrintStream out) {
+        if (dump.isMissingNode() || dump.isNull()) {
+            return;
+        }
+        out.println((dump.path("recommended").asBoolean() ? "Heap dump recommended: " : "Heap dump: ") + text(dump, "reason"));
+        out.println("  " + text(dump, "command"));
+        if (dump.hasNonNull("mbeanOperation")) {
+            out.println("  or JMX: " + dump.get("mbeanOperation").asText());
+        }
+        if (dump.hasNonNull("onOutOfMemoryFlags")) {
+            out.println("  keep one if the heap runs out: " + dump.get("onOutOfMemoryFlags").asText());
+        }
+        JsonNode auto = dump.path("autoDump");
+        if (auto.isObject()) {
+            out.println("Automatic heap dump (" + text(auto, "status") + "): " + text(auto, "reason"));
+        }
     }
 
     private static String[] names(JsonNode suspects) {

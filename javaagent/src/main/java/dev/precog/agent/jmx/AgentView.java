@@ -23,4 +23,12 @@ public interface AgentView {
     String problems();
 
     Path writeReport();
+
+    /**
+     * Takes a heap dump of the live objects now, to the suggested path, readable by its owner
+     * only; returns the file written.
+     *
+     * @throws IllegalStateException naming the reason when the disk lacks room or the dump fails
+     */
+    Path dumpHeap();
 }

@@ -141,6 +141,11 @@ public final class PrecogMBean implements PrecogMXBean {
         return agent.writeReport().toString();
     }
 
+    @Override
+    public String dumpHeap() {
+        return agent.dumpHeap().toString();
+    }
+
     private AgentStats stats() {
         return agent.latest().agent();
     }

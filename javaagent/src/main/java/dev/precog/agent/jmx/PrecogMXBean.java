@@ -8,6 +8,9 @@ public interface PrecogMXBean {
 
     String OBJECT_NAME = "dev.precog:type=Precog";
 
+    /** The heap-dump operation, as the report's {@code heapDumpSuggestion.mbeanOperation} names it. */
+    String DUMP_HEAP_OPERATION = OBJECT_NAME + " dumpHeap()";
+
     /** One line: version, mode, uptime, windows analysed, problems if any. */
     String getStatus();
 
@@ -45,4 +48,11 @@ public interface PrecogMXBean {
 
     /** Writes the report file now; returns its path. */
     String writeReport();
+
+    /**
+     * Takes a heap dump of the live objects (after a full collection, which stops the JVM) to
+     * the report's {@code heapDumpSuggestion.dumpPath}, numbered when that file exists, readable
+     * by its owner only; returns the path written. Refused when the disk lacks room.
+     */
+    String dumpHeap();
 }

@@ -23,6 +23,7 @@ public final class AnalysisContext {
     private final Evidence evidence;
     private final Long metaspaceMaxBytes;
     private final Limit threadLimit;
+    private final Long dumpDiskFreeBytes;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -39,11 +40,12 @@ public final class AnalysisContext {
     /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence) {
-        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null);
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null, null);
     }
 
     private AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
-            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes, Limit threadLimit) {
+            Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes, Limit threadLimit,
+            Long dumpDiskFreeBytes) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
@@ -53,6 +55,7 @@ public final class AnalysisContext {
         this.evidence = evidence;
         this.metaspaceMaxBytes = metaspaceMaxBytes;
         this.threadLimit = threadLimit;
+        this.dumpDiskFreeBytes = dumpDiskFreeBytes;
     }
 
     /** A limit and what it is, e.g. 4096 from {@code ulimit -u}. */
@@ -61,18 +64,32 @@ public final class AnalysisContext {
     /** The same context, knowing -XX:MaxMetaspaceSize ({@code bytes}; null when unknown or unlimited). */
     public AnalysisContext withMetaspaceMaxBytes(Long bytes) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes,
-                threadLimit);
+                threadLimit, dumpDiskFreeBytes);
     }
 
     /** The same context, knowing the most threads this JVM may run (null when unknown). */
     public AnalysisContext withThreadLimit(Limit limit) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
-                metaspaceMaxBytes, limit);
+                metaspaceMaxBytes, limit, dumpDiskFreeBytes);
     }
 
     /** The most threads this JVM may run, and which limit that is; null when unknown (offline). */
     public Limit threadLimit() {
         return threadLimit;
+    }
+
+    /**
+     * The same context, knowing the usable space ({@code bytes}) of the file store where a heap
+     * dump would go; null when unknown (offline, the analysed JVM's disk is not this one).
+     */
+    public AnalysisContext withDumpDiskFreeBytes(Long bytes) {
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
+                metaspaceMaxBytes, threadLimit, bytes);
+    }
+
+    /** Usable bytes on the file store of {@link #dumpDirectory()}, null when unknown. */
+    public Long dumpDiskFreeBytes() {
+        return dumpDiskFreeBytes;
     }
 
     /** -XX:MaxMetaspaceSize, null when unknown or not set (metaspace is then limited only by native memory). */

@@ -18,6 +18,14 @@ public final class HeapDumpCommands {
         return "jcmd " + context.pidOrPlaceholder() + " GC.heap_dump " + dumpFile(context);
     }
 
+    /**
+     * The same dump through JMX: the HotSpotDiagnostic MXBean's {@code dumpHeap(file, live)},
+     * which any JMX client (JConsole, jmxterm) can invoke on a HotSpot JVM.
+     */
+    public static String hotSpotDumpHeap(AnalysisContext context) {
+        return "com.sun.management:type=HotSpotDiagnostic dumpHeap(\"" + dumpFile(context) + "\", true)";
+    }
+
     /** The JVM flags that keep a dump if the heap runs out. */
     public static String onOutOfMemoryFlags(AnalysisContext context) {
         Path dir = context.dumpDirectory() == null ? Path.of(".") : context.dumpDirectory();
