@@ -55,6 +55,8 @@ class ThreadStarvationIT {
                                 .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
                         assertThat(Reports.violations(r)).isEmpty();
                         assertThat(Reports.detectorFailures(r)).isEmpty();
+                        // run on until the recording surely spans the offline detector's 30 s as well
+                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
                         found.set(Reports.findings(r, "THREAD_STARVATION").get(0));
                     });
 
