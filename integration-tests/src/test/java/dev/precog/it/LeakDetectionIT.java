@@ -161,7 +161,7 @@ class LeakDetectionIT {
             heap = s.path("metric").asText().equals("heap.usedAfterGc") ? s : heap;
         }
         assertThat(heap).as(backtest.stdout()).isNotNull();
-        assertThat(heap.path("pointForecasts").asInt()).isGreaterThan(50);
+        assertThat(heap.path("pointForecasts").asInt()).isGreaterThanOrEqualTo(20);
         // a steady leak: the line is close, and its time to a level the live set really reached too
         assertThat(heap.path("pointMape").asDouble()).isLessThan(0.10);
         assertThat(heap.path("timeToThresholdForecasts").asInt()).isPositive();

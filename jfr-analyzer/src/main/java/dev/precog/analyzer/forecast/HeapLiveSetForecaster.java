@@ -4,14 +4,29 @@ import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.detect.LiveSetTrend;
 import dev.precog.model.Metric;
 import dev.precog.model.Unit;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * When the heap's live set (the floor of heap used after GC) reaches the maximum heap. A crossing
  * is claimed only when the leak detector's own test says the live set really grows
- * ({@link LiveSetTrend#isGrowing()}), so the forecast and the finding never disagree.
+ * ({@link LiveSetTrend#isGrowing()}), so the forecast and the finding never disagree. When the
+ * detector names the growth EXPONENTIAL (a backlog that feeds on itself), the exponential model
+ * is tried as well; elsewhere its steep fits would mistake a batch cycle or a step for runaway
+ * growth.
  */
 public final class HeapLiveSetForecaster extends MetricForecaster {
+
+    private static final List<ForecastModel> WITH_EXPONENTIAL = Stream.concat(ModelSelection.CANDIDATES.stream(),
+            Stream.of(new ExponentialTrendModel())).toList();
+
+    private volatile boolean exponential;
+
+    @Override
+    List<ForecastModel> candidates() {
+        return exponential ? WITH_EXPONENTIAL : ModelSelection.CANDIDATES;
+    }
 
     @Override
     public String metric() {
@@ -25,6 +40,7 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
             return Optional.empty();
         }
         boolean growing = context.liveSetTrend().map(LiveSetTrend::isGrowing).orElse(false);
+        exponential = growing && "EXPONENTIAL".equals(context.liveSetTrend().get().trend().pattern().name());
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "max heap (-Xmx)", true, growing, 0, max,
                         // a growth the leak detector confirmed is followed as far as a week

@@ -5,6 +5,7 @@ import dev.precog.analyzer.timeline.Series;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Forecast;
 import dev.precog.model.Metric;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,7 @@ public abstract class MetricForecaster implements Forecaster {
     private ModelSelection selection;
     private double selectedAt;
     private int selectedSize;
+    private List<ForecastModel> selectedAmong;
 
     /** What to forecast at this evaluation; empty when the limit is unknown or the history too short. */
     public abstract Optional<ForecastTarget> target(AnalysisContext context);
@@ -45,12 +47,19 @@ public abstract class MetricForecaster implements Forecaster {
         Series h = target.history();
         // a history rebuilt at a coarser resolution (the roll-up) has far fewer points
         boolean rebuilt = h.size() < selectedSize / 2;
-        if (selection == null || rebuilt || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
-            selection = ModelSelection.select(SeriesForecaster.relativeTimes(h), h.values());
+        List<ForecastModel> candidates = candidates();
+        if (selection == null || rebuilt || candidates != selectedAmong || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
+            selection = ModelSelection.select(SeriesForecaster.relativeTimes(h), h.values(), candidates);
             selectedAt = h.lastTime();
             selectedSize = h.size();
+            selectedAmong = candidates;
         }
         return SeriesForecaster.fit(target, selection);
+    }
+
+    /** The models tried for this metric, simplest first. */
+    List<ForecastModel> candidates() {
+        return ModelSelection.CANDIDATES;
     }
 
     /**

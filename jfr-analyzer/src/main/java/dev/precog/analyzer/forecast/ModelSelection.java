@@ -83,8 +83,8 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     static ModelSelection select(double[] x, double[] v, List<ForecastModel> candidates) {
         int n = v.length;
         if (n < MIN_BACKTEST_POINTS) {
-            boolean trend = Math.min(MannKendall.test(v).pIncreasing(), 1 - MannKendall.test(v).pIncreasing())
-                    < SeriesForecaster.SIGNIFICANCE;
+            double p = MannKendall.test(v).pIncreasing();
+            boolean trend = Math.min(p, 1 - p) < SeriesForecaster.SIGNIFICANCE;
             ForecastModel model = candidates.get(trend ? Math.min(1, candidates.size() - 1) : 0);
             List<ModelScore> scores = new ArrayList<>();
             for (ForecastModel m : candidates) {

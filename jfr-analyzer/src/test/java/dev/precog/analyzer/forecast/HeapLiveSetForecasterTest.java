@@ -79,6 +79,27 @@ class HeapLiveSetForecasterTest {
     }
 
     @Test
+    void aLiveSetTheDetectorCallsExponentialIsForecastAsOne() {
+        // 200 MB plus a backlog of 4 MB growing 4% a window: about 420 MB at the end, 1 GB some 18 windows later
+        AnalysisContext context = context(60, GB, i -> 200 * MB + 4 * MB * Math.exp(0.04 * i));
+
+        Forecast f = forecaster.forecast(context).orElseThrow();
+
+        double trueEta = 10 * (Math.log((GB - 200 * MB) / (4 * MB)) / 0.04 - 59);
+        assertThat(f.model()).isEqualTo("exponential-trend");
+        assertThat(f.models()).extracting(Forecast.ModelScore::model).contains("exponential-trend");
+        assertThat(f.timeToThresholdSeconds()).isCloseTo(trueEta, within(0.25 * trueEta));
+    }
+
+    @Test
+    void aLinearLiveSetIsNotOfferedTheExponentialModel() {
+        AnalysisContext context = context(60, GB, i -> 200 * MB + 10 * MB * i / 6.0);
+
+        assertThat(forecaster.forecast(context).orElseThrow().models()).extracting(Forecast.ModelScore::model)
+                .doesNotContain("exponential-trend");
+    }
+
+    @Test
     void flatLiveSetNeverClaimsACrossing() {
         AnalysisContext context = context(60, GB, i -> 300 * MB);
 

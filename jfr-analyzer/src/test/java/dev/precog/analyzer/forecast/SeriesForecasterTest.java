@@ -7,6 +7,7 @@ import dev.precog.analyzer.timeline.Series;
 import dev.precog.model.Forecast;
 import dev.precog.model.ForecastPoint;
 import dev.precog.model.Unit;
+import java.util.List;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,29 @@ class SeriesForecasterTest {
         double[] x = SeriesForecaster.relativeTimes(s);
         assertThat(new SeasonalTrendModel().fit(x, s.values()).valueAt(50)).isCloseTo(truePeak, within(10.0));
         assertThat(target.metric()).isEqualTo("m");
+    }
+
+    @Test
+    void aBacklogThatFeedsOnItselfIsForecastAsExponentialWhereTheHeapTriesIt() {
+        Random r = new Random(13);
+        // 100 MB of live heap plus a backlog of 2 MB growing 0.5% a second (seven doublings in the history)
+        Series s = series(100, i -> 100 + 2 * Math.exp(0.05 * i) + r.nextGaussian());
+        double[] x = SeriesForecaster.relativeTimes(s);
+        List<ForecastModel> withExponential = new java.util.ArrayList<>(ModelSelection.CANDIDATES);
+        withExponential.add(new ExponentialTrendModel());
+        ForecastTarget target = new ForecastTarget("heap", Unit.BYTES, s, 10_000, "max heap", true, true, 0, 10_000,
+                SeriesForecaster.MAX_HORIZON_SECONDS);
+
+        Forecast f = SeriesForecaster.forecast(target, ModelSelection.select(x, s.values(), withExponential));
+
+        assertThat(f.model()).isEqualTo("exponential-trend");
+        // 2 e^(0.005 t) = 10,000 - 100 from t = ln(4,950) / 0.005 = 1,704 s: about 714 s past the last point
+        double truth = Math.log((10_000 - 100) / 2.0) / 0.005 - 990;
+        assertThat(f.timeToThresholdSeconds()).isCloseTo(truth, within(0.1 * truth));
+        assertThat(f.timeToThresholdLowSeconds()).isLessThanOrEqualTo(f.timeToThresholdSeconds());
+        assertThat(f.points()).allSatisfy(p -> assertThat(Double.isFinite(p.high()) && Double.isFinite(p.value())).isTrue());
+        // the default candidates (every metric but the heap) have no exponential
+        assertThat(ModelSelection.select(x, s.values()).model().name()).isNotEqualTo("exponential-trend");
     }
 
     @Test

@@ -1,0 +1,133 @@
+package dev.precog.analyzer.forecast;
+
+/**
+ * A level plus a term that grows by a constant rate, {@code v = base + scale * e^(rate * t)}: what
+ * a backlog that feeds on itself (retries, fan-out) adds to a heap. The rate is found on a grid
+ * (from a tenth of a doubling per history to sixteen doublings, then refined), base and scale by least squares at
+ * each rate. Declined unless the growing term really grows (positive scale and rate).
+ */
+final class ExponentialTrendModel implements ForecastModel {
+
+    static final String NAME = "exponential-trend";
+
+    /** Rates tried, log-spaced, per history span. */
+    private static final int RATES = 40;
+    private static final double LOWEST_DOUBLINGS = 0.1;
+    private static final double HIGHEST_DOUBLINGS = 16;
+    /** Golden-section steps refining the best grid rate between its neighbours. */
+    private static final int REFINEMENTS = 30;
+    /** The exponent is capped here so a forecast a week out stays a finite number. */
+    static final double MAX_EXPONENT = 40;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int minPoints() {
+        return 10;
+    }
+
+    @Override
+    public Fit fit(double[] x, double[] v) {
+        int n = v.length;
+        double span = x[n - 1] - x[0];
+        if (span <= 0) {
+            return null;
+        }
+        double lowest = LOWEST_DOUBLINGS * Math.log(2) / span;
+        double highest = HIGHEST_DOUBLINGS * Math.log(2) / span;
+        double ratio = Math.pow(highest / lowest, 1.0 / (RATES - 1));
+        double[] best = null;
+        for (int i = 0; i < RATES; i++) {
+            best = better(best, x, v, lowest * Math.pow(ratio, i));
+        }
+        if (best == null) {
+            return null;
+        }
+        // golden-section search of the squared error between the best grid rate's neighbours
+        double a = best[0] / ratio;
+        double b = best[0] * ratio;
+        double g = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < REFINEMENTS; i++) {
+            double c = b - g * (b - a);
+            double d = a + g * (b - a);
+            if (sse(x, v, c) < sse(x, v, d)) {
+                b = d;
+            } else {
+                a = c;
+            }
+        }
+        best = better(best, x, v, (a + b) / 2);
+        double rate = best[0];
+        double base = best[1];
+        double scale = best[2];
+        double[] deviation = new double[n];
+        for (int i = 0; i < n; i++) {
+            deviation[i] = Math.abs(v[i] - base - scale * Math.exp(rate * x[i]));
+        }
+        double residual = 1.4826 * ForecastModel.median(deviation);
+        return new Fit() {
+            @Override
+            public double valueAt(double lead) {
+                return base + scale * Math.exp(Math.min(MAX_EXPONENT, rate * lead));
+            }
+
+            @Override
+            public double sigmaAt(double lead) {
+                // the noise now, growing with the term itself: a rate a little off compounds
+                double growth = Math.exp(Math.min(MAX_EXPONENT, rate * Math.max(0, lead)));
+                return residual * Math.sqrt(1 + 1.0 / n) * growth;
+            }
+
+            @Override
+            public double slope() {
+                return scale * rate;
+            }
+        };
+    }
+
+    /** {rate, base, scale, sse} of the better of {@code best} and the fit at {@code rate}. */
+    private static double[] better(double[] best, double[] x, double[] v, double rate) {
+        double[] fit = leastSquares(x, v, rate);
+        if (fit != null && fit[1] > 0 && (best == null || fit[2] < best[3])) {
+            return new double[] {rate, fit[0], fit[1], fit[2]};
+        }
+        return best;
+    }
+
+    private static double sse(double[] x, double[] v, double rate) {
+        double[] fit = leastSquares(x, v, rate);
+        return fit == null ? Double.POSITIVE_INFINITY : fit[2];
+    }
+
+    /** {base, scale, sum of squared errors} of v ~ base + scale * e^(rate x), or null when degenerate. */
+    private static double[] leastSquares(double[] x, double[] v, double rate) {
+        int n = v.length;
+        double se = 0;
+        double see = 0;
+        double sv = 0;
+        double sev = 0;
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = Math.exp(rate * x[i]);
+            se += e[i];
+            see += e[i] * e[i];
+            sv += v[i];
+            sev += e[i] * v[i];
+        }
+        double det = n * see - se * se;
+        if (Math.abs(det) <= 1e-12 * n * see) {
+            return null;
+        }
+        double scale = (n * sev - se * sv) / det;
+        double base = (sv - scale * se) / n;
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double r = v[i] - base - scale * e[i];
+            sse += r * r;
+        }
+        return new double[] {base, scale, sse};
+    }
+}
