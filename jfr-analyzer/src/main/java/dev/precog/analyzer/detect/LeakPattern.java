@@ -1,5 +1,6 @@
 package dev.precog.analyzer.detect;
 
+import dev.precog.analyzer.stats.Median;
 import dev.precog.analyzer.stats.Periodogram;
 import dev.precog.analyzer.stats.TheilSen;
 import dev.precog.analyzer.timeline.Series;
@@ -96,12 +97,12 @@ public record LeakPattern(String name, String reason) {
         for (int i = 0; i < n; i++) {
             excess[i] = v[i + 1] - v[i] - slope * (t[i + 1] - t[i]);
         }
-        double median = median(excess);
+        double median = Median.of(excess);
         double[] deviation = new double[n];
         for (int i = 0; i < n; i++) {
             deviation[i] = Math.abs(excess[i] - median);
         }
-        double sigma = 1.4826 * median(deviation);
+        double sigma = 1.4826 * Median.of(deviation);
         int stepPoints = 0;
         int steps = 0;
         double stepRise = 0;
@@ -176,7 +177,7 @@ public record LeakPattern(String name, String reason) {
             gaps[i] = t[i + 1] - t[i];
         }
         double lowest = MIN_CYCLES / span;
-        double highest = 1 / (MIN_POINTS_PER_CYCLE * median(gaps));
+        double highest = 1 / (MIN_POINTS_PER_CYCLE * Median.of(gaps));
         if (total <= 0 || highest <= lowest) {
             return null;
         }
@@ -209,12 +210,5 @@ public record LeakPattern(String name, String reason) {
             x[i] -= x0;
         }
         return TheilSen.fit(x, Arrays.copyOfRange(s.values(), from, to), 0.95);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 }

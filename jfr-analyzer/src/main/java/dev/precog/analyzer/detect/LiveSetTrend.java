@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param oldCollections old, mixed or full collections during the analysed span
  * @param maxHeap the maximum heap, null when unknown
  * @param growing whether the live set really grows, see {@link #isGrowing()}
+ * @param pattern the shape of the growth when it is real (classified once, for the leak detector
+ *     and the heap forecaster alike), null otherwise
  */
-public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap, boolean growing) {
+public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap, boolean growing, LeakPattern pattern) {
 
     static final double MIN_GROWTH_BYTES = 2.0 * 1024 * 1024;
     static final double MIN_GROWTH_OF_MAX_HEAP = 0.02;
@@ -66,9 +68,9 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
     private static LiveSetTrend over(Series s, Timeline timeline, Long maxHeap, double earlierPeak) {
         SeriesTrend trend = SeriesTrend.of(s);
         long oldCollections = Math.round(timeline.sumSince(Metric.OLD_GC_COUNT, s.times()[0]));
-        LiveSetTrend t = new LiveSetTrend(trend, oldCollections, maxHeap, false);
+        LiveSetTrend t = new LiveSetTrend(trend, oldCollections, maxHeap, false, null);
         boolean growing = t.passesTests() && trend.currentLevel() > earlierPeak + MIN_GROWTH_BYTES;
-        return new LiveSetTrend(trend, oldCollections, maxHeap, growing);
+        return new LiveSetTrend(trend, oldCollections, maxHeap, growing, growing ? trend.pattern() : null);
     }
 
     /**

@@ -65,7 +65,7 @@ public final class MemoryLeakDetector implements Detector {
                         : "no old-generation collection yet, so part of it may be promoted garbage"
                                 + " (reported because it would fill the heap within the hour)");
 
-        LeakPattern pattern = t.trend().pattern();
+        LeakPattern pattern = t.pattern();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("growthBytesPerMinute", Math.round(slope * 60));
         evidence.put("growthBytesPerMinuteLow", Math.round(t.fit().slopeLow() * 60));

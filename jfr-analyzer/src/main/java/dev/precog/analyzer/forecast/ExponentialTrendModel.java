@@ -1,5 +1,7 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.stats.Median;
+
 /**
  * A level plus a term that grows by a constant rate, {@code v = base + scale * e^(rate * t)}: what
  * a backlog that feeds on itself (retries, fan-out) adds to a heap. The rate is found on a grid
@@ -67,7 +69,7 @@ final class ExponentialTrendModel implements ForecastModel {
         for (int i = 0; i < n; i++) {
             deviation[i] = Math.abs(v[i] - base - scale * Math.exp(rate * x[i]));
         }
-        double residual = 1.4826 * ForecastModel.median(deviation);
+        double residual = 1.4826 * Median.of(deviation);
         return new Fit() {
             @Override
             public double valueAt(double lead) {

@@ -31,14 +31,6 @@ interface ForecastModel {
         double slope();
     }
 
-    /** The median of {@code values}, which is left unchanged. */
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     /** Mean spacing of {@code x}, at least a millisecond. */
     static double meanStep(double[] x) {
         return Math.max(1e-3, (x[x.length - 1] - x[0]) / Math.max(1, x.length - 1));

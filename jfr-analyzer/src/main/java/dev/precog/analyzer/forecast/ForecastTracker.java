@@ -1,11 +1,10 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.detect.FirstSeen;
 import dev.precog.model.Forecast;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives a forecast's claimed crossing a {@code firstDetectedAt} that survives from one evaluation
@@ -14,35 +13,19 @@ import java.util.Map;
  */
 public final class ForecastTracker {
 
-    private final int forgetAfter;
-    private final Map<String, Claim> claims = new HashMap<>();
+    private final FirstSeen firstSeen;
 
     /** A claim absent for {@code forgetAfter} evaluations in a row is forgotten. */
     public ForecastTracker(int forgetAfter) {
-        this.forgetAfter = forgetAfter;
+        this.firstSeen = new FirstSeen(forgetAfter);
     }
 
     public synchronized List<Forecast> track(List<Forecast> forecasts, Instant now) {
         List<Forecast> out = new ArrayList<>(forecasts.size());
         for (Forecast f : forecasts) {
-            if (f.claimsCrossing()) {
-                Claim c = claims.computeIfAbsent(f.id(), k -> new Claim(now));
-                c.missed = -1;
-                out.add(f.withFirstDetectedAt(c.firstSeen));
-            } else {
-                out.add(f);
-            }
+            out.add(f.claimsCrossing() ? f.withFirstDetectedAt(firstSeen.seen(f.id(), now)) : f);
         }
-        claims.values().removeIf(c -> ++c.missed >= forgetAfter);
+        firstSeen.endEvaluation();
         return out;
-    }
-
-    private static final class Claim {
-        final Instant firstSeen;
-        int missed = -1;
-
-        Claim(Instant firstSeen) {
-            this.firstSeen = firstSeen;
-        }
     }
 }

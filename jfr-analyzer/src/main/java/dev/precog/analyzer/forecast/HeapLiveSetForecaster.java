@@ -40,7 +40,7 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
             return Optional.empty();
         }
         boolean growing = context.liveSetTrend().map(LiveSetTrend::isGrowing).orElse(false);
-        exponential = growing && "EXPONENTIAL".equals(context.liveSetTrend().get().trend().pattern().name());
+        exponential = growing && "EXPONENTIAL".equals(context.liveSetTrend().get().pattern().name());
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "max heap (-Xmx)", true, growing, 0, max,
                         // a growth the leak detector confirmed is followed as far as a week

@@ -1,5 +1,7 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.stats.Median;
+
 /**
  * No trend: the series stays around its recent level (the median of the last quarter). The
  * baseline every trend model must beat in the backtest before it is believed.
@@ -23,13 +25,13 @@ final class LevelModel implements ForecastModel {
         int n = v.length;
         int recent = Math.max(4, n / 4);
         double[] tail = java.util.Arrays.copyOfRange(v, n - recent, n);
-        double level = ForecastModel.median(tail);
+        double level = Median.of(tail);
         // spread of the recent points around that level, and how far the level itself may be off
         double[] deviation = new double[recent];
         for (int i = 0; i < recent; i++) {
             deviation[i] = Math.abs(tail[i] - level);
         }
-        double scale = 1.4826 * ForecastModel.median(deviation);
+        double scale = 1.4826 * Median.of(deviation);
         double sigma = Math.sqrt(scale * scale * (1 + 1.0 / recent));
         return new Fit() {
             @Override

@@ -1,5 +1,6 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.stats.Median;
 import dev.precog.analyzer.stats.TheilSen;
 
 /**
@@ -44,7 +45,7 @@ final class LinearTrendModel implements ForecastModel {
         int n = x.length;
         double rho = autocorrelation(r);
         double inflation = Math.sqrt((1 + rho) / (1 - rho));
-        double last = r[n - 1] - ForecastModel.median(r);
+        double last = r[n - 1] - Median.of(r);
         double step = ForecastModel.meanStep(x);
         // Sen's 95% slope interval as a standard error, widened for correlated residuals
         double slopeSe = inflation * Math.max(0, line.slopeHigh() - line.slopeLow()) / (2 * 1.96);

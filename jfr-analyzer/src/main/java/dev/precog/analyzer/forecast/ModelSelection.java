@@ -142,14 +142,17 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         return z + (z * z * z + z) / (4 * nu) + (5 * Math.pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * nu * nu);
     }
 
-    /** One model's errors over the rolling origins. */
-    private record Backtest(ForecastModel model, double[] absoluteErrors, double[] leads, double[] standardised, int origins) {
+    /**
+     * One model's errors over the rolling origins, each with its lead and the model's own sigma
+     * there (never under the series' floor).
+     */
+    private record Backtest(ForecastModel model, double[] absoluteErrors, double[] leads, double[] sigmas, int origins) {
 
         static Backtest of(ForecastModel model, double[] x, double[] v, double floor) {
             int n = v.length;
             int maxLead = Math.max(2, (int) (MAX_LEAD_SHARE * n));
             double[] errors = new double[ORIGINS * maxLead];
-            double[] z = new double[ORIGINS * maxLead];
+            double[] sigmas = new double[ORIGINS * maxLead];
             double[] leads = new double[ORIGINS * maxLead];
             int count = 0;
             int fitted = 0;
@@ -176,11 +179,12 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
                     double e = v[j] - fit.valueAt(lead);
                     errors[count] = Math.abs(e);
                     leads[count] = lead;
-                    z[count] = Math.abs(e) / Math.max(fit.sigmaAt(lead), floor);
+                    sigmas[count] = Math.max(fit.sigmaAt(lead), floor);
                     count++;
                 }
             }
-            return new Backtest(model, Arrays.copyOf(errors, count), Arrays.copyOf(leads, count), Arrays.copyOf(z, count), fitted);
+            return new Backtest(model, Arrays.copyOf(errors, count), Arrays.copyOf(leads, count), Arrays.copyOf(sigmas, count),
+                    fitted);
         }
 
         /** Scored at half the origins or more: a model that declines most of the history is not chosen. */
@@ -248,13 +252,13 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
          * the backtest sees one stretch of history, and its luck is no reason for narrower bands.
          */
         double multiplier(ErrorGrowth growth, double coverage, double nominal) {
-            if (standardised.length == 0) {
+            if (sigmas.length == 0) {
                 return nominal;
             }
-            double[] sorted = new double[standardised.length];
+            double[] sorted = new double[sigmas.length];
             for (int i = 0; i < sorted.length; i++) {
-                sorted[i] = growth == null || standardised[i] == 0 ? standardised[i]
-                        : absoluteErrors[i] / Math.max(growth.at(leads[i]), absoluteErrors[i] / standardised[i]);
+                // the same scale the bands use: the growth law, never under the model's own sigma
+                sorted[i] = absoluteErrors[i] / (growth == null ? sigmas[i] : Math.max(growth.at(leads[i]), sigmas[i]));
             }
             Arrays.sort(sorted);
             double empirical = sorted[Math.min(sorted.length - 1, (int) Math.ceil(coverage * sorted.length) - 1)];

@@ -1,5 +1,6 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.stats.Median;
 import dev.precog.analyzer.stats.Periodogram;
 import dev.precog.analyzer.stats.TheilSen;
 
@@ -60,7 +61,7 @@ final class SeasonalTrendModel implements ForecastModel {
             rest[i] = r[i] - cycle.valueAt(x[i]);
             deviation[i] = Math.abs(rest[i]);
         }
-        double scale = 1.4826 * ForecastModel.median(deviation);
+        double scale = 1.4826 * Median.of(deviation);
         Fit trend = LinearTrendModel.fitOf(line, x, rest, scale);
         double offset = mean;
         return new Fit() {
