@@ -23,6 +23,11 @@ final class DampedTrendModel implements ForecastModel {
     }
 
     @Override
+    public boolean steadyIncrements() {
+        return true;
+    }
+
+    @Override
     public int minPoints() {
         return 8;
     }

@@ -70,6 +70,12 @@ final class ExponentialTrendModel implements ForecastModel {
             deviation[i] = Math.abs(v[i] - base - scale * Math.exp(rate * x[i]));
         }
         double residual = 1.4826 * Median.of(deviation);
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = v[i] - base - scale * Math.exp(rate * x[i]);
+        }
+        double rho = LinearTrendModel.autocorrelation(r);
+        double rateSe = Math.sqrt((1 + rho) / (1 - rho)) * rateStandardError(x, v, rate, best[3]);
         return new Fit() {
             @Override
             public double valueAt(double lead) {
@@ -78,9 +84,12 @@ final class ExponentialTrendModel implements ForecastModel {
 
             @Override
             public double sigmaAt(double lead) {
-                // the noise now, growing with the term itself: a rate a little off compounds
-                double growth = Math.exp(Math.min(MAX_EXPONENT, rate * Math.max(0, lead)));
-                return residual * Math.sqrt(1 + 1.0 / n) * growth;
+                // the noise now, growing with the term itself, and a rate a little off, which compounds
+                double ahead = Math.max(0, lead);
+                double growth = Math.exp(Math.min(MAX_EXPONENT, rate * ahead));
+                double fromRate = scale * ahead * growth * rateSe;
+                double noise = residual * Math.sqrt(1 + 1.0 / n) * growth;
+                return Math.sqrt(noise * noise + fromRate * fromRate);
             }
 
             @Override
@@ -88,6 +97,21 @@ final class ExponentialTrendModel implements ForecastModel {
                 return scale * rate;
             }
         };
+    }
+
+    /**
+     * The rate's standard error from the curvature of the squared error around its minimum (base
+     * and scale refitted at each rate): {@code sqrt(2 s^2 / SSE'')} with {@code s^2} the residual
+     * variance; 0 where the curvature cannot be measured.
+     */
+    private static double rateStandardError(double[] x, double[] v, double rate, double sse) {
+        double h = 1e-3 * rate;
+        double curvature = (sse(x, v, rate + h) - 2 * sse + sse(x, v, rate - h)) / (h * h);
+        int dof = v.length - 3;
+        if (!(curvature > 0) || dof <= 0) {
+            return 0;
+        }
+        return Math.sqrt(2 * (sse / dof) / curvature);
     }
 
     /** {rate, base, scale, sse} of the better of {@code best} and the fit at {@code rate}. */

@@ -12,6 +12,14 @@ interface ForecastModel {
     /** Fewer points than this cannot be fitted. */
     int minPoints();
 
+    /**
+     * Whether the change the model expects over a lag is the same wherever the lag starts (a level,
+     * a line, a damped trend near its end), so the history's own changes can measure its drift.
+     */
+    default boolean steadyIncrements() {
+        return false;
+    }
+
     /** Fits {@code v} against {@code x}, or null when this history does not suit the model. */
     Fit fit(double[] x, double[] v);
 

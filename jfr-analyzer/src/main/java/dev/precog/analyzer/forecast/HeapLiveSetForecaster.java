@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class HeapLiveSetForecaster extends MetricForecaster {
 
-    private static final List<ForecastModel> WITH_EXPONENTIAL = Stream.concat(ModelSelection.CANDIDATES.stream(),
+    static final List<ForecastModel> WITH_EXPONENTIAL = Stream.concat(ModelSelection.CANDIDATES.stream(),
             Stream.of(new ExponentialTrendModel())).toList();
 
     private volatile boolean exponential;

@@ -16,6 +16,11 @@ final class LevelModel implements ForecastModel {
     }
 
     @Override
+    public boolean steadyIncrements() {
+        return true;
+    }
+
+    @Override
     public int minPoints() {
         return 4;
     }

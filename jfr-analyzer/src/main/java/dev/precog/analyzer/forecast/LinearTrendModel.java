@@ -20,6 +20,11 @@ final class LinearTrendModel implements ForecastModel {
     }
 
     @Override
+    public boolean steadyIncrements() {
+        return true;
+    }
+
+    @Override
     public int minPoints() {
         return 5;
     }

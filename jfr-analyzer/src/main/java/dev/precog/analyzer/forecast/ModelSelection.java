@@ -19,21 +19,32 @@ import java.util.List;
  * @param scores every candidate's backtest error, the chosen one marked
  * @param growth how the chosen model's errors grow with the lead; null when the backtest had too
  *     few errors to tell, and the model's own sigma is used
+ * @param drift how far the series strayed from the chosen model's path over every lag of its whole
+ *     history ({@link DriftSpread}); null when that cannot be told
  * @param k80 multiplier of the error scale for the two-sided 80% interval
  * @param k95 multiplier for the 95% interval
  * @param floor the smallest error scale: half the series' resolution (a thread count moves by one),
  *     so a series that never moved still gets bands and no division by zero
  */
-record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, double k80, double k95,
-        double floor) {
+record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, ErrorGrowth drift, double k80,
+        double k95, double floor) {
 
     /**
      * The error scale at {@code lead} seconds for {@code fit}: the backtest's growth law, but never
-     * under the model's own sigma, since a backtest over one stretch of history can be lucky.
+     * under the model's own sigma or the history's drift, since a backtest over a dozen origins
+     * can be lucky.
      */
     double sigma(ForecastModel.Fit fit, double lead) {
-        double own = fit.sigmaAt(lead);
-        return Math.max(floor, growth == null ? own : Math.max(growth.at(lead), own));
+        return scale(fit.sigmaAt(lead), lead, growth, drift, floor);
+    }
+
+    /** The largest of the model's own sigma, the backtest's growth law, the history's drift and the floor. */
+    static double scale(double own, double lead, ErrorGrowth growth, ErrorGrowth drift, double floor) {
+        double s = Math.max(floor, own);
+        if (growth != null) {
+            s = Math.max(s, growth.at(lead));
+        }
+        return drift == null ? s : Math.max(s, drift.at(lead));
     }
 
     /**
@@ -69,10 +80,6 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     static final double PRIOR_WEIGHT = 30;
     static final double Z80 = NormalDistribution.quantile(0.9);
     static final double Z95 = NormalDistribution.quantile(0.975);
-    /** Errors needed in a lead bin for it to count in the growth law. */
-    static final int MIN_PER_BIN = 5;
-    /** Errors grow at most this fast with the lead (1 is a wrong slope; faster is a fitting accident). */
-    static final double MAX_POWER = 1.5;
 
     /** Selects over {@code x} (seconds, last point at 0) and {@code v}. */
     static ModelSelection select(double[] x, double[] v) {
@@ -91,7 +98,8 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
                 scores.add(new ModelScore(m.name(), null, 0, m == model));
             }
             // the scale itself is estimated from a handful of points: Student's t, not the normal
-            return new ModelSelection(model, scores, null, studentT(Z80, n - 2), studentT(Z95, n - 2), floor(v));
+            ErrorGrowth drift = DriftSpread.of(model, x, v, ForecastModel.meanStep(x));
+            return new ModelSelection(model, scores, null, drift, studentT(Z80, n - 2), studentT(Z95, n - 2), floor(v));
         }
         double floor = floor(v);
         List<Backtest> tests = new ArrayList<>();
@@ -111,14 +119,16 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         for (Backtest t : tests) {
             scores.add(new ModelScore(t.model().name(), t.usable() ? t.meanAbsoluteError() : null, t.count(), t == chosen));
         }
-        ErrorGrowth growth = chosen.growth(ForecastModel.meanStep(x));
-        return new ModelSelection(chosen.model(), scores, growth, chosen.multiplier(growth, 0.8, Z80),
-                chosen.multiplier(growth, 0.95, Z95), floor);
+        double unit = ForecastModel.meanStep(x);
+        ErrorGrowth growth = chosen.growth(unit);
+        ErrorGrowth drift = DriftSpread.of(chosen.model(), x, v, unit);
+        return new ModelSelection(chosen.model(), scores, growth, drift, chosen.multiplier(growth, drift, 0.8, Z80, floor),
+                chosen.multiplier(growth, drift, 0.95, Z95, floor), floor);
     }
 
     /** The same choice with textbook multipliers: for a model fitted without its backtest. */
     ModelSelection withModel(ForecastModel other) {
-        return new ModelSelection(other, scores, null, Z80, Z95, floor);
+        return new ModelSelection(other, scores, null, drift, Z80, Z95, floor);
     }
 
     /** Half the smallest step between distinct values, or a billionth of the largest when all are equal. */
@@ -205,60 +215,29 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         }
 
         /**
-         * The errors' RMS against the lead, in bins a factor of two apart, fitted as a power law
-         * in log-log space (weighted by the errors per bin); null with fewer than three bins of
-         * {@link #MIN_PER_BIN} errors.
+         * The errors' spread against the lead, as a power law of the median square per lead bin
+         * ({@link LeadBins}), so one spike does not set the scale; null when too few errors.
          */
         ErrorGrowth growth(double unit) {
-            int bins = 12;
-            double[] sum = new double[bins];
-            int[] n = new int[bins];
+            LeadBins bins = new LeadBins(unit);
             for (int i = 0; i < leads.length; i++) {
-                int b = Math.min(bins - 1, Math.max(0, (int) Math.floor(Math.log(leads[i] / unit) / Math.log(2))));
-                sum[b] += absoluteErrors[i] * absoluteErrors[i];
-                n[b]++;
+                bins.add(leads[i], absoluteErrors[i] * absoluteErrors[i]);
             }
-            double sw = 0;
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double sxy = 0;
-            int used = 0;
-            for (int b = 0; b < bins; b++) {
-                if (n[b] < MIN_PER_BIN || sum[b] <= 0) {
-                    continue;
-                }
-                double lx = Math.log(Math.pow(2, b + 0.5));
-                double ly = Math.log(Math.sqrt(sum[b] / n[b]));
-                sw += n[b];
-                sx += n[b] * lx;
-                sy += n[b] * ly;
-                sxx += n[b] * lx * lx;
-                sxy += n[b] * lx * ly;
-                used++;
-            }
-            if (used < 3) {
-                return null;
-            }
-            double power = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
-            power = Math.max(0, Math.min(MAX_POWER, power));
-            double logScale = (sy - power * sx) / sw;
-            return new ErrorGrowth(Math.exp(logScale), power, unit);
+            return bins.powerLaw(bins.robustVariances(), 3);
         }
 
         /**
-         * The empirical {@code coverage} quantile of the errors over their scale (the growth law,
-         * else the model's sigma), shrunk towards the textbook {@code nominal} and never under it:
+         * The empirical {@code coverage} quantile of the errors over the scale the bands use, shrunk towards the textbook {@code nominal} and never under it:
          * the backtest sees one stretch of history, and its luck is no reason for narrower bands.
          */
-        double multiplier(ErrorGrowth growth, double coverage, double nominal) {
+        double multiplier(ErrorGrowth growth, ErrorGrowth drift, double coverage, double nominal, double floor) {
             if (sigmas.length == 0) {
                 return nominal;
             }
             double[] sorted = new double[sigmas.length];
             for (int i = 0; i < sorted.length; i++) {
-                // the same scale the bands use: the growth law, never under the model's own sigma
-                sorted[i] = absoluteErrors[i] / (growth == null ? sigmas[i] : Math.max(growth.at(leads[i]), sigmas[i]));
+                // the same scale the bands use
+                sorted[i] = absoluteErrors[i] / scale(sigmas[i], leads[i], growth, drift, floor);
             }
             Arrays.sort(sorted);
             double empirical = sorted[Math.min(sorted.length - 1, (int) Math.ceil(coverage * sorted.length) - 1)];

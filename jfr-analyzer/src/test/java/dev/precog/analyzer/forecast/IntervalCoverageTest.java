@@ -3,6 +3,7 @@ package dev.precog.analyzer.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.analyzer.timeline.Series;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +48,8 @@ class IntervalCoverageTest {
     }
 
     /**
-     * A random walk is the hard case: the backtest sees one stretch of one path, the model that
-     * happened to fit it best is chosen, and the bands come out narrower than the walk's spread
-     * (about 0.68 and 0.85 here, against 0.80 and 0.95). The bound records that limit, also stated in
-     * docs/forecast-accuracy.md, so a change that makes it worse fails.
+     * A random walk: the backtest sees one stretch of one path and can be lucky; the spread of the
+     * path's own changes over every lag ({@link DriftSpread}) keeps the bands from trusting it.
      */
     @Test
     void randomWalkWithDrift() {
@@ -62,17 +61,39 @@ class IntervalCoverageTest {
                 v[i] = x;
             }
             return v;
-        }, 0.62, 0.78);
+        });
+    }
+
+    /**
+     * A backlog that feeds on itself, forecast by the exponential model: a rate a little off
+     * compounds, and the bands must grow with it, not only with the noise. Only the forecasts the
+     * exponential model made are scored: on about a third of these series the backtest prefers the
+     * line, whose bands then miss the acceleration (the limit docs/forecast-accuracy.md reports for
+     * the retry backlog). Its bands come out a little wide (about 0.91), never under the normal
+     * multipliers, so the upper bound is looser here.
+     */
+    @Test
+    void exponentialGrowthWithNoise() {
+        assertCoverage(new Random(4), (r, n) -> {
+            double rate = 0.01 + 0.01 * r.nextDouble();
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = 300 + 20 * Math.exp(rate * i) + 5 * r.nextGaussian();
+            }
+            return v;
+        }, HeapLiveSetForecaster.WITH_EXPONENTIAL, ExponentialTrendModel.NAME, 0.93);
     }
 
     private static void assertCoverage(Random r, Process p) {
-        assertCoverage(r, p, 0.70, 0.88);
+        assertCoverage(r, p, ModelSelection.CANDIDATES, null, 0.90);
     }
 
-    private static void assertCoverage(Random r, Process p, double min80, double min95) {
+    /** Scores the series' forecasts, only those by {@code model} when it is not null. */
+    private static void assertCoverage(Random r, Process p, List<ForecastModel> candidates, String model, double max80) {
         int in80 = 0;
         int in95 = 0;
         int total = 0;
+        int scored = 0;
         for (int s = 0; s < SERIES; s++) {
             double[] all = p.generate(r, HISTORY + FUTURE);
             double[] t = new double[HISTORY];
@@ -82,8 +103,17 @@ class IntervalCoverageTest {
                 v[i] = all[i];
             }
             double[] x = SeriesForecaster.relativeTimes(new Series(t, v));
-            ModelSelection selection = ModelSelection.select(x, v);
+            ModelSelection selection = ModelSelection.select(x, v, candidates);
             ForecastModel.Fit fit = selection.model().fit(x, v);
+            if (fit == null) {
+                // as SeriesForecaster does when the winner declines the whole history
+                selection = selection.withModel(ModelSelection.CANDIDATES.get(1));
+                fit = selection.model().fit(x, v);
+            }
+            if (model != null && !model.equals(selection.model().name())) {
+                continue;
+            }
+            scored++;
             // every tenth step of the simulated future, as the reported points' bands are built
             for (int lead = 4; lead <= FUTURE; lead += 4) {
                 double error = Math.abs(all[HISTORY - 1 + lead] - fit.valueAt(10.0 * lead));
@@ -93,10 +123,10 @@ class IntervalCoverageTest {
                 in95 += error <= selection.k95() * sigma ? 1 : 0;
             }
         }
-        assertThat(total).isEqualTo(SERIES * FUTURE / 4);
+        assertThat(total).isEqualTo(scored * FUTURE / 4).isGreaterThanOrEqualTo(SERIES * FUTURE / 8);
         double c80 = (double) in80 / total;
         double c95 = (double) in95 / total;
-        assertThat(c80).as("80%% coverage %.3f over %d", c80, total).isBetween(min80, 0.90);
-        assertThat(c95).as("95%% coverage %.3f over %d", c95, total).isBetween(min95, 0.99);
+        assertThat(c80).as("80%% coverage %.3f over %d", c80, total).isBetween(0.70, max80);
+        assertThat(c95).as("95%% coverage %.3f over %d", c95, total).isBetween(0.88, 0.99);
     }
 }
