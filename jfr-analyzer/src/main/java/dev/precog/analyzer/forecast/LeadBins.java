@@ -60,10 +60,12 @@ final class LeadBins {
         double sxx = 0;
         double sxy = 0;
         int used = 0;
+        int last = 0;
         for (int b = 0; b < BINS; b++) {
             if (Double.isNaN(variances[b]) || variances[b] <= 0) {
                 continue;
             }
+            last = b;
             double lx = Math.log(Math.pow(2, b + 0.5));
             double ly = 0.5 * Math.log(variances[b]);
             sw += count[b];
@@ -79,6 +81,7 @@ final class LeadBins {
         double power = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
         power = Math.max(0, Math.min(MAX_POWER, power));
         double logScale = (sy - power * sx) / sw;
-        return new ModelSelection.ErrorGrowth(Math.exp(logScale), power, unit);
+        // the upper edge of the last bin used: leads beyond it were never seen
+        return new ModelSelection.ErrorGrowth(Math.exp(logScale), power, unit, unit * Math.pow(2, last + 1));
     }
 }

@@ -48,13 +48,19 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     }
 
     /**
-     * Root-mean-square error {@code scale * (lead / unit)^power}, never below its value at one
-     * step: the spread of the backtest's errors against their lead.
+     * Error spread {@code scale * (lead / unit)^power}, never below its value at one step. Past
+     * {@code observed}, the longest lead the law was fitted on, it grows at most linearly: only a
+     * wrong slope is known to keep growing, and a faster power seen over minutes, carried to a week,
+     * would swallow any forecast.
      */
-    record ErrorGrowth(double scale, double power, double unit) {
+    record ErrorGrowth(double scale, double power, double unit, double observed) {
 
         double at(double lead) {
-            return scale * Math.pow(Math.max(lead, unit) / unit, power);
+            double l = Math.max(lead, unit);
+            if (l <= observed || power <= 1) {
+                return scale * Math.pow(l / unit, power);
+            }
+            return scale * Math.pow(observed / unit, power) * (l / observed);
         }
     }
 

@@ -75,11 +75,12 @@ final class SeriesForecaster {
         Double etaLow = null;
         Double etaHigh = null;
         if (movesTowardsLimit(target)) {
-            eta = firstCrossing(lead -> fitted.beyondLimit(lead, 0), horizon);
+            double claimed = claimHorizon(target);
+            eta = firstCrossing(lead -> fitted.beyondLimit(lead, 0), claimed);
             if (eta != null) {
                 // the pessimistic band reaches the limit first, the optimistic one last (or not at all)
-                etaLow = firstCrossing(lead -> fitted.beyondLimit(lead, 1), horizon);
-                etaHigh = firstCrossing(lead -> fitted.beyondLimit(lead, -1), horizon);
+                etaLow = firstCrossing(lead -> fitted.beyondLimit(lead, 1), claimed);
+                etaHigh = firstCrossing(lead -> fitted.beyondLimit(lead, -1), claimed);
             }
         }
         double shown = eta == null ? horizon : Math.min(horizon, Math.max(60, 1.25 * eta));
@@ -111,6 +112,18 @@ final class SeriesForecaster {
     /** How far ahead a bare series is forecast: ten times its history, from ten minutes to a week. */
     static double horizon(Series h) {
         return Math.min(MAX_HORIZON_SECONDS, Math.max(MIN_HORIZON_SECONDS, HISTORY_MULTIPLE * h.spanSeconds()));
+    }
+
+    /**
+     * How far ahead a crossing may be claimed: the horizon, but for a trend only the series' own
+     * test vouches for, never past ten times the history (the shown horizon is at least ten
+     * minutes; twenty seconds of a falling host metric do not predict the next ten). A growth the
+     * leak detector confirmed keeps its whole horizon.
+     */
+    static double claimHorizon(ForecastTarget target) {
+        double horizon = target.horizonSeconds();
+        return target.growthConfirmed() != null ? horizon
+                : Math.min(horizon, HISTORY_MULTIPLE * target.history().spanSeconds());
     }
 
     private static boolean movesTowardsLimit(ForecastTarget target) {

@@ -178,4 +178,18 @@ class SeriesForecasterTest {
         assertThat(f.slopePerSecond()).isCloseTo(0.1, within(0.01));
         assertThat(f.timeToThresholdSeconds()).isNull();
     }
+
+    /**
+     * Six points (50 s) of a falling host metric, 1 a second: the shown horizon is ten minutes, but
+     * a crossing 550 s out is eleven times the history and is not claimed; one 300 s out is.
+     */
+    @Test
+    void aShortHistoryClaimsNoCrossingPastTenTimesItself() {
+        Series s = series(6, i -> 10_000 - 10 * i);
+
+        assertThat(forecast(s, 9950 - 550, false, null).timeToThresholdSeconds()).isNull();
+        assertThat(forecast(s, 9950 - 300, false, null).timeToThresholdSeconds()).isCloseTo(300, within(30.0));
+        // a growth a detector confirmed keeps the whole horizon
+        assertThat(forecast(s, 9950 - 550, false, true).timeToThresholdSeconds()).isCloseTo(550, within(55.0));
+    }
 }
