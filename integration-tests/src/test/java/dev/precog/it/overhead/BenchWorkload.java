@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  * A third-party workload the benchmark runs in a fresh JVM: its main class (in the test
  * classes), arguments, extra class path, and what its unit of work is.
  *
+ * @param timeoutSeconds when a run is given up; generous, since a busy shared machine can make a compile five times slower
  * @param unit what one unit of the measured work is, for the page ("source files", "transactions")
  */
 record BenchWorkload(String name, String description, Class<?> mainClass, List<String> args, List<Path> classPath, String unit,
@@ -29,7 +30,7 @@ record BenchWorkload(String name, String description, Class<?> mainClass, List<S
                         + " files) with --release 17, " + (s.javacCompiles() == 1 ? "once, in a cold JVM"
                                 : s.javacCompiles() + " times in one JVM; the last compile is measured"),
                 JavacCompileWorkload.class, List.of(s.javacSources().toString(), jarsIn(s.javacClassPath()), "" + s.javacCompiles()),
-                List.of(), unitOf("javac"), 60L * (2 + s.javacCompiles()));
+                List.of(), unitOf("javac"), 60 + 300L * s.javacCompiles());
     }
 
     static BenchWorkload h2(BenchSettings s) {
@@ -38,7 +39,7 @@ record BenchWorkload(String name, String description, Class<?> mainClass, List<S
                         + s.h2Scale() + "), " + s.h2WarmupSeconds() + " s warm-up then " + s.h2Seconds() + " s measured",
                 H2BankWorkload.class,
                 List.of("" + s.h2Threads(), "" + s.h2Scale(), "" + s.h2WarmupSeconds(), "" + s.h2Seconds()),
-                List.of(s.h2Jar()), unitOf("h2"), 120L + s.h2WarmupSeconds() + s.h2Seconds());
+                List.of(s.h2Jar()), unitOf("h2"), 180L + s.h2WarmupSeconds() + s.h2Seconds());
     }
 
     /** The jars of a directory as a class path: what the sources compile against. */

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * <p>System properties ({@code precog.bench.}): {@code workloads} (javac,h2), {@code rounds} (5),
  * {@code javacCompiles} (1), {@code h2Threads} (4), {@code h2Scale} (4), {@code h2WarmupSeconds}
  * (10), {@code h2Seconds} (30), {@code startupRuns} (20 per variant), {@code seed} (42); and
- * {@code precog.test.jdks} as for the tests. The build sets where the workloads' artifacts are.
+ * {@code precog.test.jdks} as for the tests; {@code precog.bench.renderOnly=true} only renders the page
+ * again from the JSON. The build sets where the workloads' artifacts are.
  */
 public final class OverheadBenchmark {
 
@@ -26,6 +27,12 @@ public final class OverheadBenchmark {
         Path json = page.resolveSibling(page.getFileName().toString().replaceFirst("\\.md$", "") + ".json");
         String command = settings.command(System.getProperty("precog.test.jdks", "auto"));
         OverheadResults results = OverheadResults.read(json);
+        if (Boolean.getBoolean("precog.bench.renderOnly")) {
+            // the page again from the runs already kept, after a change to how it is laid out
+            Files.writeString(page, OverheadPage.markdown(results), StandardCharsets.UTF_8);
+            System.out.println("[bench] rendered " + page + " from " + json);
+            return;
+        }
         for (Jdk jdk : Jdk.all()) {
             System.out.println("[bench] " + jdk.name() + " (" + jdk.home() + ")");
             results = results.with(new BenchCampaign(jdk, settings).run(command));

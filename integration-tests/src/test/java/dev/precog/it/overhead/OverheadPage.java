@@ -129,7 +129,7 @@ final class OverheadPage {
         md.append("| workload | runs | CPU, % of one core | CPU, % of process | CPU time | allocated | events | dropped |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (String w : workloads) {
-            List<AgentCost> costs = r.runs().stream().filter(run -> run.workload().equals(w) && run.agent() != null)
+            List<AgentCost> costs = r.runs().stream().filter(run -> run.workload().equals(w) && run.ok() && run.agent() != null)
                     .map(BenchRun::agent).toList();
             md.append("| ").append(w).append(" | ").append(costs.size()).append(" | ")
                     .append(f("%.2f%%", median(costs, a -> a.cpuFractionOfOneCore() * 100))).append(" | ")
