@@ -50,6 +50,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits up to {@code timeout} for the JVM to end by itself; true when it has. */
+    public boolean awaitExit(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Exit code of a workload that ended normally because its stdin was closed (see ParentWatch). */
     public static final int EXIT_ON_STDIN_CLOSED = 3;
 

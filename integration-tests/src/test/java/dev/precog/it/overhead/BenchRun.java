@@ -1,0 +1,37 @@
+package dev.precog.it.overhead;
+
+import java.util.Map;
+
+/**
+ * One run of one workload in one variant, in a fresh JVM, as kept in docs/overhead.json.
+ *
+ * @param round the round (1-based); runs of one round and workload are compared with each other
+ * @param position where the run came in its round's random order of variants (1-based)
+ * @param work units of work done in the measured phase
+ * @param seconds wall time of the measured phase
+ * @param cpuSeconds CPU time of the whole process in the measured phase
+ * @param heapAfterGcBytes heap used after full collections at the end, once the workload's data is garbage
+ * @param nonHeapBytes non-heap used at the end (metaspace, code cache)
+ * @param rssBytes resident set at the end (the whole heap is pre-touched)
+ * @param agent the agent's own account from its last report; null without the agent
+ * @param details the workload's other numbers (each compile's time, failed transactions)
+ * @param note what went wrong, empty when nothing did
+ */
+record BenchRun(String workload, String variant, int round, int position, double work, double seconds, double cpuSeconds,
+        long heapAfterGcBytes, long nonHeapBytes, long rssBytes, double jvmSeconds, AgentCost agent, Map<String, Double> details,
+        String note) {
+
+    boolean ok() {
+        return note.isEmpty() && work > 0 && seconds > 0;
+    }
+
+    /** Units of work per second of the measured phase. */
+    double throughput() {
+        return work / seconds;
+    }
+
+    /** CPU milliseconds of the whole process per unit of work. */
+    double cpuMillisPerUnit() {
+        return cpuSeconds * 1000 / work;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.precog.it.overhead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OverheadPageTest {
+
+    private static final long MB = 1024 * 1024;
+
+    /** Three rounds of h2 where Precog is 2% slower than no agent and JFR 1% slower, and keeps 20 MB more. */
+    static JdkResults results(String jdk) {
+        List<BenchRun> runs = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            double tx = 1000 * round;
+            runs.add(run("none", round, tx, 100 * MB, null));
+            runs.add(run("jfr", round, tx * 0.99, 105 * MB, null));
+            runs.add(run("precog", round, tx * 0.98, 120 * MB, new AgentCost(40_000, 400, 0.01, 0.005, 80 * MB, 5000, 0)));
+        }
+        List<StartupRun> startups = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            startups.add(new StartupRun("none", 1, i, 80, 100, ""));
+            startups.add(new StartupRun("jfr", 1, i, 400, 500, ""));
+            startups.add(new StartupRun("precog", 1, i, 330, 400, ""));
+        }
+        BenchSettings settings = new BenchSettings(new LinkedHashSet<>(List.of("h2")), 3, 2, 4, 4, 10, 30, 3, 42,
+                Path.of("guava-src"), Path.of("guava-cp"), Path.of("h2.jar"), Path.of("overhead.md"));
+        return new JdkResults(jdk, "17.0.15", "2026-12-02T01:00:00Z", "2026-12-02T01:30:00Z", BenchSettings.COMMAND, settings,
+                List.of("h2: H2 in memory"), new MachineConditions(2, 24L << 30, "Linux", "AMD EPYC", 1.5, 2.5), runs, startups);
+    }
+
+    private static BenchRun run(String variant, int round, double transactions, long rss, AgentCost agent) {
+        return new BenchRun("h2", variant, round, 1, transactions, 1.0, transactions * 0.0002, 10 * MB, 40 * MB, rss, 45, agent,
+                Map.of(), "");
+    }
+
+    @Test
+    void throughputChangesAreRoundByRoundRatios() {
+        String md = OverheadPage.markdown(new OverheadResults(List.of(results("jdk17"))));
+
+        assertThat(md).contains("| h2 (transactions/s, measured) | none | 3 | 2000.0 |");
+        assertThat(md).contains("|  | precog | 3 | 1960.0 | 1470.0–2450.0 | 980.0–2940.0 | -2.00% (-2.00% to -2.00%) | -1.01% (-1.01% to -1.01%) |");
+    }
+
+    @Test
+    void goalsSayWhatWasMissedAndByHowMuch() {
+        String md = OverheadPage.markdown(new OverheadResults(List.of(results("jdk17"))));
+
+        assertThat(md).contains("| throughput within 1% of no agent | h2 | 2.00% (2.00% to 2.00%) | missed by 1.00% |");
+        assertThat(md).contains("| agent memory under 30 MB | h2 | 20 MB (20 MB to 20 MB) | met |");
+        assertThat(md).contains("| start-up delay under 300 ms | start-up probe (time to main) | 250 ms (250 ms to 250 ms) | met |");
+        assertThat(md).contains("| h2 | 3 | 1.00% | 0.50% | 400 ms | 2.00 MB/s | 5000 | 0 |");
+    }
+
+    @Test
+    void aRerunReplacesItsOwnJdkAndKeepsTheOthersInOrder() {
+        OverheadResults before = new OverheadResults(List.of(results("jdk25"), results("jdk17")));
+
+        OverheadResults after = before.with(results("jdk17")).with(results("jdk21"));
+
+        assertThat(after.jdks()).extracting(JdkResults::jdk).containsExactly("jdk17", "jdk21", "jdk25");
+    }
+
+    @Test
+    void theCommandNamesOnlyWhatIsNotTheDefault() {
+        BenchSettings d = BenchSettings.DEFAULTS;
+        BenchSettings shorter = new BenchSettings(new LinkedHashSet<>(List.of("h2")), 2, d.javacCompiles(), d.h2Threads(),
+                d.h2Scale(), d.h2WarmupSeconds(), d.h2Seconds(), d.startupRuns(), d.seed(), null, null, null, null);
+
+        assertThat(d.command("auto")).isEqualTo(BenchSettings.COMMAND);
+        assertThat(shorter.command("none")).isEqualTo(BenchSettings.COMMAND
+                + " \\\n  -Dprecog.bench.workloads=h2 -Dprecog.bench.rounds=2 -Dprecog.test.jdks=none");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.precog.it.workload;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Overhead-benchmark workload: javac (the JDK's own, through javax.tools) compiles a real
+ * source tree several times in one JVM; the first compile is the warm-up, the last is measured.
+ * Class files are generated and thrown away, so the shared disk adds no noise.
+ * Args: source root, class path of the tree's dependencies, number of compiles (at least 1).
+ */
+public final class JavacCompileWorkload {
+
+    private JavacCompileWorkload() {}
+
+    public static void main(String[] args) throws IOException {
+        ParentWatch.start();
+        Path root = Path.of(args[0]);
+        String classPath = args[1];
+        int compiles = Integer.parseInt(args[2]);
+        List<Path> sources = sources(root);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        double seconds = 0;
+        double cpu = 0;
+        for (int i = 1; i <= compiles; i++) {
+            double cpuBefore = BenchOutput.processCpuSeconds();
+            long started = System.nanoTime();
+            long bytes = compile(javac, sources, classPath);
+            seconds = (System.nanoTime() - started) / 1e9;
+            cpu = BenchOutput.processCpuSeconds() - cpuBefore;
+            BenchOutput.put("compile" + i + "Seconds", seconds);
+            BenchOutput.put("compile" + i + "ClassBytes", bytes);
+        }
+        // the measured work: the last compile, in source files
+        BenchOutput.put("work", sources.size());
+        BenchOutput.put("seconds", seconds);
+        BenchOutput.put("cpuSeconds", cpu);
+        BenchOutput.putMemory();
+    }
+
+    /** Every .java file under the root but module-info, which would make the tree a named module. */
+    private static List<Path> sources(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals("module-info.java"))
+                    .sorted().toList();
+        }
+    }
+
+    /** One full compile with a fresh file manager; the bytes of class files it wrote. */
+    private static long compile(JavaCompiler javac, List<Path> sources, String classPath) throws IOException {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            DiscardingFileManager out = new DiscardingFileManager(files);
+            List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-Xlint:none", "-encoding", "UTF-8",
+                    "-classpath", classPath);
+            boolean ok = javac.getTask(null, out, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            if (!ok) {
+                diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).limit(5)
+                        .forEach(d -> System.err.println(d));
+                throw new IllegalStateException("javac failed on " + sources.size() + " files");
+            }
+            return out.bytes;
+        }
+    }
+
+    /** Hands javac an output stream that counts what it writes and keeps nothing. */
+    private static final class DiscardingFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private long bytes;
+
+        DiscardingFileManager(StandardJavaFileManager files) {
+            super(files);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(URI.create("discard:///" + className.replace('.', '/') + kind.extension), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return new OutputStream() {
+                        @Override
+                        public void write(int b) {
+                            bytes++;
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) {
+                            bytes += len;
+                        }
+                    };
+                }
+            };
+        }
+    }
+}
