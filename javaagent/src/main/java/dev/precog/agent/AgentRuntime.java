@@ -90,13 +90,14 @@ final class AgentRuntime implements AgentView {
     private volatile ExecutorInstrumentation pools;
     private Instant lastReportAt = Instant.EPOCH;
 
-    AgentRuntime(AgentOptions options, String version, String mode, AgentLog log, Instrumentation instrumentation) {
+    AgentRuntime(AgentOptions options, String version, String mode, AgentLog log, Instrumentation instrumentation,
+            AgentThreads.Family threads) {
         this.options = options;
         this.version = version;
         this.mode = mode;
         this.log = log;
         this.instrumentation = instrumentation;
-        this.threads = AgentThreads.family(log);
+        this.threads = threads;
         this.selfMonitor = new SelfMonitor(threads);
         this.jvm = LiveJvm.describe();
         this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
@@ -111,15 +112,25 @@ final class AgentRuntime implements AgentView {
         this.autoDump = options.heapDumpAuto()
                 ? new AutoHeapDump(options.heapDumpBefore(), heapDumper, HeapDumpSizing::usableBytes)
                 : null;
-        this.latest = buildReport(analyzer.evaluate(context(startedAt)), startedAt);
     }
 
     /**
      * Starts collecting. The costly parts (JFR, OSHI, JMX) start on the agent's own thread so
      * the application's start-up is not delayed; {@code onReady} runs there once they are up.
      */
+    /**
+     * Reads the CPU time and allocation of the agent's threads now, so a thread about to end (the
+     * one that started the agent) is counted in the agent's cost.
+     */
+    void accountThreads() {
+        selfMonitor.measure();
+    }
+
     void start(Runnable onReady) {
         scheduler.execute(guarded("start", () -> {
+            // the first, empty report here rather than in premain: evaluating loads every
+            // detector and forecaster, about a thousand classes the application would wait for
+            latest = buildReport(analyzer.evaluate(context(startedAt)), startedAt);
             startJfr();
             long windowMillis = options.window().toMillis();
             scheduler.scheduleAtFixedRate(guarded("window", this::closeWindow), windowMillis, windowMillis,

@@ -39,14 +39,42 @@ public final class AgentStarter {
                 refuse(e.getMessage());
                 return;
             }
+            AgentLog log = new AgentLog(options.debug());
+            String version = version();
+            AgentThreads.Family threads = AgentThreads.family(log);
+            if (!"startup".equals(mode)) {
+                // attached to a running JVM: the attach command waits for the outcome, nobody else does
+                launch(options, instrumentation, mode, log, version, threads);
+                return;
+            }
+            // From premain the application waits for every millisecond spent here: JFR's set-up,
+            // the management beans and the analyzer's classes take hundreds. Only the options are
+            // checked before main; the rest starts on the agent's own thread.
+            // (no lambda and no java.time here: each costs the cold JVM tens of milliseconds)
+            System.setProperty(RUNNING_PROPERTY, version + " " + mode + " starting");
+            threads.named("start").newThread(new Runnable() {
+                @Override
+                public void run() {
+                    synchronized (AgentStarter.class) {
+                        launch(options, instrumentation, mode, log, version, threads);
+                    }
+                }
+            }).start();
+        } catch (Throwable t) {
+            refuse("agent not started (" + t + ")");
+        }
+    }
+
+    /** Checks JFR, builds the runtime and starts it; any failure is one line on stderr. */
+    private static void launch(AgentOptions options, Instrumentation instrumentation, String mode, AgentLog log,
+            String version, AgentThreads.Family threads) {
+        try {
             String jfrProblem = jfrProblem();
             if (jfrProblem != null) {
                 refuse(jfrProblem);
                 return;
             }
-            AgentLog log = new AgentLog(options.debug());
-            String version = version();
-            AgentRuntime runtime = new AgentRuntime(options, version, mode, log, instrumentation);
+            AgentRuntime runtime = new AgentRuntime(options, version, mode, log, instrumentation, threads);
             running = runtime;
             System.setProperty(RUNNING_PROPERTY, version + " " + mode + " since " + Instant.now());
             AtomicBoolean registered = new AtomicBoolean();
@@ -65,6 +93,7 @@ public final class AgentStarter {
             if (options.debug()) {
                 System.err.println("precog: started (" + mode + "), report: " + runtime.reportFile());
             }
+            runtime.accountThreads();
         } catch (Throwable t) {
             refuse("agent not started (" + t + ")");
         }
@@ -74,6 +103,9 @@ public final class AgentStarter {
     private static void refuse(String why) {
         System.err.println("precog: " + why + "; the application runs without Precog");
         try {
+            if (running == null) {
+                System.clearProperty(RUNNING_PROPERTY);
+            }
             System.setProperty(ERROR_PROPERTY, why);
         } catch (RuntimeException e) {
             // a security manager may forbid it; the stderr line is what counts

@@ -33,9 +33,18 @@ final class AgentThreads implements ThreadFactory {
         Thread t = new Thread(task, n == 1 ? "precog-" + name : "precog-" + name + "-" + n);
         t.setDaemon(true);
         t.setContextClassLoader(null);
-        t.setUncaughtExceptionHandler((thread, e) -> log.error("uncaught in " + thread.getName(), e));
+        t.setUncaughtExceptionHandler(new LoggingHandler(log));
         created.add(t);
         return t;
+    }
+
+    /** Logs what escaped an agent thread (a class, not a lambda: the first thread is made in premain). */
+    private record LoggingHandler(AgentLog log) implements Thread.UncaughtExceptionHandler {
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            log.error("uncaught in " + thread.getName(), e);
+        }
     }
 
     /** Factories whose threads are all accounted together. */
