@@ -12,12 +12,13 @@ import java.util.Map;
  * @param source "async-profiler cpu" (perf events), "async-profiler itimer", "async-profiler lock", … or the JFR source used instead
  * @param fallback why async-profiler (or perf events) was not used, or null
  * @param mode the async-profiler mode that ran, or null when none did
+ * @param profiledAt when the run started (ISO-8601), or null
  * @param durationSeconds how long it ran, or null
  * @param samples the samples it collected, or null
  * @param topStacks its heaviest stacks, leaf first; empty without a run
  * @param flameGraph the absolute path of the flame graph HTML, or null
  */
-record ProfileResult(String source, String fallback, String mode, Double durationSeconds, Long samples,
+record ProfileResult(String source, String fallback, String mode, String profiledAt, Double durationSeconds, Long samples,
         List<CollapsedStacks.TopStack> topStacks, String flameGraph) {
 
     ProfileResult {
@@ -26,7 +27,7 @@ record ProfileResult(String source, String fallback, String mode, Double duratio
 
     /** No async-profiler run: the finding's JFR evidence stands, and {@code why} says why. */
     static ProfileResult jfr(ProfileMode mode, String why) {
-        return new ProfileResult(mode.jfrSource(), why, null, null, null, List.of(), null);
+        return new ProfileResult(mode.jfrSource(), why, null, null, null, null, List.of(), null);
     }
 
     /** The report's form, every key present (null when unknown), like the rest of the report. */
@@ -35,6 +36,7 @@ record ProfileResult(String source, String fallback, String mode, Double duratio
         m.put("source", source);
         m.put("fallback", fallback);
         m.put("mode", mode);
+        m.put("profiledAt", profiledAt);
         m.put("durationSeconds", durationSeconds);
         m.put("samples", samples);
         m.put("topStacks", topStacks.stream().map(s -> {

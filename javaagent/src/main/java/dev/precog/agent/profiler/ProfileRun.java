@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One bounded async-profiler run: start in the finding's mode (cpu falling back to itimer where
@@ -45,6 +46,7 @@ final class ProfileRun {
         if (mode != ProfileMode.CPU) {
             profiler.execute("start," + mode.startArguments());
         }
+        Instant profiledAt = Instant.now();
         long startedAt = System.nanoTime();
         try {
             clock.sleep(duration);
@@ -54,7 +56,8 @@ final class ProfileRun {
         double seconds = Math.round((System.nanoTime() - startedAt) / 1e8) / 10.0;
         CollapsedStacks stacks = CollapsedStacks.parse(profiler.execute("collapsed,dot"));
         Path written = writeFlameGraph(profiler, flameGraph);
-        return new ProfileResult("async-profiler " + mode.label(), fallback, mode.label(), seconds, stacks.totalSamples(),
+        return new ProfileResult("async-profiler " + mode.label(), fallback, mode.label(), profiledAt.toString(), seconds,
+                stacks.totalSamples(),
                 stacks.top(TOP_STACKS, STACK_FRAMES), written == null ? null : written.toString());
     }
 

@@ -210,6 +210,10 @@ public final class ProfilerEvidence implements AutoCloseable {
         if (why != null) {
             return ProfileResult.jfr(mode, why);
         }
+        if (o != null) {
+            // the same problem came back, not yet confident again: its last profile (dated) beats none
+            return o.result();
+        }
         return ProfileResult.jfr(mode, String.format(Locale.ROOT,
                 "async-profiler runs only from confidence %.1f (now %.2f)", CONFIDENT, f.confidence()));
     }

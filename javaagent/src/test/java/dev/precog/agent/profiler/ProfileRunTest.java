@@ -52,6 +52,7 @@ class ProfileRunTest {
                 "flamegraph,dot,file=" + target + ".partial");
         assertThat(r.source()).isEqualTo("async-profiler cpu");
         assertThat(r.fallback()).isNull();
+        assertThat(r.profiledAt()).isNotNull();
         assertThat(r.samples()).isEqualTo(10);
         assertThat(r.topStacks().get(0).frames()).containsExactly("Hot.spin", "Main.main");
         assertThat(r.topStacks().get(0).share()).isEqualTo(0.9);

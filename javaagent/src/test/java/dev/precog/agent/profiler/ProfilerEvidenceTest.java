@@ -44,7 +44,7 @@ class ProfilerEvidenceTest {
                 if (block) {
                     release.await(10, TimeUnit.SECONDS);
                 }
-                return new ProfileResult("async-profiler " + mode.label(), null, mode.label(), 1.0, 5L,
+                return new ProfileResult("async-profiler " + mode.label(), null, mode.label(), T0.toString(), 1.0, 5L,
                         List.of(new CollapsedStacks.TopStack(List.of("Hot.spin"), 5, 1.0)), flameGraph.toString());
             } finally {
                 active.decrementAndGet();
@@ -132,9 +132,12 @@ class ProfilerEvidenceTest {
         assertThat(profile(e, cpu)).containsEntry("samples", 5L)
                 .containsEntry("flameGraph", "/reports/precog-profile-42-cpu-saturation-cpu.html");
 
-        // the same problem back after it was forgotten is a new occurrence
+        // the same problem back after it was forgotten is a new occurrence: its last profile shows until it is confident
+        Finding back = finding("cpu-saturation:cpu", FindingKind.CPU_SATURATION, 0.5, T0.plusSeconds(3600));
+        e.update(List.of(back), T0.plusSeconds(3600));
+        assertThat(profile(e, back)).containsEntry("source", "async-profiler cpu").containsEntry("profiledAt", T0.toString());
         Finding again = finding("cpu-saturation:cpu", FindingKind.CPU_SATURATION, 0.9, T0.plusSeconds(3600));
-        e.update(List.of(again), T0.plusSeconds(3600));
+        e.update(List.of(again), T0.plusSeconds(3610));
         await().atMost(Duration.ofSeconds(5)).until(() -> runner.runs.size() == 2);
     }
 
