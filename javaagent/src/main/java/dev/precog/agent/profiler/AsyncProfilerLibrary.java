@@ -54,6 +54,14 @@ final class AsyncProfilerLibrary implements AutoCloseable {
         };
     }
 
+    /** Why this JVM's platform has no library, or null when it has one. */
+    static String unsupportedPlatform() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "");
+        return platform(os, arch) != null ? null
+                : "Precog bundles async-profiler for Linux x64 and arm64 only, not " + os + " " + arch;
+    }
+
     /**
      * Why JNI loading must not happen here, or null when it may: from JDK 24 a library loaded by a
      * module without native access prints a warning on the application's stderr (or fails with
@@ -77,8 +85,7 @@ final class AsyncProfilerLibrary implements AutoCloseable {
     static AsyncProfilerLibrary load(ClassLoader resources) throws ProfilerUnavailableException {
         String platform = platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
         if (platform == null) {
-            throw new ProfilerUnavailableException("Precog bundles async-profiler for Linux x64 and arm64 only, not "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            throw new ProfilerUnavailableException(unsupportedPlatform());
         }
         Class<?> api;
         try {

@@ -29,9 +29,10 @@ final class AsyncProfilerRunner implements ProfilerRunner {
         if (unavailable != null) {
             throw new ProfilerUnavailableException(unavailable);
         }
-        if (AsyncProfilerLibrary.platform(System.getProperty("os.name", ""), System.getProperty("os.arch", "")) == null) {
-            unavailable = "Precog bundles async-profiler for Linux x64 and arm64 only, not " + System.getProperty("os.name")
-                    + " " + System.getProperty("os.arch");
+        String unsupported = AsyncProfilerLibrary.unsupportedPlatform();
+        if (unsupported != null) {
+            // before reading /proc/self/maps, which such a platform lacks: this reason is the clearer one
+            unavailable = unsupported;
             throw new ProfilerUnavailableException(unavailable);
         }
         List<String> others;
