@@ -18,7 +18,7 @@ class BadOptionsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "colour=blue|unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump, heapDumpBefore",
+        "colour=blue|unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump, heapDumpBefore, asyncProfiler, profileDuration",
         "interval=soon|bad value 'soon' for interval: expected a duration such as 30s or 5m (default 30s)",
         "window=0s|bad value '0s' for window: expected a duration from 1s to 10m (default 10s)",
         "window=10s,interval=5s|bad value '5s' for interval: it must not be shorter than window (10s)"})

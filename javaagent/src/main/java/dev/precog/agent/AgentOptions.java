@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param threadPools whether ThreadPoolExecutor is instrumented for queue depth and queue wait
  * @param heapDumpAuto whether the agent takes one heap dump by itself ({@code heapDump=auto})
  * @param heapDumpBefore with {@code heapDump=auto}: dump once the heap is forecast to run out within this time
+ * @param asyncProfiler whether confident CPU, lock, allocation and leak findings get a short async-profiler run
+ * @param profileDuration how long one async-profiler run lasts
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
-        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore) {
+        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, boolean asyncProfiler, Duration profileDuration) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -32,6 +34,9 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     private static final Duration MAX_WINDOW = Duration.ofMinutes(10);
     private static final Duration MIN_HOST_INTERVAL = Duration.ofMillis(100);
     private static final Duration MIN_HEAP_DUMP_BEFORE = Duration.ofMinutes(1);
+    private static final Duration MIN_PROFILE = Duration.ofSeconds(1);
+    /** A run holds signal handlers in someone else's JVM: a minute is plenty for top stacks. */
+    private static final Duration MAX_PROFILE = Duration.ofSeconds(60);
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -44,17 +49,21 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         k.put("heapDump", "off or auto: take one heap dump by itself when a leak will fill the heap within heapDumpBefore"
                 + " (default off)");
         k.put("heapDumpBefore", "a duration such as 30m or 2h, at least 1m (default 30m)");
+        k.put("asyncProfiler", "off or on: profile confident CPU, lock, allocation and leak findings with async-profiler,"
+                + " a native library (default off)");
+        k.put("profileDuration", "a duration from 1s to 60s: how long one async-profiler run lasts (default 10s)");
         return k;
     }
 
     public static AgentOptions defaults() {
         return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
-                false, Duration.ofMinutes(30));
+                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10));
     }
 
     /** The same options writing to {@code dir}. */
     public AgentOptions withReportDir(Path dir) {
-        return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore);
+        return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
+                asyncProfiler, profileDuration);
     }
 
     /**
@@ -75,6 +84,8 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         boolean threadPools = o.threadPools();
         boolean heapDumpAuto = o.heapDumpAuto();
         Duration heapDumpBefore = o.heapDumpBefore();
+        boolean asyncProfiler = o.asyncProfiler();
+        Duration profileDuration = o.profileDuration();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -97,6 +108,8 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "threadPools" -> threadPools = bool(key, value);
                 case "heapDump" -> heapDumpAuto = heapDumpMode(value);
                 case "heapDumpBefore" -> heapDumpBefore = duration(key, value);
+                case "asyncProfiler" -> asyncProfiler = onOff(key, value);
+                case "profileDuration" -> profileDuration = duration(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -114,7 +127,20 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
             throw new OptionsException("bad value '" + format(heapDumpBefore) + "' for heapDumpBefore: expected at least 1m,"
                     + " since a dump needs time before the heap is full");
         }
-        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore);
+        if (profileDuration.compareTo(MIN_PROFILE) < 0 || profileDuration.compareTo(MAX_PROFILE) > 0) {
+            throw new OptionsException("bad value '" + format(profileDuration) + "' for profileDuration: expected "
+                    + KEYS.get("profileDuration"));
+        }
+        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
+                asyncProfiler, profileDuration);
+    }
+
+    private static boolean onOff(String key, String value) throws OptionsException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
+        };
     }
 
     private static boolean heapDumpMode(String value) throws OptionsException {
@@ -191,6 +217,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         String dir = reportDir.toString().isEmpty() ? "" : "reportDir=" + reportDir + ",";
         return dir + "interval=" + format(interval) + ",window=" + format(window)
                 + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools
-                + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore);
+                + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore)
+                + ",asyncProfiler=" + (asyncProfiler ? "on" : "off") + ",profileDuration=" + format(profileDuration);
     }
 }

@@ -15,6 +15,7 @@ import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.analyzer.window.WindowAccumulator;
 import dev.precog.agent.jmx.AgentView;
 import dev.precog.agent.jmx.PrecogMXBean;
+import dev.precog.agent.profiler.ProfilerEvidence;
 import dev.precog.host.HostMetricsSource;
 import dev.precog.host.OshiHostMetricsSource;
 import dev.precog.model.AgentStats;
@@ -73,6 +74,8 @@ final class AgentRuntime implements AgentView {
     private volatile DeadlockProbe deadlocks;
     private volatile LockHolderProbe lockHolders;
     private volatile Evidence evidence = Evidence.NONE;
+    /** Attaches {@code evidence.profile}; runs async-profiler only with {@code asyncProfiler=on}. */
+    private final ProfilerEvidence profiles;
     private final HeapDumper heapDumper = HeapDumper.hotSpot();
     /** Null unless {@code heapDump=auto}. */
     private final AutoHeapDump autoDump;
@@ -112,12 +115,11 @@ final class AgentRuntime implements AgentView {
         this.autoDump = options.heapDumpAuto()
                 ? new AutoHeapDump(options.heapDumpBefore(), heapDumper, HeapDumpSizing::usableBytes)
                 : null;
+        // the budget hook: always true until the overhead budget decides whether a run may be spent
+        this.profiles = ProfilerEvidence.create(options.asyncProfiler(), options.profileDuration(), reportFile.getParent(),
+                jvm.pid(), AgentRuntime.class.getClassLoader(), threads.named("profiler"), () -> true, log::error);
     }
 
-    /**
-     * Starts collecting. The costly parts (JFR, OSHI, JMX) start on the agent's own thread so
-     * the application's start-up is not delayed; {@code onReady} runs there once they are up.
-     */
     /**
      * Reads the CPU time and allocation of the agent's threads now, so a thread about to end (the
      * one that started the agent) is counted in the agent's cost.
@@ -126,6 +128,10 @@ final class AgentRuntime implements AgentView {
         selfMonitor.measure();
     }
 
+    /**
+     * Starts collecting. The costly parts (JFR, OSHI, JMX) start on the agent's own thread so
+     * the application's start-up is not delayed; {@code onReady} runs there once they are up.
+     */
     void start(Runnable onReady) {
         scheduler.execute(guarded("start", () -> {
             // the first, empty report here rather than in premain: evaluating loads every
@@ -231,6 +237,10 @@ final class AgentRuntime implements AgentView {
             String before = autoDump.record().status();
             dumpChanged = !before.equals(autoDump.update(result.findings(), result.heapDump(), now).status());
         }
+        if (host != null) {
+            // before the report, so it says at once that a run started (or why none could)
+            profiles.update(result.findings(), now);
+        }
         latest = buildReport(result, now);
         if (host != null) {
             // Costly evidence only after start-up (the MBean server is safe to use by then).
@@ -268,7 +278,7 @@ final class AgentRuntime implements AgentView {
         return new Report(Report.SCHEMA_VERSION, now, jvm, HostInfos.latest(timeline, hostDescription()),
                 new Report.Analysis("live:" + mode, from, now, timeline.appended(), options.window().toMillis() / 1000.0,
                         problemList()),
-                result.findings(), result.forecasts(), heapDump(result.heapDump()), stats);
+                profiles.attach(result.findings()), result.forecasts(), heapDump(result.heapDump()), stats);
     }
 
     /** The analysis's advice, with Precog's own dump operation and what the automatic dump did. */
@@ -352,6 +362,7 @@ final class AgentRuntime implements AgentView {
         if (p != null) {
             p.close();
         }
+        profiles.close();
         try {
             closeWindowAtShutdown();
         } catch (RuntimeException e) {

@@ -20,15 +20,17 @@ class AgentOptionsTest {
         assertThat(o.threadPools()).isTrue();
         assertThat(o.heapDumpAuto()).as("no heap dump unless asked").isFalse();
         assertThat(o.heapDumpBefore()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(o.asyncProfiler()).as("no native profiler unless asked").isFalse();
+        assertThat(o.profileDuration()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void everyKeyIsParsed() throws OptionsException {
         AgentOptions o = AgentOptions.parse(
                 "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false,heapDump=auto,"
-                        + "heapDumpBefore=2h");
+                        + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofMillis(500), true, false, true, Duration.ofHours(2)));
+                Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5)));
     }
 
     @Test
@@ -41,7 +43,11 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse(dumping.toAgentString())).isEqualTo(dumping);
         assertThat(AgentOptions.parse(dumping.withReportDir(Path.of("/x")).toAgentString()))
                 .isEqualTo(new AgentOptions(Path.of("/x"), dumping.interval(), dumping.window(), dumping.hostInterval(), false, true,
-                        true, Duration.ofHours(24)));
+                        true, Duration.ofHours(24), false, Duration.ofSeconds(10)));
+        // and the profiler's
+        AgentOptions profiling = AgentOptions.parse("asyncProfiler=on,profileDuration=20s");
+        assertThat(profiling.toAgentString()).contains("asyncProfiler=on", "profileDuration=20s");
+        assertThat(AgentOptions.parse(profiling.toAgentString())).isEqualTo(profiling);
     }
 
     @Test
@@ -49,7 +55,7 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("window=5s,colour=red"))
                 .isInstanceOf(OptionsException.class)
                 .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump,"
-                        + " heapDumpBefore");
+                        + " heapDumpBefore, asyncProfiler, profileDuration");
     }
 
     @Test
@@ -65,6 +71,13 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("heapDumpBefore=30s"))
                 .hasMessageContaining("bad value '30s' for heapDumpBefore: expected at least 1m");
         assertThatThrownBy(() -> AgentOptions.parse("heapDumpBefore=soon")).hasMessageContaining("bad value 'soon' for heapDumpBefore");
+        assertThatThrownBy(() -> AgentOptions.parse("asyncProfiler=true"))
+                .hasMessage("bad value 'true' for asyncProfiler: expected off or on: profile confident CPU, lock, allocation and"
+                        + " leak findings with async-profiler, a native library (default off)");
+        assertThatThrownBy(() -> AgentOptions.parse("profileDuration=2m"))
+                .hasMessage("bad value '120s' for profileDuration: expected a duration from 1s to 60s: how long one async-profiler"
+                        + " run lasts (default 10s)");
+        assertThatThrownBy(() -> AgentOptions.parse("profileDuration=500ms")).hasMessageContaining("for profileDuration");
     }
 
     @Test
@@ -84,7 +97,7 @@ class AgentOptionsTest {
     @Test
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30));
+                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10));
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

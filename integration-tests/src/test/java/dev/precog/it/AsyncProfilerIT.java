@@ -1,0 +1,170 @@
+package dev.precog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.ReportRenderingService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * async-profiler evidence on real JVMs ({@code asyncProfiler=on}): a CPU burn's finding gets the
+ * renderer's stacks and a flame graph beside the report; where another agent already loaded
+ * async-profiler, or JDK 24+ was not granted native access, Precog loads nothing and says the
+ * stacks come from JFR.
+ */
+@ResourceLock(CpuHeavy.LOCK)
+@EnabledOnOs(OS.LINUX)
+class AsyncProfilerIT {
+
+    private static final String RENDERER = ReportRenderingService.class.getName() + "$ReportRenderer";
+    private static final String AGENT = ",window=1s,interval=1s,asyncProfiler=on,profileDuration=5s";
+
+    static Stream<Jdk> jdks() {
+        return Jdk.all().stream();
+    }
+
+    private static int renderThreads() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aSaturatedCpuIsProfiledWithTheHotMethodOnTopAndAFlameGraphBesideTheReport(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("async-profiler-cpu-" + jdk.name());
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp));
+        if (jdk.feature() >= 24) {
+            // the operator's grant JEP 472 asks for; without it Precog refuses (see below)
+            jvmArgs.add("--enable-native-access=ALL-UNNAMED");
+        }
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(jvmArgs.toArray(String[]::new)).agent("reportDir=" + dir + AGENT)
+                .start(ReportRenderingService.class, String.valueOf(renderThreads()))) {
+            JsonNode profile = awaitCpuProfile(service, p -> p.path("source").asText().startsWith("async-profiler "));
+
+            // perf events where allowed, itimer where not: either way CPU time, named in source
+            assertThat(profile.path("mode").asText()).isIn("cpu", "itimer");
+            assertThat(profile.path("source").asText()).isEqualTo("async-profiler " + profile.path("mode").asText());
+            assertThat(profile.path("durationSeconds").asDouble()).isBetween(4.5, 30.0);
+            assertThat(profile.path("samples").asLong()).isPositive();
+            JsonNode top = profile.path("topStacks").path(0);
+            assertThat(top.path("frames").path(0).asText()).isEqualTo(RENDERER + ".layout");
+            assertThat(top.path("share").asDouble()).isGreaterThan(0.3);
+            Path flameGraph = Path.of(profile.path("flameGraph").asText());
+            assertThat(flameGraph.getParent()).isEqualTo(dir.toAbsolutePath());
+            assertThat(flameGraph.getFileName().toString()).isEqualTo("precog-profile-" + service.pid() + "-cpu-saturation-cpu.html");
+            assertThat(Files.readString(flameGraph)).startsWith("<!DOCTYPE html>").contains("layout");
+            // async-profiler's log goes to Precog's private file, never to the application's streams
+            assertThat(service.stdout().strip()).as(service::describe).isEqualTo("ready");
+            assertThat(service.stderr()).as(service::describe).doesNotContain("WARNING", "[WARN]", "[INFO]");
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+        }
+        // the library was deleted once loaded, and its directory (with the log) at shutdown
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("precog-asprof-"));
+        }
+    }
+
+    @Test
+    void asyncProfilerLoadedByAnotherAgentIsNeverLoadedTwice() throws Exception {
+        Jdk jdk = Jdk.all().get(0);
+        Path dir = Paths.workDir("async-profiler-other-agent");
+        Path theirs = extractLibrary(dir.resolve("other-agent"));
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-agentpath:" + theirs + "=start,event=itimer,file=" + dir.resolve("theirs.html"))
+                .agent("reportDir=" + dir + AGENT)
+                .start(ReportRenderingService.class, String.valueOf(renderThreads()))) {
+            JsonNode profile = awaitCpuProfile(service, p -> p.path("fallback").asText().startsWith("another async-profiler"));
+
+            assertThat(profile.path("source").asText()).isEqualTo("jfr execution samples");
+            assertThat(profile.path("fallback").asText()).contains(theirs.toString(), "never loads a second copy");
+            assertThat(profile.path("mode").isNull()).isTrue();
+            assertThat(profile.path("topStacks")).isEmpty();
+            assertThat(profilerLibraries(service.pid())).containsExactly(theirs.toString());
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("precog-profile-"));
+            }
+        }
+    }
+
+    @Test
+    void withoutNativeAccessJdk24AndLaterLoadNothingAndPrintNothing() throws Exception {
+        Jdk jdk = Jdk.all().stream().filter(j -> j.feature() >= 24).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(jdk != null, "no JDK 24+ here");
+        Path dir = Paths.workDir("async-profiler-native-access");
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m").agent("reportDir=" + dir + AGENT)
+                .start(ReportRenderingService.class, String.valueOf(renderThreads()))) {
+            JsonNode profile = awaitCpuProfile(service, p -> p.path("fallback").asText().contains("JEP 472"));
+
+            assertThat(profile.path("source").asText()).isEqualTo("jfr execution samples");
+            assertThat(profile.path("fallback").asText()).contains("--enable-native-access=ALL-UNNAMED");
+            assertThat(profilerLibraries(service.pid())).isEmpty();
+            assertThat(service.stderr()).as(service::describe).doesNotContain("restricted method");
+        }
+    }
+
+    /** Waits for the CPU finding's {@code evidence.profile} to satisfy {@code done}; returns it. */
+    private static JsonNode awaitCpuProfile(ChildJvm service, java.util.function.Predicate<JsonNode> done) {
+        Path reportFile = Reports.file(service.dir(), service.pid());
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        // generous: the finding needs 30 s of saturation this JVM dominates, then a run, on a shared machine
+        await("a profiled CPU_SATURATION in " + reportFile).atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    assertThat(service.isAlive()).as(service::describe).isTrue();
+                    JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                    assertThat(Reports.violations(r)).isEmpty();
+                    assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
+                        JsonNode p = f.path("evidence").path("profile");
+                        assertThat(p.isObject()).as("evidence.profile of %s", f).isTrue();
+                        assertThat(done.test(p)).as("profile %s", p).isTrue();
+                        found.set(p);
+                    });
+                });
+        return found.get();
+    }
+
+    /** The distinct async-profiler libraries mapped into a process. */
+    private static Set<String> profilerLibraries(long pid) throws IOException {
+        Set<String> libs = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/maps"))) {
+            int slash = line.indexOf('/');
+            if (slash >= 0 && line.contains("libasyncProfiler")) {
+                libs.add(line.substring(slash).replace(" (deleted)", ""));
+            }
+        }
+        return libs;
+    }
+
+    /** The library bundled in the agent jar, copied where "another agent" loads it from. */
+    private static Path extractLibrary(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path lib = dir.resolve("libasyncProfiler.so");
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
+        try (JarFile jar = new JarFile(Paths.agentJar().toFile());
+                InputStream in = jar.getInputStream(jar.getJarEntry("inst/asprof/" + arch + "/libasyncProfiler.so"))) {
+            Files.copy(in, lib, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return lib;
+    }
+}
