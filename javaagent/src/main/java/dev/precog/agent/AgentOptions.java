@@ -1,5 +1,6 @@
 package dev.precog.agent;
 
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,10 @@ import java.util.regex.Pattern;
  * @param threadPools whether ThreadPoolExecutor is instrumented for queue depth and queue wait
  * @param heapDumpAuto whether the agent takes one heap dump by itself ({@code heapDump=auto})
  * @param heapDumpBefore with {@code heapDump=auto}: dump once the heap is forecast to run out within this time
+ * @param overheadBudget the CPU the agent allows itself, as a share of one core (0.01 for 1%)
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
-        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore) {
+        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, double overheadBudget) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -32,6 +34,8 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     private static final Duration MAX_WINDOW = Duration.ofMinutes(10);
     private static final Duration MIN_HOST_INTERVAL = Duration.ofMillis(100);
     private static final Duration MIN_HEAP_DUMP_BEFORE = Duration.ofMinutes(1);
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*%?");
+    private static final double DEFAULT_OVERHEAD_BUDGET = 0.01;
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -44,17 +48,20 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         k.put("heapDump", "off or auto: take one heap dump by itself when a leak will fill the heap within heapDumpBefore"
                 + " (default off)");
         k.put("heapDumpBefore", "a duration such as 30m or 2h, at least 1m (default 30m)");
+        k.put("overheadBudget", "a percentage of one core above 0% and at most 100%, such as 0.5% or 2%: the CPU the agent"
+                + " allows itself before it samples less (default 1%)");
         return k;
     }
 
     public static AgentOptions defaults() {
         return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
-                false, Duration.ofMinutes(30));
+                false, Duration.ofMinutes(30), DEFAULT_OVERHEAD_BUDGET);
     }
 
     /** The same options writing to {@code dir}. */
     public AgentOptions withReportDir(Path dir) {
-        return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore);
+        return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
+                overheadBudget);
     }
 
     /**
@@ -75,6 +82,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         boolean threadPools = o.threadPools();
         boolean heapDumpAuto = o.heapDumpAuto();
         Duration heapDumpBefore = o.heapDumpBefore();
+        double overheadBudget = o.overheadBudget();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -97,6 +105,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "threadPools" -> threadPools = bool(key, value);
                 case "heapDump" -> heapDumpAuto = heapDumpMode(value);
                 case "heapDumpBefore" -> heapDumpBefore = duration(key, value);
+                case "overheadBudget" -> overheadBudget = shareOfOneCore(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -114,7 +123,27 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
             throw new OptionsException("bad value '" + format(heapDumpBefore) + "' for heapDumpBefore: expected at least 1m,"
                     + " since a dump needs time before the heap is full");
         }
-        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore);
+        return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
+                overheadBudget);
+    }
+
+    /** A percentage such as {@code 0.5%} (the sign may be left out) as a share: 0.005. */
+    private static double shareOfOneCore(String key, String value) throws OptionsException {
+        Matcher m = PERCENT.matcher(value);
+        if (!m.matches()) {
+            throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
+        }
+        BigDecimal percent = new BigDecimal(m.group(1));
+        if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new OptionsException("bad value '" + value + "' for " + key + ": " + (percent.signum() <= 0
+                    ? "a budget of nothing cannot be kept" : "more than one core is no budget") + "; expected " + KEYS.get(key));
+        }
+        return percent.movePointLeft(2).doubleValue();
+    }
+
+    /** A share of one core as the option writes it: 0.005 is {@code 0.5%}. */
+    static String formatPercent(double share) {
+        return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static boolean heapDumpMode(String value) throws OptionsException {
@@ -191,6 +220,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         String dir = reportDir.toString().isEmpty() ? "" : "reportDir=" + reportDir + ",";
         return dir + "interval=" + format(interval) + ",window=" + format(window)
                 + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools
-                + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore);
+                + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore)
+                + ",overheadBudget=" + formatPercent(overheadBudget);
     }
 }

@@ -43,7 +43,7 @@ final class DemoCommand {
         String agentOptions;
         try {
             agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false, true,
-                    false, AgentOptions.defaults().heapDumpBefore()).toAgentString();
+                    false, AgentOptions.defaults().heapDumpBefore(), AgentOptions.defaults().overheadBudget()).toAgentString();
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
