@@ -310,7 +310,8 @@ final class AgentRuntime implements AgentView {
         }
     }
 
-    private CostReading readCost() {
+    /** Synchronized: at shutdown it may run while a late window closes. */
+    private synchronized CostReading readCost() {
         JfrStreamSource stream = jfr;
         CostReading reading = selfMonitor.read(stream == null ? Map.of() : stream.deliveredByEventType(),
                 jfrVolume.bytesWritten().orElse(-1));

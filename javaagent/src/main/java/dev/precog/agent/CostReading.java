@@ -21,7 +21,7 @@ record CostReading(long nanoTime, long agentCpuNanos, long jfrThreadsCpuNanos, l
         long processCpuNanos, long processAllocatedBytes, Map<String, Long> jfrEvents, long jfrBytes) {
 
     /** Event types listed in {@link RecentCost#topEventTypes()}. */
-    static final int TOP_EVENT_TYPES = 5;
+    static final int TOP_EVENT_TYPES = 10;
 
     CostReading {
         jfrEvents = Map.copyOf(jfrEvents);
