@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,6 +43,7 @@ class OverheadBudgetIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    @ResourceLock(CpuHeavy.LOCK)
     void aBudgetTooSmallToKeepLowersEveryStepAndSaysWhat(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("budget-tiny-" + jdk.name());
         // one thread allocating as fast as it can: the allocation-sample throttle is what limits those events
@@ -110,7 +112,8 @@ class OverheadBudgetIT {
         Path dir = Paths.workDir("budget-default-" + jdk.name());
         try (ChildJvm service = ChildJvm.on(jdk, dir)
                 .jvmArgs("-Xmx256m", "-XX:+UseG1GC")
-                .agent("reportDir=" + dir + ",interval=10s")
+                // the default budget, named: without it the harness would allow the whole core
+                .agent("reportDir=" + dir + ",interval=10s,overheadBudget=1%")
                 .start(ChurningCacheService.class, "20")) {
             Path reportFile = Reports.file(dir, service.pid());
             // a minute of warm-up, then a whole minute judged
