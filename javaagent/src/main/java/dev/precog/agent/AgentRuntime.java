@@ -51,6 +51,8 @@ final class AgentRuntime implements AgentView {
 
     /** Roughly six hours of 10-second windows; fixed so memory stays bounded. */
     private static final int TIMELINE_CAPACITY = 2160;
+    /** Walking the report, evidence and open window costs more than they change from one window to the next. */
+    private static final Duration RETAINED_WALK_EVERY = Duration.ofSeconds(30);
     /** How long to wait for an application's own LogManager before starting anyway. */
     private static final int LOG_MANAGER_WAIT_SECONDS = 120;
 
@@ -71,6 +73,9 @@ final class AgentRuntime implements AgentView {
     /** Null without Instrumentation, which measures object sizes. */
     private final RetainedMemory retained;
     private volatile Long retainedBytes;
+    /** When the structures besides the windows were last walked, and what they held then. */
+    private Instant retainedWalkedAt = Instant.EPOCH;
+    private long retainedBesidesWindows;
     private ScheduledFuture<?> hostSampling;
     private final JvmInfo jvm;
     private final Boolean heapDumpOnOutOfMemory;
@@ -273,7 +278,7 @@ final class AgentRuntime implements AgentView {
             // after start-up only: starting costs once, and lowering sampling would not make it cheaper
             l.moveTo(budget.update(now, cost.budgetedCpuNanos()));
         }
-        measureRetained();
+        measureRetained(now);
         if (host != null) {
             // every window, before the analysis, so a deadlock is reported in the window it is found
             if (deadlocks == null) {
@@ -319,19 +324,23 @@ final class AgentRuntime implements AgentView {
         return reading;
     }
 
-    private void measureRetained() {
+    /** The windows are measured as they come; the rest is walked at most every {@link #RETAINED_WALK_EVERY}. */
+    private void measureRetained(Instant now) {
         if (retained == null) {
             return;
         }
-        try {
-            // the accumulator's tables change under its lock only: hold it so they are walked whole
-            synchronized (accumulator) {
-                retainedBytes = retained.bytes(timeline, accumulator, latest, evidence);
+        if (Duration.between(retainedWalkedAt, now).compareTo(RETAINED_WALK_EVERY) >= 0) {
+            retainedWalkedAt = now;
+            try {
+                // the accumulator's tables change under its lock only: hold it so they are walked whole
+                synchronized (accumulator) {
+                    retainedBesidesWindows = retained.bytes(timeline, accumulator, latest, evidence) - retained.windowBytes();
+                }
+            } catch (RuntimeException e) {
+                log.error("retained memory not measured", e);
             }
-        } catch (RuntimeException e) {
-            retainedBytes = null;
-            log.error("retained memory not measured", e);
         }
+        retainedBytes = retained.windowBytes() + retainedBesidesWindows;
     }
 
     private AnalysisContext context(Instant now) {

@@ -10,7 +10,7 @@ import java.util.function.ToLongFunction;
  * the compact form older ones are cut to; their sizes are kept in a mirror of the timeline's
  * retention (the newest {@code detailed} full, the rest compact, {@code capacity} in all). The
  * rest (the timeline's roll-up, the open window's tables, the latest report and evidence) is
- * walked whenever asked. Called from one thread.
+ * walked when asked. Called from one thread.
  */
 final class RetainedMemory {
 
@@ -43,6 +43,11 @@ final class RetainedMemory {
             older.addLast(cut[1]);
             windowBytes += cut[1] - cut[0];
         }
+    }
+
+    /** Bytes of the windows held. */
+    long windowBytes() {
+        return windowBytes;
     }
 
     /** Bytes of the windows held plus whatever the {@code others} hold besides windows. */
