@@ -39,7 +39,8 @@ class AttachIT {
             assertThat(notYet.stderr().strip()).startsWith("precog: Precog is not running in JVM " + pid).doesNotContain("\tat ");
 
             Path reports = dir.resolve("reports");
-            Cli.Result attach = Cli.run(jdk, dir, "attach", pid, "reportDir=reports,window=1s,interval=2s");
+            Cli.Result attach = Cli.run(jdk, dir, "attach", pid, "reportDir=reports,window=1s,interval=2s,"
+                    + ChildJvm.WHOLE_CORE_BUDGET);
             assertThat(attach.exitCode()).as(attach.stdout() + attach.stderr()).isZero();
             assertThat(attach.stdout()).contains("Precog attached to JVM " + pid, reports.resolve("precog-report-" + pid + ".json").toString());
 

@@ -97,7 +97,8 @@ class ThreadStarvationIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> service.stdout().contains("ready"));
             String pid = Long.toString(service.pid());
             // the pool class is loaded and its workers run already: the attach has to retransform it
-            Cli.Result attach = Cli.run(jdk, dir, "attach", pid, "reportDir=reports,window=1s,interval=1s");
+            Cli.Result attach = Cli.run(jdk, dir, "attach", pid, "reportDir=reports,window=1s,interval=1s,"
+                    + ChildJvm.WHOLE_CORE_BUDGET);
             assertThat(attach.exitCode()).as(attach.stdout() + attach.stderr()).isZero();
 
             Path reportFile = Reports.file(dir.resolve("reports"), service.pid());

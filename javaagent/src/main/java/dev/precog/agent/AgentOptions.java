@@ -1,5 +1,6 @@
 package dev.precog.agent;
 
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
  * @param heapDumpBefore with {@code heapDump=auto}: dump once the heap is forecast to run out within this time
  * @param asyncProfiler whether confident CPU, lock, allocation and leak findings get a short async-profiler run
  * @param profileDuration how long one async-profiler run lasts
+ * @param overheadBudget the CPU the agent allows itself, as a share of one core (0.01 for 1%)
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
-        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, boolean asyncProfiler, Duration profileDuration) {
+        boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, boolean asyncProfiler, Duration profileDuration,
+        double overheadBudget) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -37,6 +40,8 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     private static final Duration MIN_PROFILE = Duration.ofSeconds(1);
     /** A run holds signal handlers in someone else's JVM: a minute is plenty for top stacks. */
     private static final Duration MAX_PROFILE = Duration.ofSeconds(60);
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*%?");
+    private static final double DEFAULT_OVERHEAD_BUDGET = 0.01;
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -52,18 +57,20 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         k.put("asyncProfiler", "off or on: profile confident CPU, lock, allocation and leak findings with async-profiler,"
                 + " a native library (default off)");
         k.put("profileDuration", "a duration from 1s to 60s: how long one async-profiler run lasts (default 10s)");
+        k.put("overheadBudget", "a percentage of one core above 0% and at most 100%, such as 0.5% or 2%: the CPU the agent"
+                + " allows itself before it samples less (default 1%)");
         return k;
     }
 
     public static AgentOptions defaults() {
         return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
-                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10));
+                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), DEFAULT_OVERHEAD_BUDGET);
     }
 
     /** The same options writing to {@code dir}. */
     public AgentOptions withReportDir(Path dir) {
         return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration);
+                asyncProfiler, profileDuration, overheadBudget);
     }
 
     /**
@@ -86,6 +93,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         Duration heapDumpBefore = o.heapDumpBefore();
         boolean asyncProfiler = o.asyncProfiler();
         Duration profileDuration = o.profileDuration();
+        double overheadBudget = o.overheadBudget();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -110,6 +118,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "heapDumpBefore" -> heapDumpBefore = duration(key, value);
                 case "asyncProfiler" -> asyncProfiler = onOff(key, value);
                 case "profileDuration" -> profileDuration = duration(key, value);
+                case "overheadBudget" -> overheadBudget = shareOfOneCore(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -132,7 +141,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                     + KEYS.get("profileDuration"));
         }
         return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration);
+                asyncProfiler, profileDuration, overheadBudget);
     }
 
     private static boolean onOff(String key, String value) throws OptionsException {
@@ -141,6 +150,25 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
             case "off" -> false;
             default -> throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
         };
+    }
+
+    /** A percentage such as {@code 0.5%} (the sign may be left out) as a share: 0.005. */
+    private static double shareOfOneCore(String key, String value) throws OptionsException {
+        Matcher m = PERCENT.matcher(value);
+        if (!m.matches()) {
+            throw new OptionsException("bad value '" + value + "' for " + key + ": expected " + KEYS.get(key));
+        }
+        BigDecimal percent = new BigDecimal(m.group(1));
+        if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new OptionsException("bad value '" + value + "' for " + key + ": " + (percent.signum() <= 0
+                    ? "a budget of nothing cannot be kept" : "more than one core is no budget") + "; expected " + KEYS.get(key));
+        }
+        return percent.movePointLeft(2).doubleValue();
+    }
+
+    /** A share of one core as the option writes it: 0.005 is {@code 0.5%}. */
+    static String formatPercent(double share) {
+        return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static boolean heapDumpMode(String value) throws OptionsException {
@@ -218,6 +246,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         return dir + "interval=" + format(interval) + ",window=" + format(window)
                 + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools
                 + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore)
-                + ",asyncProfiler=" + (asyncProfiler ? "on" : "off") + ",profileDuration=" + format(profileDuration);
+                + ",asyncProfiler=" + (asyncProfiler ? "on" : "off") + ",profileDuration=" + format(profileDuration)
+                + ",overheadBudget=" + formatPercent(overheadBudget);
     }
 }

@@ -6,6 +6,7 @@ import dev.precog.analyzer.evidence.Census;
 import dev.precog.analyzer.evidence.CensusDiff;
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.agent.pool.ExecutorInstrumentation;
+import dev.precog.analyzer.jfr.JfrRepositoryVolume;
 import dev.precog.analyzer.jfr.JfrStreamSource;
 import dev.precog.analyzer.report.HeapDumpSizing;
 import dev.precog.analyzer.report.HostInfos;
@@ -21,6 +22,7 @@ import dev.precog.host.OshiHostMetricsSource;
 import dev.precog.model.AgentStats;
 import dev.precog.model.HeapDumpSuggestion;
 import dev.precog.model.JvmInfo;
+import dev.precog.model.OverheadBudget;
 import dev.precog.model.Report;
 import dev.precog.model.Window;
 import java.io.IOException;
@@ -30,23 +32,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Precog running inside a JVM: the JFR stream and the host sampler fill windows, each closed
  * window is analysed, and the report is replaced every interval and once more at shutdown.
- * Two threads of its own: {@code precog-jfr} and {@code precog-scheduler}.
+ * Two threads of its own: {@code precog-jfr} and {@code precog-scheduler}. After each window it
+ * measures its own cost and, when over its overhead budget, samples less.
  */
 final class AgentRuntime implements AgentView {
 
     /** Roughly six hours of 10-second windows; fixed so memory stays bounded. */
     private static final int TIMELINE_CAPACITY = 2160;
+    /** Walking the report, evidence and open window costs more than they change from one window to the next. */
+    private static final Duration RETAINED_WALK_EVERY = Duration.ofSeconds(30);
     /** How long to wait for an application's own LogManager before starting anyway. */
     private static final int LOG_MANAGER_WAIT_SECONDS = 120;
 
@@ -58,6 +65,19 @@ final class AgentRuntime implements AgentView {
     private volatile boolean started;
     private final AgentThreads.Family threads;
     private final SelfMonitor selfMonitor;
+    private final CostHistory costs;
+    private final JfrRepositoryVolume jfrVolume = new JfrRepositoryVolume();
+    private final BudgetController budget;
+    /** Null until JFR and the host sampler have started: it turns their settings. */
+    private volatile SamplingLadder ladder;
+    private volatile boolean evidencePaused;
+    /** Null without Instrumentation, which measures object sizes. */
+    private final RetainedMemory retained;
+    private volatile Long retainedBytes;
+    /** When the structures besides the windows were last walked, and what they held then. */
+    private Instant retainedWalkedAt = Instant.EPOCH;
+    private long retainedBesidesWindows;
+    private ScheduledFuture<?> hostSampling;
     private final JvmInfo jvm;
     private final Boolean heapDumpOnOutOfMemory;
     private final Long metaspaceMax;
@@ -101,7 +121,14 @@ final class AgentRuntime implements AgentView {
         this.log = log;
         this.instrumentation = instrumentation;
         this.threads = threads;
-        this.selfMonitor = new SelfMonitor(threads);
+        this.selfMonitor = new SelfMonitor(threads, new JfrThreadsCpu());
+        this.costs = new CostHistory(BudgetController.PERIOD, selfMonitor.read(Map.of(), -1));
+        // a level is judged after three windows, and never on less than 10 s of measurement
+        Duration threeWindows = options.window().multipliedBy(3);
+        this.budget = new BudgetController(options.overheadBudget(), SamplingLadder.LEVELS,
+                threeWindows.compareTo(Duration.ofSeconds(10)) > 0 ? threeWindows : Duration.ofSeconds(10), BudgetController.PERIOD);
+        this.retained = instrumentation == null ? null
+                : new RetainedMemory(instrumentation::getObjectSize, TIMELINE_CAPACITY, Timeline.DETAILED);
         this.jvm = LiveJvm.describe();
         this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
         this.metaspaceMax = LiveJvm.maxMetaspace();
@@ -125,7 +152,7 @@ final class AgentRuntime implements AgentView {
      * one that started the agent) is counted in the agent's cost.
      */
     void accountThreads() {
-        selfMonitor.measure();
+        selfMonitor.read(Map.of(), -1);
     }
 
     /**
@@ -158,8 +185,10 @@ final class AgentRuntime implements AgentView {
             return;
         }
         host = OshiHostMetricsSource.create();
-        scheduler.scheduleAtFixedRate(guarded("host sampling", this::sampleHost), 0, options.hostInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
+        sampleHostEvery(options.hostInterval());
+        JfrStreamSource stream = jfr;
+        ladder = new SamplingLadder(stream == null ? Map.of() : stream.initialSettings(), options.hostInterval(),
+                options.window(), new Knobs());
         onReady.run();
     }
 
@@ -206,6 +235,41 @@ final class AgentRuntime implements AgentView {
         };
     }
 
+    /** On the scheduler thread: the ladder changes the interval from there too. */
+    private void sampleHostEvery(Duration interval) {
+        if (hostSampling != null) {
+            hostSampling.cancel(false);
+        }
+        hostSampling = scheduler.scheduleAtFixedRate(guarded("host sampling", this::sampleHost), 0, interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** What the sampling ladder turns in this agent. */
+    private final class Knobs implements SamplingLadder.Knobs {
+
+        @Override
+        public void jfrSettings(String eventName, Map<String, String> settings) {
+            JfrStreamSource stream = jfr;
+            if (stream != null) {
+                try {
+                    stream.reconfigure(eventName, settings);
+                } catch (RuntimeException e) {
+                    log.error("JFR settings of " + eventName + " not changed", e);
+                }
+            }
+        }
+
+        @Override
+        public void hostInterval(Duration interval) {
+            sampleHostEvery(interval);
+        }
+
+        @Override
+        public void evidencePaused(boolean paused) {
+            evidencePaused = paused;
+        }
+    }
+
     private void sampleHost() {
         HostMetricsSource h = host;
         if (h != null) {
@@ -222,6 +286,16 @@ final class AgentRuntime implements AgentView {
         Instant now = Instant.now();
         Window w = accumulator.close(now);
         timeline.add(w);
+        if (retained != null) {
+            retained.windowAdded(w);
+        }
+        CostReading cost = readCost();
+        SamplingLadder l = ladder;
+        if (l != null) {
+            // after start-up only: starting costs once, and lowering sampling would not make it cheaper
+            l.moveTo(budget.update(now, cost.budgetedCpuNanos()));
+        }
+        measureRetained(now);
         if (host != null) {
             // every window, before the analysis, so a deadlock is reported in the window it is found
             if (deadlocks == null) {
@@ -242,7 +316,7 @@ final class AgentRuntime implements AgentView {
             profiles.update(result.findings(), now);
         }
         latest = buildReport(result, now);
-        if (host != null) {
+        if (host != null && !evidencePaused) {
             // Costly evidence only after start-up (the MBean server is safe to use by then).
             evidence = evidence.withHeap(leakEvidence.update(result.findings(), now));
             evidence = evidence.withThreads(threadCensus.update(ThreadCensus.wanted(result.findings()), now));
@@ -262,6 +336,34 @@ final class AgentRuntime implements AgentView {
         }
     }
 
+    /** Synchronized: at shutdown it may run while a late window closes. */
+    private synchronized CostReading readCost() {
+        JfrStreamSource stream = jfr;
+        CostReading reading = selfMonitor.read(stream == null ? Map.of() : stream.deliveredByEventType(),
+                jfrVolume.bytesWritten().orElse(-1));
+        costs.add(reading);
+        return reading;
+    }
+
+    /** The windows are measured as they come; the rest is walked at most every {@link #RETAINED_WALK_EVERY}. */
+    private void measureRetained(Instant now) {
+        if (retained == null) {
+            return;
+        }
+        if (Duration.between(retainedWalkedAt, now).compareTo(RETAINED_WALK_EVERY) >= 0) {
+            retainedWalkedAt = now;
+            try {
+                // the accumulator's tables change under its lock only: hold it so they are walked whole
+                synchronized (accumulator) {
+                    retainedBesidesWindows = retained.bytes(timeline, accumulator, latest, evidence) - retained.windowBytes();
+                }
+            } catch (RuntimeException e) {
+                log.error("retained memory not measured", e);
+            }
+        }
+        retainedBytes = retained.windowBytes() + retainedBesidesWindows;
+    }
+
     private AnalysisContext context(Instant now) {
         return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
                 evidence).withMetaspaceMaxBytes(metaspaceMax).withThreadLimit(threadLimit)
@@ -269,16 +371,40 @@ final class AgentRuntime implements AgentView {
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {
-        SelfMonitor.Cost cost = selfMonitor.measure();
-        AgentStats stats = new AgentStats(version, mode, cost.uptimeMillis(), cost.cpuMillis(),
-                cost.fractionOfProcess(), cost.fractionOfOneCore(), cost.allocatedBytes(),
-                accumulator.totalEvents(), accumulator.totalDropped(), timeline.appended(), hostDescription());
+        AgentStats stats = stats();
         List<Window> windows = timeline.windows();
         Instant from = windows.isEmpty() ? startedAt : windows.get(0).start();
         return new Report(Report.SCHEMA_VERSION, now, jvm, HostInfos.latest(timeline, hostDescription()),
                 new Report.Analysis("live:" + mode, from, now, timeline.appended(), options.window().toMillis() / 1000.0,
                         problemList()),
                 profiles.attach(result.findings()), result.forecasts(), heapDump(result.heapDump()), stats);
+    }
+
+    /** Lifetime figures count the agent's own threads, as since the first release; recent ones add JFR's. */
+    private AgentStats stats() {
+        CostReading first = costs.first();
+        CostReading last = costs.latest();
+        long wall = last.nanoTime() - first.nanoTime();
+        long processCpu = last.processCpuNanos() - first.processCpuNanos();
+        long processAllocated = last.processAllocatedBytes() - first.processAllocatedBytes();
+        Long maxHeap = jvm.heapMaxBytes();
+        Long held = retainedBytes;
+        return new AgentStats(version, mode, wall / 1_000_000, last.agentCpuNanos() / 1_000_000,
+                first.processCpuNanos() >= 0 && processCpu > 0 ? Math.min(1.0, (double) last.agentCpuNanos() / processCpu) : null,
+                wall > 0 ? (double) last.agentCpuNanos() / wall : null, last.agentAllocatedBytes(),
+                accumulator.totalEvents(), accumulator.totalDropped(), timeline.appended(), hostDescription(),
+                last.jfrThreadsCpuNanos() >= 0 ? last.jfrThreadsCpuNanos() / 1_000_000 : null,
+                first.processAllocatedBytes() >= 0 && processAllocated > 0
+                        ? Math.min(1.0, (double) last.agentAllocatedBytes() / processAllocated) : null,
+                held, held != null && maxHeap != null && maxHeap > 0 ? (double) held / maxHeap : null,
+                costs.recent(), budgetState());
+    }
+
+    private OverheadBudget budgetState() {
+        SamplingLadder l = ladder;
+        return new OverheadBudget(budget.budget(), budget.measured(), budget.measuredOverSeconds(),
+                l == null ? 0 : l.level(), SamplingLadder.LEVELS, l == null ? List.of() : l.actions(), budget.reason(),
+                budget.changedAt());
     }
 
     /** The analysis's advice, with Precog's own dump operation and what the automatic dump did. */
@@ -373,6 +499,7 @@ final class AgentRuntime implements AgentView {
     private void closeWindowAtShutdown() {
         Instant now = Instant.now();
         timeline.add(accumulator.close(now));
+        readCost();
         latest = buildReport(analyzer.evaluate(context(now)), now);
         writeReport();
     }

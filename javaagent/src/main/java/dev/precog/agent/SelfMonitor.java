@@ -7,25 +7,27 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Measures what the agent costs: CPU time and allocation of its own threads, compared with the
- * whole process's CPU time and with one core over the agent's lifetime.
+ * Reads what the agent costs: CPU time and allocation of its own threads, CPU time of the JVM's
+ * JFR threads, and the whole process's CPU time and allocation to compare them with. Work the
+ * agent causes in other threads (JFR events written by application threads, the pause of a class
+ * histogram in the VM thread) is not counted.
  */
 final class SelfMonitor {
 
     private final AgentThreads.Family threads;
+    private final JfrThreadsCpu jfrThreads;
     private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-    private final long startNanos = System.nanoTime();
-    private final long processCpuAtStart;
     /** Last CPU time and allocation seen per agent thread, so a thread that ended still counts. */
     private final Map<Long, long[]> lastSeen = new HashMap<>();
 
-    SelfMonitor(AgentThreads.Family threads) {
+    SelfMonitor(AgentThreads.Family threads, JfrThreadsCpu jfrThreads) {
         this.threads = threads;
-        this.processCpuAtStart = processCpuNanos();
+        this.jfrThreads = jfrThreads;
     }
 
-    /** The agent's cost so far. */
-    synchronized Cost measure() {
+    /** The counters now, with the JFR stream's deliveries and repository bytes passed in (-1: unknown). */
+    synchronized CostReading read(Map<String, Long> jfrEvents, long jfrBytes) {
+        long now = System.nanoTime();
         for (Thread t : threads.alive()) {
             long[] last = lastSeen.computeIfAbsent(t.getId(), id -> new long[2]);
             last[0] = Math.max(last[0], threadCpuNanos(t));
@@ -37,11 +39,8 @@ final class SelfMonitor {
             cpu += last[0];
             allocated += last[1];
         }
-        long wall = System.nanoTime() - startNanos;
-        long process = processCpuNanos() - processCpuAtStart;
-        Double ofProcess = process > 0 ? Math.min(1.0, (double) cpu / process) : null;
-        Double ofOneCore = wall > 0 ? (double) cpu / wall : null;
-        return new Cost(cpu / 1_000_000, ofProcess, ofOneCore, allocated, wall / 1_000_000);
+        return new CostReading(now, cpu, jfrThreads.cpuNanos(now), allocated, processCpuNanos(), processAllocatedBytes(),
+                jfrEvents, jfrBytes);
     }
 
     private long threadCpuNanos(Thread t) {
@@ -59,6 +58,15 @@ final class SelfMonitor {
         return -1;
     }
 
+    /** Every thread's allocation since the JVM started, ended threads included (HotSpot keeps their total). */
+    private long processAllocatedBytes() {
+        if (threadBean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()
+                && sun.isThreadAllocatedMemoryEnabled()) {
+            return sun.getTotalThreadAllocatedBytes();
+        }
+        return -1;
+    }
+
     private static long processCpuNanos() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
@@ -66,7 +74,4 @@ final class SelfMonitor {
         }
         return -1;
     }
-
-    /** CPU in milliseconds, fractions, allocated bytes, and how long the agent has run. */
-    record Cost(long cpuMillis, Double fractionOfProcess, Double fractionOfOneCore, long allocatedBytes, long uptimeMillis) {}
 }

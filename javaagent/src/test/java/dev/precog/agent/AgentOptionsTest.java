@@ -22,15 +22,16 @@ class AgentOptionsTest {
         assertThat(o.heapDumpBefore()).isEqualTo(Duration.ofMinutes(30));
         assertThat(o.asyncProfiler()).as("no native profiler unless asked").isFalse();
         assertThat(o.profileDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.overheadBudget()).as("1% of one core").isEqualTo(0.01);
     }
 
     @Test
     void everyKeyIsParsed() throws OptionsException {
         AgentOptions o = AgentOptions.parse(
                 "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false,heapDump=auto,"
-                        + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s");
+                        + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s,overheadBudget=0.5%");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5)));
+                Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5), 0.005));
     }
 
     @Test
@@ -43,11 +44,37 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse(dumping.toAgentString())).isEqualTo(dumping);
         assertThat(AgentOptions.parse(dumping.withReportDir(Path.of("/x")).toAgentString()))
                 .isEqualTo(new AgentOptions(Path.of("/x"), dumping.interval(), dumping.window(), dumping.hostInterval(), false, true,
-                        true, Duration.ofHours(24), false, Duration.ofSeconds(10)));
+                        true, Duration.ofHours(24), false, Duration.ofSeconds(10), 0.01));
         // and the profiler's
         AgentOptions profiling = AgentOptions.parse("asyncProfiler=on,profileDuration=20s");
         assertThat(profiling.toAgentString()).contains("asyncProfiler=on", "profileDuration=20s");
         assertThat(AgentOptions.parse(profiling.toAgentString())).isEqualTo(profiling);
+        // and the overhead budget, exactly
+        AgentOptions frugal = AgentOptions.parse("overheadBudget=0.01%");
+        assertThat(frugal.toAgentString()).contains("overheadBudget=0.01%");
+        assertThat(AgentOptions.parse(frugal.toAgentString())).isEqualTo(frugal);
+    }
+
+    @Test
+    void overheadBudgetIsAPercentageOfOneCore() throws OptionsException {
+        assertThat(AgentOptions.parse("overheadBudget=2%").overheadBudget()).isEqualTo(0.02);
+        assertThat(AgentOptions.parse("overheadBudget=0.25").overheadBudget()).as("the sign may be left out").isEqualTo(0.0025);
+        assertThat(AgentOptions.parse("overheadBudget=100%").overheadBudget()).isEqualTo(1.0);
+        assertThat(AgentOptions.parse("overheadBudget=.5%").overheadBudget()).isEqualTo(0.005);
+    }
+
+    @Test
+    void overheadBudgetOutsideOneCoreIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> AgentOptions.parse("overheadBudget=0%"))
+                .hasMessage("bad value '0%' for overheadBudget: a budget of nothing cannot be kept; expected a percentage of"
+                        + " one core above 0% and at most 100%, such as 0.5% or 2%: the CPU the agent allows itself before it"
+                        + " samples less (default 1%)");
+        assertThatThrownBy(() -> AgentOptions.parse("overheadBudget=150%"))
+                .hasMessageStartingWith("bad value '150%' for overheadBudget: more than one core is no budget");
+        assertThatThrownBy(() -> AgentOptions.parse("overheadBudget=-1%"))
+                .hasMessageStartingWith("bad value '-1%' for overheadBudget: expected a percentage of one core");
+        assertThatThrownBy(() -> AgentOptions.parse("overheadBudget=lots"))
+                .isInstanceOf(OptionsException.class).hasMessageStartingWith("bad value 'lots' for overheadBudget");
     }
 
     @Test
@@ -55,7 +82,7 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("window=5s,colour=red"))
                 .isInstanceOf(OptionsException.class)
                 .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump,"
-                        + " heapDumpBefore, asyncProfiler, profileDuration");
+                        + " heapDumpBefore, asyncProfiler, profileDuration, overheadBudget");
     }
 
     @Test
@@ -97,7 +124,7 @@ class AgentOptionsTest {
     @Test
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10));
+                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), 0.01);
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

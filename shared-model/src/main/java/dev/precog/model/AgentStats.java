@@ -1,8 +1,18 @@
 package dev.precog.model;
 
 /**
- * The agent's own cost: CPU time of its threads, what they allocated, events it folded and
- * events it dropped to stay bounded. Fractions are null where they cannot be measured (offline).
+ * The agent's own cost: CPU time of its threads (and of the JVM's JFR threads), what they
+ * allocated, the memory its bounded structures hold, events it folded and events it dropped to
+ * stay bounded, its cost over the last minute and the overhead budget it holds itself to. Lifetime
+ * figures count from the agent's start. Values are null where they cannot be measured (offline,
+ * or on a platform that does not tell).
+ *
+ * @param jfrThreadsCpuTimeMillis CPU time of the JVM's own JFR threads since the agent started
+ * @param allocatedFractionOfProcess the agent's allocation as a share of the whole process's since the agent started
+ * @param retainedBytes heap the agent's timeline, roll-up and latest report hold (measured, see README)
+ * @param retainedFractionOfMaxHeap {@code retainedBytes} as a share of the maximum heap
+ * @param recent the cost over the most recent period, which the budget is held to
+ * @param budget the overhead budget and what the agent lowered to keep it
  */
 public record AgentStats(
         String version,
@@ -15,4 +25,19 @@ public record AgentStats(
         long eventsProcessed,
         long eventsDropped,
         long windowsAnalysed,
-        String hostMetrics) {}
+        String hostMetrics,
+        Long jfrThreadsCpuTimeMillis,
+        Double allocatedFractionOfProcess,
+        Long retainedBytes,
+        Double retainedFractionOfMaxHeap,
+        RecentCost recent,
+        OverheadBudget budget) {
+
+    /** Stats without self-accounting beyond the lifetime figures, as offline analysis has them. */
+    public AgentStats(String version, String mode, long uptimeMillis, long cpuTimeMillis, Double cpuFractionOfProcess,
+            Double cpuFractionOfOneCore, long allocatedBytes, long eventsProcessed, long eventsDropped, long windowsAnalysed,
+            String hostMetrics) {
+        this(version, mode, uptimeMillis, cpuTimeMillis, cpuFractionOfProcess, cpuFractionOfOneCore, allocatedBytes,
+                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null);
+    }
+}

@@ -55,6 +55,14 @@ public final class ChildJvm implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The tests shorten the window to 1 s to be quick, and analysing every second costs the agent
+     * more than its default budget of 1% of one core; with that budget it would lower its sampling
+     * after a minute and change what they test. They allow it the whole core instead;
+     * OverheadBudgetIT tests the budget itself.
+     */
+    public static final String WHOLE_CORE_BUDGET = "overheadBudget=100%";
+
     /** Exit code of a workload that ended normally because its stdin was closed (see ParentWatch). */
     public static final int EXIT_ON_STDIN_CLOSED = 3;
 
@@ -109,9 +117,14 @@ public final class ChildJvm implements AutoCloseable {
             classPath.add(Paths.testClasses().toString());
         }
 
-        /** Adds {@code -javaagent:precog-agent.jar=options} (no options when empty). */
+        /**
+         * Adds {@code -javaagent:precog-agent.jar=options} (no options when empty). Unless the options
+         * name an overhead budget, the whole core is allowed ({@link #WHOLE_CORE_BUDGET}).
+         */
         public Builder agent(String options) {
-            jvmArgs.add("-javaagent:" + Paths.agentJar() + (options.isEmpty() ? "" : "=" + options));
+            String budgeted = options.contains("overheadBudget=") ? options
+                    : options.isEmpty() ? WHOLE_CORE_BUDGET : options + "," + WHOLE_CORE_BUDGET;
+            jvmArgs.add("-javaagent:" + Paths.agentJar() + "=" + budgeted);
             return this;
         }
 

@@ -58,6 +58,54 @@ final class ReportSummary {
                     agent.get("cpuFractionOfOneCore").asDouble() * 100, Format.bytes(agent.path("allocatedBytes").asDouble()),
                     text(agent, "eventsProcessed"), text(agent, "eventsDropped"));
         }
+        JsonNode recent = agent.path("recent");
+        if (recent.hasNonNull("cpuFractionOfOneCore")) {
+            out.println(recentCostLine(recent, agent));
+        }
+        JsonNode budget = agent.path("budget");
+        if (budget.isObject()) {
+            out.printf(Locale.ROOT, "Overhead budget %s of one core: level %s of %s, %s%n",
+                    share(budget.path("budgetFractionOfOneCore")), text(budget, "level"), text(budget, "maxLevel"),
+                    text(budget, "reason"));
+            for (JsonNode action : budget.path("actions")) {
+                out.println("  " + action.asText());
+            }
+        }
+    }
+
+    /**
+     * "Agent cost over the last 60s: 0.42% of one core with JFR's threads (1.20% of the process's CPU), 1.1 MB/s
+     * allocated (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; it holds 810.7 KB (0.30% of max heap)".
+     */
+    private static String recentCostLine(JsonNode recent, JsonNode agent) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Agent cost over the last %.0fs: %s of one core%s",
+                recent.path("seconds").asDouble(), share(recent.get("cpuFractionOfOneCore")),
+                recent.hasNonNull("jfrThreadsCpuMillis") ? " with JFR's threads" : ""));
+        if (recent.hasNonNull("cpuFractionOfProcess")) {
+            line.append(" (").append(share(recent.get("cpuFractionOfProcess"))).append(" of the process's CPU)");
+        }
+        if (recent.hasNonNull("allocatedBytesPerSecond")) {
+            line.append(", ").append(Format.bytes(recent.get("allocatedBytesPerSecond").asDouble())).append("/s allocated");
+            if (recent.hasNonNull("allocatedFractionOfProcess")) {
+                line.append(" (").append(share(recent.get("allocatedFractionOfProcess"))).append(" of the process's)");
+            }
+        }
+        line.append(String.format(Locale.ROOT, ", JFR %.0f events/s", recent.path("jfrEventsPerSecond").asDouble()));
+        if (recent.hasNonNull("jfrBytesPerSecond")) {
+            line.append(" and ").append(Format.bytes(recent.get("jfrBytesPerSecond").asDouble())).append("/s");
+        }
+        if (agent.hasNonNull("retainedBytes")) {
+            line.append("; it holds ").append(Format.bytes(agent.get("retainedBytes").asDouble()));
+            if (agent.hasNonNull("retainedFractionOfMaxHeap")) {
+                line.append(" (").append(share(agent.get("retainedFractionOfMaxHeap"))).append(" of max heap)");
+            }
+        }
+        return line.toString();
+    }
+
+    /** A share as a percentage with two decimals: the agent's figures are small. */
+    private static String share(JsonNode ratio) {
+        return String.format(Locale.ROOT, "%.2f%%", ratio.asDouble() * 100);
     }
 
     /**

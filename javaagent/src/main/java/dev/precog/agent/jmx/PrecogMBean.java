@@ -3,6 +3,8 @@ package dev.precog.agent.jmx;
 import dev.precog.analyzer.report.Format;
 import dev.precog.analyzer.report.ReportJson;
 import dev.precog.model.AgentStats;
+import dev.precog.model.OverheadBudget;
+import dev.precog.model.RecentCost;
 import dev.precog.model.Report;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -65,6 +67,9 @@ public final class PrecogMBean implements PrecogMXBean {
         return "Precog " + agent.version() + " (" + agent.mode() + ") running for "
                 + Format.duration(Duration.between(agent.startedAt(), Instant.now()).toSeconds())
                 + ", " + r.agent().windowsAnalysed() + " windows analysed, " + r.findings().size() + " finding(s)"
+                + (budget(r) == null || budget(r).level() == 0 ? ""
+                        : "; sampling lowered to level " + budget(r).level() + " of " + budget(r).maxLevel()
+                                + " to keep its overhead budget")
                 + (problems == null ? "" : "; problems: " + problems);
     }
 
@@ -119,6 +124,52 @@ public final class PrecogMBean implements PrecogMXBean {
     @Override
     public long getAgentAllocatedBytes() {
         return stats().allocatedBytes();
+    }
+
+    @Override
+    public long getAgentRetainedBytes() {
+        Long b = stats().retainedBytes();
+        return b == null ? -1 : b;
+    }
+
+    @Override
+    public double getAgentRecentCpuFractionOfOneCore() {
+        RecentCost recent = stats().recent();
+        return recent == null || recent.cpuFractionOfOneCore() == null ? -1 : recent.cpuFractionOfOneCore();
+    }
+
+    @Override
+    public double getJfrEventsPerSecond() {
+        RecentCost recent = stats().recent();
+        return recent == null ? -1 : recent.jfrEventsPerSecond();
+    }
+
+    @Override
+    public double getOverheadBudgetFractionOfOneCore() {
+        OverheadBudget b = budget(agent.latest());
+        return b == null ? -1 : b.budgetFractionOfOneCore();
+    }
+
+    @Override
+    public int getOverheadLevel() {
+        OverheadBudget b = budget(agent.latest());
+        return b == null ? 0 : b.level();
+    }
+
+    @Override
+    public String[] getOverheadActions() {
+        OverheadBudget b = budget(agent.latest());
+        return b == null ? new String[0] : b.actions().toArray(String[]::new);
+    }
+
+    @Override
+    public String getOverheadReason() {
+        OverheadBudget b = budget(agent.latest());
+        return b == null ? null : b.reason();
+    }
+
+    private static OverheadBudget budget(Report r) {
+        return r.agent().budget();
     }
 
     @Override

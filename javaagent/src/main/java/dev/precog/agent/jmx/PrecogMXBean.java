@@ -40,6 +40,27 @@ public interface PrecogMXBean {
 
     long getAgentAllocatedBytes();
 
+    /** Heap the agent's timeline, roll-up, open window, latest report and evidence hold, in bytes; -1 if not measured. */
+    long getAgentRetainedBytes();
+
+    /** CPU of the agent's threads and the JVM's JFR threads over the last minute, as a share of one core; -1 before then. */
+    double getAgentRecentCpuFractionOfOneCore();
+
+    /** Events per second the JFR stream delivered over the last minute; -1 before then. */
+    double getJfrEventsPerSecond();
+
+    /** The CPU the agent allows itself, as a share of one core (option overheadBudget). */
+    double getOverheadBudgetFractionOfOneCore();
+
+    /** 0 while sampling as configured; each level above lowers one more kind of sampling to keep the budget. */
+    int getOverheadLevel();
+
+    /** What the current overhead level lowers, one line each; empty at level 0. */
+    String[] getOverheadActions();
+
+    /** Why the agent is at its overhead level, with the share of one core it measured. */
+    String getOverheadReason();
+
     long getEventsProcessed();
 
     long getEventsDropped();

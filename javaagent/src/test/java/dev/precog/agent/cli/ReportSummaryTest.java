@@ -31,6 +31,31 @@ class ReportSummaryTest {
     }
 
     @Test
+    void theAgentsCostAndBudgetAreShownWithWhatWasLowered() throws IOException {
+        String json = """
+                {"agent": {"cpuFractionOfOneCore": 0.0327, "allocatedBytes": 1048576, "eventsProcessed": 3839, "eventsDropped": 0,
+                  "retainedBytes": 830464, "retainedFractionOfMaxHeap": 0.0031,
+                  "recent": {"seconds": 60.0, "agentCpuMillis": 250, "jfrThreadsCpuMillis": 20, "cpuFractionOfOneCore": 0.0045,
+                    "cpuFractionOfProcess": 0.012, "allocatedBytesPerSecond": 1153433.6, "allocatedFractionOfProcess": 0.03,
+                    "jfrEventsPerSecond": 14.5, "jfrBytesPerSecond": 4198.4, "topEventTypes": []},
+                  "budget": {"budgetFractionOfOneCore": 0.0001, "measuredFractionOfOneCore": 0.0045, "measuredOverSeconds": 10.0,
+                    "level": 1, "maxLevel": 4,
+                    "actions": ["level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)"],
+                    "reason": "over budget (0.45% of one core over the last 10s, budget 0.01%): lowered to level 1",
+                    "since": "2026-12-02T00:41:37Z"}}}
+                """;
+
+        assertThat(print(json)).contains("""
+                Agent overhead: 3.27% of one core, 1.0 MB allocated, 3839 events, 0 dropped
+                Agent cost over the last 60s: 0.45% of one core with JFR's threads (1.20% of the process's CPU), 1.1 MB/s allocated\
+                 (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; it holds 811.0 KB (0.31% of max heap)
+                Overhead budget 0.01% of one core: level 1 of 4, over budget (0.45% of one core over the last 10s, budget 0.01%):\
+                 lowered to level 1
+                  level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)
+                """);
+    }
+
+    @Test
     void withoutALeakTheCommandIsStillGivenAndNothingAboutFlagsTheJvmHas() throws IOException {
         String json = """
                 {"heapDumpSuggestion": {"recommended": false, "reason": "No confident heap leak: a heap dump is not needed now",

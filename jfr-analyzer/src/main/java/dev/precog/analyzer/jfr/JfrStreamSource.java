@@ -2,12 +2,15 @@ package dev.precog.analyzer.jfr;
 
 import dev.precog.analyzer.window.WindowAccumulator;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
 import jdk.jfr.EventSettings;
 import jdk.jfr.EventType;
@@ -16,7 +19,8 @@ import jdk.jfr.consumer.RecordingStream;
 
 /**
  * Owns the one live {@link RecordingStream} in the target JVM: enables the events the handlers
- * need, runs the stream on a daemon thread, and closes it (safe to call twice).
+ * need, runs the stream on a daemon thread, counts what each event type delivered, lets the
+ * agent change an event's settings while the stream runs, and closes it (safe to call twice).
  */
 public final class JfrStreamSource implements AutoCloseable {
 
@@ -25,14 +29,19 @@ public final class JfrStreamSource implements AutoCloseable {
     private static final Duration MAX_AGE = Duration.ofMinutes(2);
 
     private final RecordingStream stream;
+    private final List<EventHandler> handlers;
+    /** Events delivered per handler, in the order of {@link #handlers}. */
+    private final AtomicLongArray delivered;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong handlerFailures = new AtomicLong();
     private volatile Throwable lastFailure;
     private Thread thread;
 
-    private JfrStreamSource(RecordingStream stream) {
+    private JfrStreamSource(RecordingStream stream, List<EventHandler> handlers) {
         this.stream = stream;
+        this.handlers = handlers;
+        this.delivered = new AtomicLongArray(handlers.size());
     }
 
     /** The names of the event types this JVM can record. */
@@ -51,8 +60,10 @@ public final class JfrStreamSource implements AutoCloseable {
             stream.setMaxAge(MAX_AGE);
             stream.setReuse(true);
             stream.setOrdered(false);
-            JfrStreamSource source = new JfrStreamSource(stream);
-            for (EventHandler h : handlers) {
+            JfrStreamSource source = new JfrStreamSource(stream, handlers);
+            for (int i = 0; i < handlers.size(); i++) {
+                EventHandler h = handlers.get(i);
+                int index = i;
                 EventSettings settings = stream.enable(h.eventName());
                 h.settings().forEach(settings::with);
                 if (h.stackTrace()) {
@@ -60,7 +71,7 @@ public final class JfrStreamSource implements AutoCloseable {
                 } else {
                     settings.withoutStackTrace();
                 }
-                stream.onEvent(h.eventName(), event -> source.handle(h, event));
+                stream.onEvent(h.eventName(), event -> source.handle(index, h, event));
             }
             stream.onMetadata(metadata -> source.ready.countDown());
             return source;
@@ -70,7 +81,8 @@ public final class JfrStreamSource implements AutoCloseable {
         }
     }
 
-    private void handle(EventHandler handler, jdk.jfr.consumer.RecordedEvent event) {
+    private void handle(int index, EventHandler handler, jdk.jfr.consumer.RecordedEvent event) {
+        delivered.incrementAndGet(index);
         try {
             handler.accept(event);
         } catch (RuntimeException e) {
@@ -98,6 +110,38 @@ public final class JfrStreamSource implements AutoCloseable {
     /** True once the stream has seen its first metadata, i.e. events flow. */
     public boolean isReady() {
         return ready.getCount() == 0;
+    }
+
+    /** Events delivered so far per event type, in the order the handlers were registered. */
+    public Map<String, Long> deliveredByEventType() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < handlers.size(); i++) {
+            out.merge(handlers.get(i).eventName(), delivered.get(i), Long::sum);
+        }
+        return out;
+    }
+
+    /** The settings each enabled event type started with (threshold, period, throttle), by event name. */
+    public Map<String, Map<String, String>> initialSettings() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (EventHandler h : handlers) {
+            if (!h.settings().isEmpty()) {
+                out.put(h.eventName(), h.settings());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Changes settings of an enabled event type while the stream runs (JFR applies them to the
+     * running recording at once, on JDK 17 and 25 alike). Ignored once closed.
+     */
+    public void reconfigure(String eventName, Map<String, String> settings) {
+        if (closed.get()) {
+            return;
+        }
+        EventSettings s = stream.enable(eventName);
+        settings.forEach(s::with);
     }
 
     public long handlerFailures() {

@@ -1,0 +1,158 @@
+package dev.precog.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What an operator sees the budget controller do, fed one reading a second. */
+class BudgetControllerTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final double BUDGET = 0.01;
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    /** Feeds readings each second while the agent costs {@code share} of one core; returns the level after each. */
+    private static final class Agent {
+        final BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, Duration.ZERO);
+        long second;
+        long cpuNanos;
+
+        /** The first reading, at T0: the baseline. */
+        void start() {
+            controller.update(T0, 0);
+        }
+
+        int run(double share, long seconds) {
+            int level = controller.level();
+            for (long i = 0; i < seconds; i++) {
+                second++;
+                cpuNanos += (long) (share * 1e9);
+                level = controller.update(T0.plusSeconds(second), cpuNanos);
+            }
+            return level;
+        }
+    }
+
+    @Test
+    void withinBudgetStaysAtLevelZeroAndSaysSo() {
+        Agent agent = new Agent();
+        assertThat(agent.run(0.006, 600)).isZero();
+        assertThat(agent.controller.reason()).startsWith("within budget (0.60% of one core over the last 60s, budget 1.00%)");
+        assertThat(agent.controller.measured()).isCloseTo(0.006, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(agent.controller.changedAt()).isNull();
+    }
+
+    @Test
+    void theWarmUpIsNeitherJudgedNorCounted() {
+        BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, Duration.ofSeconds(60));
+        // a costly start: a whole core for the first minute
+        for (int s = 0; s < 60; s++) {
+            assertThat(controller.update(T0.plusSeconds(s), s * 1_000_000_000L)).isZero();
+        }
+        assertThat(controller.reason()).startsWith("not judged yet: the agent is warming up (60s)");
+        assertThat(controller.measured()).isNull();
+        // then cheap: the start does not count against it
+        long cpu = 60 * 1_000_000_000L;
+        for (int s = 60; s < 600; s++) {
+            cpu += 5_000_000;
+            assertThat(controller.update(T0.plusSeconds(s), cpu)).isZero();
+        }
+        assertThat(controller.measured()).isCloseTo(0.005, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void nothingIsJudgedBeforeTheSettleTime() {
+        Agent agent = new Agent();
+        agent.start();
+        assertThat(agent.run(0.5, 9)).isZero();
+        assertThat(agent.controller.measured()).isNull();
+        assertThat(agent.controller.reason()).startsWith("not judged yet");
+        assertThat(agent.run(0.5, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void overBudgetStepsDownOneLevelPerSettleTimeToTheLastLevel() {
+        Agent agent = new Agent();
+        agent.start();
+        assertThat(agent.run(0.05, 10)).isEqualTo(1);
+        assertThat(agent.controller.reason())
+                .isEqualTo("over budget (5.00% of one core over the last 10s, budget 1.00%): lowered to level 1");
+        // the new level is judged on its own cost: not before another settle time
+        assertThat(agent.run(0.05, 9)).isEqualTo(1);
+        assertThat(agent.run(0.05, 1)).isEqualTo(2);
+        assertThat(agent.run(0.05, 20)).isEqualTo(4);
+        assertThat(agent.run(0.05, 300)).as("never past the last level").isEqualTo(4);
+        assertThat(agent.controller.reason()).startsWith("still over budget at the last level (5.00% of one core");
+    }
+
+    @Test
+    void aLevelThatKeepsTheBudgetIsKeptWhileNotWellUnderIt() {
+        Agent agent = new Agent();
+        agent.start();
+        agent.run(0.02, 10);
+        // at 70% of the budget: inside it, but not under half, so no step back up, however long
+        assertThat(agent.run(0.007, 3 * 3600)).isEqualTo(1);
+        assertThat(agent.controller.reason()).startsWith("at level 1 (0.70% of one core over the last 60s, budget 1.00%)");
+    }
+
+    @Test
+    void stepsBackUpOnlyAfterTheRecoveryWaitWellUnderBudget() {
+        Agent agent = new Agent();
+        agent.start();
+        agent.run(0.02, 10);
+        Instant lowered = agent.controller.changedAt();
+        assertThat(agent.run(0.002, 299)).as("cheap, but the recovery wait is 5 minutes").isEqualTo(1);
+        assertThat(agent.run(0.002, 1)).isZero();
+        assertThat(Duration.between(lowered, agent.controller.changedAt())).isEqualTo(Duration.ofMinutes(5));
+        assertThat(agent.controller.reason()).startsWith("well under budget (0.20% of one core over the last 60s, budget 1.00%):"
+                + " raised to level 0");
+    }
+
+    @Test
+    void aStepUpThatHadToBeUndoneDoublesTheWaitBeforeTheNextTry() {
+        Agent agent = new Agent();
+        agent.start();
+        agent.run(0.02, 10);
+        agent.run(0.002, 300);
+        assertThat(agent.controller.level()).isZero();
+        // level 0 costs too much again: back down, and the next try waits twice as long
+        assertThat(agent.run(0.02, 10)).isEqualTo(1);
+        assertThat(agent.controller.recoveryWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(agent.run(0.002, 599)).isEqualTo(1);
+        assertThat(agent.run(0.002, 1)).isZero();
+        for (int bounce = 0; bounce < 10; bounce++) {
+            agent.run(0.02, 10);
+            agent.run(0.002, (int) agent.controller.recoveryWait().toSeconds());
+        }
+        assertThat(agent.controller.recoveryWait()).as("capped").isEqualTo(BudgetController.MAX_RECOVERY_WAIT);
+    }
+
+    @Test
+    void whatWasSpentBeforeAChangeDoesNotCountAgainstTheNewLevel() {
+        Agent agent = new Agent();
+        agent.start();
+        // a burst: 30 s of a whole core in the first second
+        agent.second = 1;
+        agent.cpuNanos = (long) 30e9;
+        agent.controller.update(T0.plusSeconds(1), agent.cpuNanos);
+        assertThat(agent.run(0.001, 9)).as("judged at 10 s, burst included").isEqualTo(1);
+        assertThat(agent.run(0.001, 60)).isEqualTo(1);
+        assertThat(agent.controller.measured()).as("the minute after the change, without the burst")
+                .isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(agent.controller.measuredOverSeconds()).isEqualTo(60.0);
+        assertThat(agent.run(0.001, 240)).as("cheap since, so level 0 comes back after the recovery wait").isZero();
+    }
+
+    @Test
+    void theMeasuredShareIsTheLastMinutesNotTheLifetimes() {
+        Agent agent = new Agent();
+        agent.start();
+        agent.run(0.009, 600);
+        // a cheaper minute after ten costlier ones: the judgement follows the minute
+        agent.run(0.001, 60);
+        assertThat(agent.controller.measured()).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(agent.controller.level()).isZero();
+    }
+}
