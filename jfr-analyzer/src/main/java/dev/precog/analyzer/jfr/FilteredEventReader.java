@@ -21,6 +21,10 @@ public final class FilteredEventReader implements EventReader {
             stream.setReuse(true);
             stream.setOrdered(false);
             consumers.forEach(stream::onEvent);
+            // the stream's default prints a consumer's exception and goes on; the caller must get it, as from RecordingFile
+            stream.onError(e -> {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            });
             stream.start();
         }
     }

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Replays a .jfr file through the same handlers as the live stream. Windows are cut by the
@@ -46,7 +49,9 @@ public final class RecordingFileSource {
         Dispatcher dispatcher = new Dispatcher(HandlerRegistry.offline(cutter.accumulator(), facts));
         String damage = null;
         try {
-            reader.read(file, dispatcher.consumers(cutter::advanceTo));
+            reader.read(file, failuresMarked(dispatcher.consumers(cutter::advanceTo)));
+        } catch (HandlerFailure e) {
+            throw e.getCause(); // a handler's bug is no damage to the file
         } catch (IOException | RuntimeException e) {
             if (cutter.events() == 0) {
                 throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
@@ -70,6 +75,33 @@ public final class RecordingFileSource {
     /** As {@link #replay(RecordedJvmFacts, Consumer, ReplayProgress)}, telling no one of the progress. */
     public Outcome replay(RecordedJvmFacts facts, Consumer<Window> windows) throws UnreadableRecordingException {
         return replay(facts, windows, ReplayProgress.NONE);
+    }
+
+    /** Wraps what the handlers throw, so that it is not taken for the parser's word on the file. */
+    private static Map<String, Consumer<RecordedEvent>> failuresMarked(Map<String, Consumer<RecordedEvent>> consumers) {
+        Map<String, Consumer<RecordedEvent>> marked = new LinkedHashMap<>();
+        consumers.forEach((name, consumer) -> marked.put(name, event -> {
+            try {
+                consumer.accept(event);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }));
+        return marked;
+    }
+
+    /** A handler's exception on its way through the reader. */
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     /** How the reading went: events read, and what was wrong with the file if it was damaged (else null). */

@@ -1,12 +1,14 @@
 package dev.precog.analyzer.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.precog.model.Window;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,17 @@ class FilteredEventReaderTest {
         // the recording exercises the handlers the skipping could starve
         assertThat(filtered).flatMap(Window::waits).isNotEmpty();
         assertThat(filtered).flatMap(Window::hotMethods).isNotEmpty();
+    }
+
+    @Test
+    void aConsumersExceptionReachesTheCallerInsteadOfBeingPrinted() {
+        IllegalStateException bug = new IllegalStateException("a handler's bug");
+
+        assertThatThrownBy(() -> new FilteredEventReader().read(TestRecordings.gcRecording(),
+                Map.of("jdk.GarbageCollection", e -> {
+                    throw bug;
+                })))
+                .isSameAs(bug);
     }
 
     private static List<Window> replay(Path file, EventReader reader) throws UnreadableRecordingException {
