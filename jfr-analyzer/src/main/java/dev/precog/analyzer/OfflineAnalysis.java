@@ -3,8 +3,11 @@ package dev.precog.analyzer;
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.evidence.HeapEvidence;
+import dev.precog.analyzer.jfr.EventReader;
+import dev.precog.analyzer.jfr.FilteredEventReader;
 import dev.precog.analyzer.jfr.RecordedJvmFacts;
 import dev.precog.analyzer.jfr.RecordingFileSource;
+import dev.precog.analyzer.jfr.ReplayProgress;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
 import dev.precog.analyzer.report.HostInfos;
 import dev.precog.analyzer.timeline.Timeline;
@@ -29,22 +32,34 @@ public final class OfflineAnalysis {
     private static final int TIMELINE_CAPACITY = 8640;
 
     private final Duration window;
+    private final EventReader reader;
 
+    /** An analysis that parses only the event types Precog reads. */
     public OfflineAnalysis(Duration window) {
+        this(window, new FilteredEventReader());
+    }
+
+    public OfflineAnalysis(Duration window, EventReader reader) {
         this.window = window;
+        this.reader = reader;
     }
 
     public Report analyze(Path recording, String agentVersion) throws UnreadableRecordingException {
+        return analyze(recording, agentVersion, ReplayProgress.NONE);
+    }
+
+    /** The report on {@code recording}; {@code progress} is told how far the reading has got. */
+    public Report analyze(Path recording, String agentVersion, ReplayProgress progress) throws UnreadableRecordingException {
         long startedNanos = System.nanoTime();
         Timeline timeline = new Timeline(TIMELINE_CAPACITY);
         Analyzer analyzer = Analyzer.standard();
         RecordedJvmFacts facts = new RecordedJvmFacts();
         long[] events = new long[1];
-        RecordingFileSource.Outcome outcome = new RecordingFileSource(recording, window).replay(facts, w -> {
+        RecordingFileSource.Outcome outcome = new RecordingFileSource(recording, window, reader).replay(facts, w -> {
             timeline.add(w);
             events[0] += w.events();
             analyzer.evaluate(context(timeline, w.end(), facts, recording, Evidence.NONE));
-        });
+        }, progress);
         Instant to = timeline.windows().get(timeline.size() - 1).end();
         // Old-object samples are written when the recording is dumped, so they are known only now.
         Evidence evidence = Evidence.NONE.withHeap(new HeapEvidence(null, facts.oldObjects().classes(), 0, 0));

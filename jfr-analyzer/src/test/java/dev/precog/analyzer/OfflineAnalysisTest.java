@@ -3,6 +3,7 @@ package dev.precog.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.precog.analyzer.jfr.FullParseEventReader;
 import dev.precog.analyzer.jfr.TestRecordings;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
 import dev.precog.model.Report;
@@ -33,6 +34,21 @@ class OfflineAnalysisTest {
         // two seconds of a healthy JVM: nothing to report, no dump to take
         assertThat(report.findings()).isEmpty();
         assertThat(report.heapDumpSuggestion().recommended()).isFalse();
+    }
+
+    @Test
+    void skippingTheEventTypesNoHandlerReadsChangesNoFindingForecastOrWindow() throws Exception {
+        Path recording = TestRecordings.busyRecording();
+
+        Report fast = new OfflineAnalysis(Duration.ofSeconds(1)).analyze(recording, "v");
+        Report full = new OfflineAnalysis(Duration.ofSeconds(1), new FullParseEventReader()).analyze(recording, "v");
+
+        assertThat(fast.findings()).isEqualTo(full.findings());
+        assertThat(fast.forecasts()).isEqualTo(full.forecasts());
+        assertThat(fast.heapDumpSuggestion()).isEqualTo(full.heapDumpSuggestion());
+        assertThat(fast.analysis()).isEqualTo(full.analysis());
+        assertThat(fast.jvm()).isEqualTo(full.jvm());
+        assertThat(fast.agent().eventsProcessed()).isEqualTo(full.agent().eventsProcessed());
     }
 
     @Test

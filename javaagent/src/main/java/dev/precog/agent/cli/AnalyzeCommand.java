@@ -2,6 +2,7 @@ package dev.precog.agent.cli;
 
 import dev.precog.agent.AgentStarter;
 import dev.precog.analyzer.OfflineAnalysis;
+import dev.precog.analyzer.jfr.ReplayProgress;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
 import dev.precog.analyzer.report.ReportJson;
 import dev.precog.analyzer.report.ReportWriter;
@@ -13,24 +14,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code analyze <file.jfr> [--out report.json] [--window 10s]}: the live detectors, offline. */
+/**
+ * {@code analyze <file.jfr> [--out report.json] [--window 10s] [--progress|--quiet]}: the live
+ * detectors, offline. Progress goes to stderr when it is a terminal, or when asked for.
+ */
 final class AnalyzeCommand {
+
+    private static final String USAGE = "usage: analyze <file.jfr> [--out report.json|-] [--window 10s] [--progress|--quiet]";
 
     private AnalyzeCommand() {}
 
-    static int run(List<String> args, PrintStream out) throws CliException {
+    static int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
         List<String> rest = new ArrayList<>(args);
         String outFile = option(rest, "--out");
         String windowText = option(rest, "--window");
-        if (rest.size() != 1) {
-            throw new CliException(ExitCodes.USAGE, "usage: analyze <file.jfr> [--out report.json|-] [--window 10s]");
+        boolean progressWanted = flag(rest, "--progress");
+        boolean quiet = flag(rest, "--quiet");
+        if (rest.size() != 1 || (progressWanted && quiet)) {
+            throw new CliException(ExitCodes.USAGE, USAGE);
         }
         Duration window = windowText == null ? Duration.ofSeconds(10) : DurationArgs.parse("--window", windowText);
+        Path recording = Path.of(rest.get(0));
+        boolean terminal = Terminal.stderrIsTerminal();
+        ProgressLine progress = new ProgressLine("reading " + recording.getFileName(), err, terminal, System::nanoTime);
         Report report;
         try {
-            report = new OfflineAnalysis(window).analyze(Path.of(rest.get(0)), AgentStarter.version());
+            report = new OfflineAnalysis(window).analyze(recording, AgentStarter.version(),
+                    !quiet && (progressWanted || terminal) ? progress : ReplayProgress.NONE);
         } catch (UnreadableRecordingException e) {
             throw new CliException(ExitCodes.FAILED, e.getMessage());
+        } finally {
+            progress.finish();
         }
         String json = ReportJson.toJson(report);
         if ("-".equals(outFile)) {
@@ -47,6 +61,11 @@ final class AnalyzeCommand {
             throw new CliException(ExitCodes.FAILED, "cannot write " + outFile + ": " + TargetJvm.message(e));
         }
         return ExitCodes.OK;
+    }
+
+    /** Removes {@code name} from {@code args}; true when it was there. */
+    static boolean flag(List<String> args, String name) {
+        return args.remove(name);
     }
 
     /** Removes {@code --name value} from {@code args} and returns the value, or null. */

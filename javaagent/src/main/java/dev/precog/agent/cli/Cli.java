@@ -16,8 +16,9 @@ public final class Cli {
             "  list                                  local JVMs you can attach to",
             "  attach <pid> [key=value,...]          start Precog in a running JVM (options as for -javaagent)",
             "  status <pid>                          what Precog found in that JVM (reads its MBean)",
-            "  analyze <file.jfr> [--out F|-] [--window 10s]",
+            "  analyze <file.jfr> [--out F|-] [--window 10s] [--progress|--quiet]",
             "                                        the same analysis, offline, on a JFR recording",
+            "                                        (progress on stderr when it is a terminal or with --progress)",
             "  backtest <file.jfr> [--out F|-] [--window 10s]",
             "                                        how accurate Precog's forecasts were along a recording",
             "  demo [--dir D] [--seconds N]          run the bundled leaking service with Precog and show the report",
@@ -41,7 +42,7 @@ public final class Cli {
                 case "list" -> ListCommand.run(rest, out);
                 case "attach" -> AttachCommand.run(rest, agentJar(), out);
                 case "status" -> StatusCommand.run(rest, out);
-                case "analyze" -> AnalyzeCommand.run(rest, out);
+                case "analyze" -> AnalyzeCommand.run(rest, out, err);
                 case "backtest" -> BacktestCommand.run(rest, out);
                 case "demo" -> DemoCommand.run(rest, agentJar(), out);
                 default -> throw new CliException(ExitCodes.USAGE, "unknown command '" + args[0]

@@ -1,15 +1,16 @@
 package dev.precog.analyzer.jfr;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 
-/** Routes an event to the handlers registered for its type; one map lookup per event. */
+/** Groups handlers by the event type they consume: one consumer per type, for a reader to register. */
 final class Dispatcher {
 
-    private final Map<String, List<EventHandler>> byName = new HashMap<>();
+    private final Map<String, List<EventHandler>> byName = new LinkedHashMap<>();
 
     Dispatcher(List<EventHandler> handlers) {
         for (EventHandler h : handlers) {
@@ -17,17 +18,18 @@ final class Dispatcher {
         }
     }
 
-    /** True when some handler consumes events of this type. */
-    boolean wants(String eventName) {
-        return byName.containsKey(eventName);
-    }
-
-    void dispatch(RecordedEvent event) {
-        List<EventHandler> handlers = byName.get(event.getEventType().getName());
-        if (handlers != null) {
-            for (EventHandler h : handlers) {
-                h.accept(event);
-            }
-        }
+    /** For each handled type, a consumer that runs {@code first} and then the type's handlers. */
+    Map<String, Consumer<RecordedEvent>> consumers(Consumer<RecordedEvent> first) {
+        Map<String, Consumer<RecordedEvent>> consumers = new LinkedHashMap<>();
+        byName.forEach((name, list) -> {
+            EventHandler[] handlers = list.toArray(EventHandler[]::new);
+            consumers.put(name, event -> {
+                first.accept(event);
+                for (EventHandler h : handlers) {
+                    h.accept(event);
+                }
+            });
+        });
+        return consumers;
     }
 }

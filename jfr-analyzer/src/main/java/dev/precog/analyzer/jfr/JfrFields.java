@@ -48,10 +48,12 @@ final class JfrFields {
      * top frame when every frame is the JDK's; null without a stack.
      */
     static String applicationFrame(RecordedEvent e) {
-        RecordedStackTrace stack = e.getStackTrace();
-        if (stack == null) {
-            return null;
-        }
+        return APPLICATION_FRAMES.get(e.getStackTrace());
+    }
+
+    private static final StackTraceMemo<String> APPLICATION_FRAMES = new StackTraceMemo<>(JfrFields::applicationFrame);
+
+    private static String applicationFrame(RecordedStackTrace stack) {
         String top = null;
         for (RecordedFrame frame : stack.getFrames()) {
             String where = where(frame);

@@ -1,16 +1,15 @@
 package dev.precog.analyzer.jfr;
 
-import dev.precog.analyzer.window.WindowAccumulator;
+import dev.precog.model.Window;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
-import dev.precog.model.Window;
 
 /**
  * Replays a .jfr file through the same handlers as the live stream. Windows are cut by the
@@ -20,10 +19,17 @@ public final class RecordingFileSource {
 
     private final Path file;
     private final Duration windowLength;
+    private final EventReader reader;
 
+    /** A source that parses only the event types Precog's handlers read. */
     public RecordingFileSource(Path file, Duration windowLength) {
+        this(file, windowLength, new FilteredEventReader());
+    }
+
+    public RecordingFileSource(Path file, Duration windowLength, EventReader reader) {
         this.file = file;
         this.windowLength = windowLength;
+        this.reader = reader;
     }
 
     /**
@@ -31,62 +37,70 @@ public final class RecordingFileSource {
      * way (a crash cut it short) is read up to the damage, and the outcome says so.
      *
      * @param facts filled with what the recording says about its JVM as it is read
+     * @param progress told now and then how many of the file's bytes are read
      * @throws UnreadableRecordingException with a one-line reason when the file is missing,
      *     unreadable, not a recording, or has no readable event
      */
-    public Outcome replay(RecordedJvmFacts facts, Consumer<Window> windows) throws UnreadableRecordingException {
+    public Outcome replay(RecordedJvmFacts facts, Consumer<Window> windows, ReplayProgress progress)
+            throws UnreadableRecordingException {
         checkReadable();
-        WindowAccumulator accumulator = null;
-        Dispatcher dispatcher = null;
-        Instant windowEnd = null;
-        long events = 0;
+        RecordingChunks chunks = chunks();
+        WindowCutter cutter = new WindowCutter(windowLength, windows, chunks, progress);
+        Dispatcher dispatcher = new Dispatcher(HandlerRegistry.offline(cutter.accumulator(), facts));
         String damage = null;
-        try (RecordingFile recording = open()) {
-            while (true) {
-                RecordedEvent event;
-                try {
-                    if (!recording.hasMoreEvents()) {
-                        break;
-                    }
-                    event = recording.readEvent();
-                } catch (IOException | RuntimeException e) {
-                    if (events == 0) {
-                        throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
-                    }
-                    damage = file.getFileName() + " is damaged after " + events + " events (" + reason(e)
-                            + "); only the events before the damage were analysed";
-                    break;
-                }
-                events++;
-                Instant t = event.getEndTime();
-                if (accumulator == null) {
-                    Instant start = alignedStart(t);
-                    accumulator = new WindowAccumulator(start);
-                    dispatcher = new Dispatcher(HandlerRegistry.offline(accumulator, facts));
-                    windowEnd = start.plus(windowLength);
-                }
-                while (!t.isBefore(windowEnd)) {
-                    windows.accept(accumulator.close(windowEnd));
-                    windowEnd = windowEnd.plus(windowLength);
-                }
-                dispatcher.dispatch(event);
+        try {
+            reader.read(file, failuresMarked(dispatcher.consumers(cutter::advanceTo)));
+        } catch (HandlerFailure e) {
+            throw e.getCause(); // a handler's bug is no damage to the file
+        } catch (IOException | RuntimeException e) {
+            if (cutter.events() == 0) {
+                throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
             }
-        } catch (IOException e) {
-            // closing failed after everything was read; nothing is lost
+            damage = damaged(cutter.events(), reason(e));
         }
-        if (accumulator == null) {
+        if (cutter.events() == 0) {
+            if (chunks.damage() != null) {
+                throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + chunks.damage());
+            }
             throw new UnreadableRecordingException(file + " holds no JFR events");
         }
-        windows.accept(accumulator.close(windowEnd));
-        return new Outcome(events, damage);
+        if (damage == null && chunks.damage() != null) {
+            // the JDK's event stream ends quietly where a file is cut short; the chunk headers tell
+            damage = damaged(cutter.events(), chunks.damage());
+        }
+        cutter.finish();
+        return new Outcome(cutter.events(), damage);
     }
 
-    private RecordingFile open() throws UnreadableRecordingException {
-        try {
-            return new RecordingFile(file);
-        } catch (IOException | RuntimeException e) {
-            // The constructor reads the first chunk's header: a cut-off file fails here.
-            throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
+    /** As {@link #replay(RecordedJvmFacts, Consumer, ReplayProgress)}, telling no one of the progress. */
+    public Outcome replay(RecordedJvmFacts facts, Consumer<Window> windows) throws UnreadableRecordingException {
+        return replay(facts, windows, ReplayProgress.NONE);
+    }
+
+    /** Wraps what the handlers throw, so that it is not taken for the parser's word on the file. */
+    private static Map<String, Consumer<RecordedEvent>> failuresMarked(Map<String, Consumer<RecordedEvent>> consumers) {
+        Map<String, Consumer<RecordedEvent>> marked = new LinkedHashMap<>();
+        consumers.forEach((name, consumer) -> marked.put(name, event -> {
+            try {
+                consumer.accept(event);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }));
+        return marked;
+    }
+
+    /** A handler's exception on its way through the reader. */
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 
@@ -105,9 +119,24 @@ public final class RecordingFileSource {
         }
     }
 
-    private Instant alignedStart(Instant first) {
-        long len = windowLength.toMillis();
-        return Instant.ofEpochMilli(first.toEpochMilli() / len * len);
+    /** The file's chunk headers; a file with not one whole chunk is no readable recording. */
+    private RecordingChunks chunks() throws UnreadableRecordingException {
+        RecordingChunks chunks;
+        try {
+            chunks = RecordingChunks.read(file);
+        } catch (IOException e) {
+            throw new UnreadableRecordingException(file + " is not a readable JFR recording: " + reason(e));
+        }
+        if (chunks.chunks().isEmpty()) {
+            throw new UnreadableRecordingException(file + " is not a readable JFR recording: "
+                    + (chunks.damage() == null ? "the file is empty" : chunks.damage()));
+        }
+        return chunks;
+    }
+
+    private String damaged(long events, String reason) {
+        return file.getFileName() + " is damaged after " + events + " events (" + reason
+                + "); only the events before the damage were analysed";
     }
 
     private static String reason(Exception e) {

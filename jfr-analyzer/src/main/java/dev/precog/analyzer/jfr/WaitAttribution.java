@@ -43,7 +43,7 @@ final class WaitAttribution {
         }
         // an application's own blocker is a lock only when the thread parks acquiring it; park(this)
         // waiting for a result (an RPC stub's executor, a future, a latch of its own) is no contention
-        if (!JavaTypes.isPlatform(blocker) && !acquiring(e.getStackTrace())) {
+        if (!JavaTypes.isPlatform(blocker) && !Boolean.TRUE.equals(ACQUIRING.get(e.getStackTrace()))) {
             return;
         }
         record(e, WaitSite.LOCK, blocker, JavaTypes.isPlatform(blocker) ? null : blocker, 0, null, sink);
@@ -131,11 +131,26 @@ final class WaitAttribution {
 
     private static void record(RecordedEvent e, String kind, String resource, String knownOwner, long bytes,
             String previousOwner, WindowAccumulator sink) {
-        List<String> all = new ArrayList<>();
-        String ownerType = knownOwner;
-        int firstApplicationFrame = -1;
-        RecordedStackTrace stack = e.getStackTrace();
-        if (stack != null) {
+        WaiterFrames waiter = WAITER_FRAMES.get(e.getStackTrace());
+        String ownerType = knownOwner != null ? knownOwner : waiter == null ? null : waiter.applicationType();
+        if (ownerType == null && !WaitSite.isLockKind(kind)) {
+            return; // I/O in JDK code only: a connection thread waiting for its next request, not the application
+        }
+        RecordedThread thread = e.getThread();
+        sink.recordWait(kind, resource, ownerType, e.getStartTime(), e.getDuration().toNanos() / 1e6, bytes,
+                thread == null ? null : threadName(thread), waiter == null ? List.of() : waiter.frames(), previousOwner);
+    }
+
+    private static final StackTraceMemo<WaiterFrames> WAITER_FRAMES = new StackTraceMemo<>(WaiterFrames::of);
+    private static final StackTraceMemo<Boolean> ACQUIRING = new StackTraceMemo<>(WaitAttribution::acquiring);
+
+    /** A waiter's stack as a wait site shows it, and the type of its first application frame (null if none). */
+    private record WaiterFrames(List<String> frames, String applicationType) {
+
+        static WaiterFrames of(RecordedStackTrace stack) {
+            List<String> all = new ArrayList<>();
+            String applicationType = null;
+            int firstApplicationFrame = -1;
             for (RecordedFrame frame : stack.getFrames()) {
                 String where = JfrFields.where(frame);
                 if (where == null) {
@@ -145,24 +160,16 @@ final class WaitAttribution {
                 all.add(where);
                 if (firstApplicationFrame < 0 && !JavaTypes.isPlatform(type) && !JavaTypes.isHidden(type)) {
                     firstApplicationFrame = all.size() - 1;
-                    if (ownerType == null) {
-                        ownerType = type;
-                    }
+                    applicationType = type;
                 }
                 if (firstApplicationFrame >= 0 && all.size() >= firstApplicationFrame + STACK_FRAMES) {
                     break;
                 }
             }
+            // a waiter's top frames are the JDK's park or I/O machinery: start at the call just above the application
+            int from = Math.max(0, firstApplicationFrame - 1);
+            return new WaiterFrames(List.copyOf(all.subList(from, Math.min(all.size(), from + STACK_FRAMES))), applicationType);
         }
-        if (ownerType == null && !WaitSite.isLockKind(kind)) {
-            return; // I/O in JDK code only: a connection thread waiting for its next request, not the application
-        }
-        // a waiter's top frames are the JDK's park or I/O machinery: start at the call just above the application
-        int from = Math.max(0, firstApplicationFrame - 1);
-        List<String> frames = all.subList(from, Math.min(all.size(), from + STACK_FRAMES));
-        RecordedThread waiter = e.getThread();
-        sink.recordWait(kind, resource, ownerType, e.getStartTime(), e.getDuration().toNanos() / 1e6, bytes,
-                waiter == null ? null : threadName(waiter), frames, previousOwner);
     }
 
     /** Virtual threads are usually unnamed: their id tells them apart (RecordedThread.isVirtual is JDK 21+). */

@@ -132,6 +132,37 @@ class RecordingFileSourceTest {
     }
 
     @Test
+    void recordingWhoseSecondChunkIsCutShortIsReadUpToTheDamageAndSaysSo() throws Exception {
+        byte[] first = Files.readAllBytes(TestRecordings.gcRecording());
+        byte[] second = Files.readAllBytes(TestRecordings.busyRecording());
+        byte[] cut = Arrays.copyOf(first, first.length + second.length / 2);
+        System.arraycopy(second, 0, cut, first.length, second.length / 2);
+        Path file = Files.write(dir.resolve("cut.jfr"), cut);
+        List<Window> windows = new ArrayList<>();
+
+        RecordingFileSource.Outcome outcome = new RecordingFileSource(file, ONE_SECOND).replay(new RecordedJvmFacts(), windows::add);
+
+        assertThat(outcome.damage()).contains("cut.jfr is damaged after", "chunk 2 is cut short", "only the events before");
+        assertThat(outcome.events()).isPositive();
+        double gcs = windows.stream().mapToDouble(w -> w.value(Metric.GC_COUNT).orElse(0)).sum();
+        assertThat(gcs).as("the whole first chunk was read").isGreaterThanOrEqualTo(TestRecordings.EXPLICIT_GCS);
+    }
+
+    @Test
+    void progressRisesToTheFileSizeAndNeverGoesBack() throws Exception {
+        Path file = TestRecordings.busyRecording();
+        List<long[]> updates = new ArrayList<>();
+
+        new RecordingFileSource(file, ONE_SECOND).replay(new RecordedJvmFacts(), w -> {}, (read, total) -> updates.add(new long[] {read, total}));
+
+        assertThat(updates).hasSizeGreaterThan(1).allSatisfy(u -> assertThat(u[1]).isEqualTo(Files.size(file)));
+        for (int i = 1; i < updates.size(); i++) {
+            assertThat(updates.get(i)[0]).isGreaterThanOrEqualTo(updates.get(i - 1)[0]);
+        }
+        assertThat(updates.get(updates.size() - 1)[0]).isEqualTo(Files.size(file));
+    }
+
+    @Test
     void replayingTheSameFileTwiceGivesTheSameWindows() throws Exception {
         List<Window> first = replay(TestRecordings.gcRecording(), new RecordedJvmFacts());
         List<Window> second = replay(TestRecordings.gcRecording(), new RecordedJvmFacts());

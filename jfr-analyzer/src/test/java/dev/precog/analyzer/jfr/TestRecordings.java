@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * A real recording of this test JVM, made once per test run: about two seconds of allocation
- * with a few explicit collections, GC and heap events, CPU load every 100 ms and the JVM facts.
+ * Real recordings of this test JVM, each made once per test run: {@link #gcRecording()}, about two
+ * seconds of allocation with a few explicit collections, GC and heap events, CPU load every 100 ms
+ * and the JVM facts; {@link #busyRecording()}, three seconds of lock contention and garbage under
+ * JFR's "profile" settings plus events Precog does not read.
  */
 public final class TestRecordings {
 
@@ -19,7 +26,9 @@ public final class TestRecordings {
     public static final int EXPLICIT_GCS = 5;
 
     private static final Duration LENGTH = Duration.ofMillis(2200);
+    private static final Duration BUSY_LENGTH = Duration.ofSeconds(3);
     private static Path gcRecording;
+    private static Path busyRecording;
     private static volatile Object sink;
 
     private TestRecordings() {}
@@ -34,6 +43,65 @@ public final class TestRecordings {
             }
         }
         return gcRecording;
+    }
+
+    /**
+     * Three seconds of four threads contending on a monitor and a ReentrantLock while making
+     * garbage, under JFR's "profile" settings with every wait and every TLAB refill recorded: most
+     * of the file is events no handler reads, and every handled kind is there.
+     */
+    public static synchronized Path busyRecording() {
+        if (busyRecording == null) {
+            try {
+                busyRecording = recordBusy();
+            } catch (IOException | ParseException | InterruptedException e) {
+                throw new IllegalStateException("cannot make the busy test recording", e);
+            }
+        }
+        return busyRecording;
+    }
+
+    private static Path recordBusy() throws IOException, ParseException, InterruptedException {
+        Path dir = Files.createTempDirectory("precog-jfr-test");
+        dir.toFile().deleteOnExit();
+        Path file = dir.resolve("busy.jfr");
+        file.toFile().deleteOnExit();
+        Object monitor = new Object();
+        ReentrantLock lock = new ReentrantLock();
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ZERO).withStackTrace();
+            recording.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withStackTrace();
+            recording.enable("jdk.ObjectAllocationInNewTLAB").withStackTrace();
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.start();
+            long end = System.nanoTime() + BUSY_LENGTH.toNanos();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread t = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        synchronized (monitor) {
+                            allocateGarbage();
+                        }
+                        lock.lock();
+                        try {
+                            allocateGarbage();
+                        } finally {
+                            lock.unlock();
+                        }
+                        // pace the workload, so it leaves CPU to whatever else runs on the machine
+                        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+                    }
+                }, "busy-" + i);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        return file;
     }
 
     private static Path record() throws IOException {
