@@ -142,9 +142,9 @@ final class AgentRuntime implements AgentView {
         this.autoDump = options.heapDumpAuto()
                 ? new AutoHeapDump(options.heapDumpBefore(), heapDumper, HeapDumpSizing::usableBytes)
                 : null;
-        // the budget hook: always true until the overhead budget decides whether a run may be spent
+        // a profiling run is evidence escalation: the budget's level 3 pauses it with the rest
         this.profiles = ProfilerEvidence.create(options.asyncProfiler(), options.profileDuration(), reportFile.getParent(),
-                jvm.pid(), AgentRuntime.class.getClassLoader(), threads.named("profiler"), () -> true, log::error);
+                jvm.pid(), AgentRuntime.class.getClassLoader(), threads.named("profiler"), () -> !evidencePaused, log::error);
     }
 
     /**
