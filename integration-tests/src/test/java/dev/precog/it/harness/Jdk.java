@@ -38,6 +38,11 @@ public record Jdk(String name, Path home) {
      * The test JDK and the extra ones from {@code precog.test.jdks}: comma-separated homes, or
      * "auto" for every Temurin 25 under /usr/lib/jvm.
      */
+    /** The JDK running the tests, alone: for a test whose JDK-specific parts another test covers. */
+    public static Jdk current() {
+        return all().get(0);
+    }
+
     public static List<Jdk> all() {
         List<Jdk> jdks = new ArrayList<>();
         Path current = Path.of(System.getProperty("java.home"));
