@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * @param asyncProfiler whether confident CPU, lock, allocation and leak findings get a short async-profiler run
  * @param profileDuration how long one async-profiler run lasts
  * @param overheadBudget the CPU the agent allows itself, as a share of one core (0.01 for 1%)
+ * @param overheadPeriod the span its cost is measured and judged over; the first one after start is warm-up
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
         boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, boolean asyncProfiler, Duration profileDuration,
-        double overheadBudget) {
+        double overheadBudget, Duration overheadPeriod) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -42,6 +43,9 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     private static final Duration MAX_PROFILE = Duration.ofSeconds(60);
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*%?");
     private static final double DEFAULT_OVERHEAD_BUDGET = 0.01;
+    /** A level is judged on at least 10 s of measurement, so the period cannot be shorter. */
+    private static final Duration MIN_OVERHEAD_PERIOD = Duration.ofSeconds(10);
+    private static final Duration MAX_OVERHEAD_PERIOD = Duration.ofMinutes(10);
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -59,18 +63,20 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         k.put("profileDuration", "a duration from 1s to 60s: how long one async-profiler run lasts (default 10s)");
         k.put("overheadBudget", "a percentage of one core above 0% and at most 100%, such as 0.5% or 2%: the CPU the agent"
                 + " allows itself before it samples less (default 1%)");
+        k.put("overheadPeriod", "a duration from 10s to 10m: the agent's cost is measured and judged over this span,"
+                + " and the first one after start is warm-up, not judged (default 1m)");
         return k;
     }
 
     public static AgentOptions defaults() {
         return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
-                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), DEFAULT_OVERHEAD_BUDGET);
+                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), DEFAULT_OVERHEAD_BUDGET, Duration.ofMinutes(1));
     }
 
     /** The same options writing to {@code dir}. */
     public AgentOptions withReportDir(Path dir) {
         return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration, overheadBudget);
+                asyncProfiler, profileDuration, overheadBudget, overheadPeriod);
     }
 
     /**
@@ -94,6 +100,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         boolean asyncProfiler = o.asyncProfiler();
         Duration profileDuration = o.profileDuration();
         double overheadBudget = o.overheadBudget();
+        Duration overheadPeriod = o.overheadPeriod();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -119,6 +126,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "asyncProfiler" -> asyncProfiler = onOff(key, value);
                 case "profileDuration" -> profileDuration = duration(key, value);
                 case "overheadBudget" -> overheadBudget = shareOfOneCore(key, value);
+                case "overheadPeriod" -> overheadPeriod = duration(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -140,8 +148,12 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
             throw new OptionsException("bad value '" + format(profileDuration) + "' for profileDuration: expected "
                     + KEYS.get("profileDuration"));
         }
+        if (overheadPeriod.compareTo(MIN_OVERHEAD_PERIOD) < 0 || overheadPeriod.compareTo(MAX_OVERHEAD_PERIOD) > 0) {
+            throw new OptionsException("bad value '" + format(overheadPeriod) + "' for overheadPeriod: expected "
+                    + KEYS.get("overheadPeriod"));
+        }
         return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration, overheadBudget);
+                asyncProfiler, profileDuration, overheadBudget, overheadPeriod);
     }
 
     private static boolean onOff(String key, String value) throws OptionsException {
@@ -247,6 +259,6 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools
                 + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore)
                 + ",asyncProfiler=" + (asyncProfiler ? "on" : "off") + ",profileDuration=" + format(profileDuration)
-                + ",overheadBudget=" + formatPercent(overheadBudget);
+                + ",overheadBudget=" + formatPercent(overheadBudget) + ",overheadPeriod=" + format(overheadPeriod);
     }
 }

@@ -122,11 +122,13 @@ final class AgentRuntime implements AgentView {
         this.instrumentation = instrumentation;
         this.threads = threads;
         this.selfMonitor = new SelfMonitor(threads, new JfrThreadsCpu());
-        this.costs = new CostHistory(BudgetController.PERIOD, selfMonitor.read(Map.of(), -1));
-        // a level is judged after three windows, and never on less than 10 s of measurement
+        this.costs = new CostHistory(options.overheadPeriod(), selfMonitor.read(Map.of(), -1));
+        // a level is judged after three windows, and never on less than 10 s of measurement (nor more than the period)
         Duration threeWindows = options.window().multipliedBy(3);
+        Duration settle = threeWindows.compareTo(Duration.ofSeconds(10)) > 0 ? threeWindows : Duration.ofSeconds(10);
         this.budget = new BudgetController(options.overheadBudget(), SamplingLadder.LEVELS,
-                threeWindows.compareTo(Duration.ofSeconds(10)) > 0 ? threeWindows : Duration.ofSeconds(10), BudgetController.PERIOD);
+                settle.compareTo(options.overheadPeriod()) < 0 ? settle : options.overheadPeriod(),
+                options.overheadPeriod(), options.overheadPeriod());
         this.retained = instrumentation == null ? null
                 : new RetainedMemory(instrumentation::getObjectSize, TIMELINE_CAPACITY, Timeline.DETAILED);
         this.jvm = LiveJvm.describe();

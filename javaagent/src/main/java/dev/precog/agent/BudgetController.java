@@ -3,15 +3,17 @@ package dev.precog.agent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Locale;
 
 /**
  * Holds the agent to its CPU budget, a share of one core. After each window it is given the
- * agent's cumulative CPU time (its threads and JFR's) and judges the share over the last
- * {@link #PERIOD}, or since the last change of level if that is more recent (what was spent before
- * a change says nothing about the new level), once at least the settle time has passed. Over
- * budget: one level down the ladder. Back up one level only after a full period under
- * {@link #RECOVER_BELOW} of the budget, and no sooner than the recovery wait after the last change;
+ * agent's cumulative CPU time (its threads and JFR's) and judges the share over the last period
+ * ({@code overheadPeriod}, a minute by default), or since the last change of level if that is
+ * more recent (what was spent before a change says nothing about the new level), once at least
+ * the settle time has passed. Over budget: one level down the ladder. Back up one level only
+ * after a full period under {@link #RECOVER_BELOW} of the budget, and no sooner than the recovery
+ * wait after the last change;
  * the wait doubles (up to {@link #MAX_RECOVERY_WAIT}) each time a step up had to be undone, so a
  * level that cannot be afforded is not retried every few minutes. Nothing is judged during the
  * warm-up after the first reading: the agent's code is still being loaded, interpreted and
@@ -20,7 +22,6 @@ import java.util.Locale;
  */
 final class BudgetController {
 
-    static final Duration PERIOD = Duration.ofSeconds(60);
     static final double RECOVER_BELOW = 0.5;
     static final Duration FIRST_RECOVERY_WAIT = Duration.ofMinutes(5);
     static final Duration MAX_RECOVERY_WAIT = Duration.ofHours(1);
@@ -28,6 +29,7 @@ final class BudgetController {
     private final double budget;
     private final int maxLevel;
     private final Duration settle;
+    private final Duration period;
     private final Duration warmUp;
     private Instant warmUpEnds;
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
@@ -45,12 +47,14 @@ final class BudgetController {
      * @param budget the budget as a share of one core (0.01 for 1%)
      * @param maxLevel the ladder's last level
      * @param settle how long a level must run before it is judged
+     * @param period the longest span judged at once, and the span that must pass cheaply before a step up
      * @param warmUp how long after the first reading nothing is measured
      */
-    BudgetController(double budget, int maxLevel, Duration settle, Duration warmUp) {
+    BudgetController(double budget, int maxLevel, Duration settle, Duration period, Duration warmUp) {
         this.budget = budget;
         this.maxLevel = maxLevel;
         this.settle = settle;
+        this.period = period;
         this.warmUp = warmUp;
         this.reason = "not judged yet: the agent is warming up (" + seconds(warmUp) + ")";
     }
@@ -67,7 +71,9 @@ final class BudgetController {
             reason = "not judged yet: the first " + seconds(settle) + " of measurement are still running";
         }
         samples.addLast(new Sample(now, cpuNanos));
-        while (samples.size() > 1 && samples.getFirst().at().isBefore(now.minus(PERIOD))) {
+        // keep the newest sample at or before the period's start, so a judged span can be a full period
+        // however the readings fall (they come once per window, a little late or early)
+        while (samples.size() > 1 && !second(samples).at().isAfter(now.minus(period))) {
             samples.removeFirst();
         }
         Sample from = samples.getFirst();
@@ -98,7 +104,7 @@ final class BudgetController {
                 reason = level == 0 ? "over budget (" + judged + ") with nothing to lower"
                         : "still over budget at the last level (" + judged + "): nothing more to lower";
             }
-        } else if (level > 0 && share < RECOVER_BELOW * budget && span.compareTo(PERIOD) >= 0
+        } else if (level > 0 && share < RECOVER_BELOW * budget && span.compareTo(period) >= 0
                 && Duration.between(changedAt, now).compareTo(recoveryWait) >= 0) {
             change(level - 1, now, true);
             reason = "well under budget (" + judged + "): raised to level " + level + "; will step up again after "
@@ -106,9 +112,15 @@ final class BudgetController {
         } else {
             reason = level == 0 ? "within budget (" + judged + ")"
                     : "at level " + level + " (" + judged + "); steps up after " + seconds(recoveryWait)
-                            + " at this level with a full minute under " + percent(RECOVER_BELOW * budget);
+                            + " at this level with a full " + seconds(period) + " under " + percent(RECOVER_BELOW * budget);
         }
         return level;
+    }
+
+    private static Sample second(ArrayDeque<Sample> samples) {
+        Iterator<Sample> it = samples.iterator();
+        it.next();
+        return it.next();
     }
 
     private void change(int to, Instant now, boolean up) {

@@ -23,15 +23,18 @@ class AgentOptionsTest {
         assertThat(o.asyncProfiler()).as("no native profiler unless asked").isFalse();
         assertThat(o.profileDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.overheadBudget()).as("1% of one core").isEqualTo(0.01);
+        assertThat(o.overheadPeriod()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
     void everyKeyIsParsed() throws OptionsException {
         AgentOptions o = AgentOptions.parse(
                 "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false,heapDump=auto,"
-                        + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s,overheadBudget=0.5%");
+                        + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s,overheadBudget=0.5%,"
+                        + "overheadPeriod=2m");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
-                Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5), 0.005));
+                Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5), 0.005,
+                Duration.ofMinutes(2)));
     }
 
     @Test
@@ -44,14 +47,15 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse(dumping.toAgentString())).isEqualTo(dumping);
         assertThat(AgentOptions.parse(dumping.withReportDir(Path.of("/x")).toAgentString()))
                 .isEqualTo(new AgentOptions(Path.of("/x"), dumping.interval(), dumping.window(), dumping.hostInterval(), false, true,
-                        true, Duration.ofHours(24), false, Duration.ofSeconds(10), 0.01));
+                        true, Duration.ofHours(24), false, Duration.ofSeconds(10), 0.01,
+                        Duration.ofMinutes(1)));
         // and the profiler's
         AgentOptions profiling = AgentOptions.parse("asyncProfiler=on,profileDuration=20s");
         assertThat(profiling.toAgentString()).contains("asyncProfiler=on", "profileDuration=20s");
         assertThat(AgentOptions.parse(profiling.toAgentString())).isEqualTo(profiling);
         // and the overhead budget, exactly
-        AgentOptions frugal = AgentOptions.parse("overheadBudget=0.01%");
-        assertThat(frugal.toAgentString()).contains("overheadBudget=0.01%");
+        AgentOptions frugal = AgentOptions.parse("overheadBudget=0.01%,overheadPeriod=20s");
+        assertThat(frugal.toAgentString()).contains("overheadBudget=0.01%", "overheadPeriod=20s");
         assertThat(AgentOptions.parse(frugal.toAgentString())).isEqualTo(frugal);
     }
 
@@ -82,7 +86,8 @@ class AgentOptionsTest {
         assertThatThrownBy(() -> AgentOptions.parse("window=5s,colour=red"))
                 .isInstanceOf(OptionsException.class)
                 .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump,"
-                        + " heapDumpBefore, asyncProfiler, profileDuration, overheadBudget");
+                        + " heapDumpBefore, asyncProfiler, profileDuration, overheadBudget,"
+                        + " overheadPeriod");
     }
 
     @Test
@@ -105,6 +110,10 @@ class AgentOptionsTest {
                 .hasMessage("bad value '120s' for profileDuration: expected a duration from 1s to 60s: how long one async-profiler"
                         + " run lasts (default 10s)");
         assertThatThrownBy(() -> AgentOptions.parse("profileDuration=500ms")).hasMessageContaining("for profileDuration");
+        assertThatThrownBy(() -> AgentOptions.parse("overheadPeriod=5s"))
+                .hasMessage("bad value '5s' for overheadPeriod: expected a duration from 10s to 10m: the agent's cost is measured"
+                        + " and judged over this span, and the first one after start is warm-up, not judged (default 1m)");
+        assertThatThrownBy(() -> AgentOptions.parse("overheadPeriod=1h")).hasMessageStartingWith("bad value '3600s' for overheadPeriod");
     }
 
     @Test
@@ -124,7 +133,8 @@ class AgentOptionsTest {
     @Test
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), 0.01);
+                Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), 0.01,
+                Duration.ofMinutes(1));
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

@@ -12,10 +12,11 @@ class BudgetControllerTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final double BUDGET = 0.01;
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final Duration PERIOD = Duration.ofSeconds(60);
 
     /** Feeds readings each second while the agent costs {@code share} of one core; returns the level after each. */
     private static final class Agent {
-        final BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, Duration.ZERO);
+        final BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, PERIOD, Duration.ZERO);
         long second;
         long cpuNanos;
 
@@ -46,7 +47,7 @@ class BudgetControllerTest {
 
     @Test
     void theWarmUpIsNeitherJudgedNorCounted() {
-        BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, Duration.ofSeconds(60));
+        BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, PERIOD, Duration.ofSeconds(60));
         // a costly start: a whole core for the first minute
         for (int s = 0; s < 60; s++) {
             assertThat(controller.update(T0.plusSeconds(s), s * 1_000_000_000L)).isZero();
@@ -154,5 +155,48 @@ class BudgetControllerTest {
         agent.run(0.001, 60);
         assertThat(agent.controller.measured()).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(agent.controller.level()).isZero();
+    }
+
+    @Test
+    void aShorterPeriodIsWhatIsJudgedAndWhatMustPassCheaply() {
+        BudgetController controller = new BudgetController(BUDGET, 4, SETTLE, Duration.ofSeconds(20), Duration.ZERO);
+        long cpu = 0;
+        controller.update(T0, cpu);
+        for (int s = 1; s <= 120; s++) {
+            cpu += 6_000_000;
+            controller.update(T0.plusSeconds(s), cpu);
+        }
+        assertThat(controller.reason()).startsWith("within budget (0.60% of one core over the last 20s, budget 1.00%)");
+        assertThat(controller.measuredOverSeconds()).isEqualTo(20.0);
+        for (int s = 121; s <= 130; s++) {
+            cpu += 20_000_000;
+            controller.update(T0.plusSeconds(s), cpu);
+        }
+        assertThat(controller.level()).isEqualTo(1);
+        assertThat(controller.reason()).startsWith("over budget (");
+        for (int s = 131; s <= 300; s++) {
+            cpu += 6_000_000;
+            controller.update(T0.plusSeconds(s), cpu);
+        }
+        assertThat(controller.reason()).endsWith("steps up after 5m at this level with a full 20s under 0.50%");
+    }
+
+    @Test
+    void aPeriodNoLongerThanTheSettleTimeIsJudgedWhenReadingsComeLate() {
+        // 10-s windows, each reading a few ms later than the last: the span reaches the period only by keeping
+        // the reading from just before it
+        BudgetController controller = new BudgetController(BUDGET, 4, Duration.ofSeconds(20), Duration.ofSeconds(20),
+                Duration.ZERO);
+        long cpu = 0;
+        Instant at = T0;
+        controller.update(at, cpu);
+        for (int w = 1; w <= 6; w++) {
+            at = at.plusMillis(10_007);
+            cpu += 60_000_000;
+            controller.update(at, cpu);
+        }
+        assertThat(controller.measured()).isNotNull();
+        assertThat(controller.measuredOverSeconds()).isGreaterThanOrEqualTo(20.0).isLessThan(30.0);
+        assertThat(controller.reason()).startsWith("within budget (0.60% of one core over the last 20s");
     }
 }
