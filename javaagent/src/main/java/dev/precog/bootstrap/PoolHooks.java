@@ -45,6 +45,14 @@ public final class PoolHooks {
 
     /** {@code execute(task)} was entered. */
     public static void submitted(ThreadPoolExecutor pool, Runnable task) {
+        try {
+            doSubmitted(pool, task);
+        } catch (Throwable t) {
+            // never into the pool: a lost count is better than a failed task
+        }
+    }
+
+    private static void doSubmitted(ThreadPoolExecutor pool, Runnable task) {
         if (!enabled || task == null) {
             return;
         }
@@ -59,6 +67,14 @@ public final class PoolHooks {
 
     /** {@code addWorker(firstTask, core)} returned: a task handed to a new worker never queued. */
     public static void addedWorker(ThreadPoolExecutor pool, Runnable firstTask, boolean added) {
+        try {
+            doAddedWorker(pool, firstTask, added);
+        } catch (Throwable t) {
+            // never into the pool: a lost count is better than a failed task
+        }
+    }
+
+    private static void doAddedWorker(ThreadPoolExecutor pool, Runnable firstTask, boolean added) {
         if (!enabled || !added || firstTask == null) {
             return;
         }
@@ -70,6 +86,14 @@ public final class PoolHooks {
 
     /** {@code getTask()} returned in a worker: a task left the queue. */
     public static void dequeued(ThreadPoolExecutor pool, Runnable task) {
+        try {
+            doDequeued(pool, task);
+        } catch (Throwable t) {
+            // never into the pool: a lost count is better than a failed task
+        }
+    }
+
+    private static void doDequeued(ThreadPoolExecutor pool, Runnable task) {
         if (!enabled || task == null) {
             return;
         }
@@ -86,6 +110,14 @@ public final class PoolHooks {
 
     /** {@code runWorker(w)} was entered: a new worker thread starts; its name tells the pool's threads. */
     public static void workerStarted(ThreadPoolExecutor pool) {
+        try {
+            doWorkerStarted(pool);
+        } catch (Throwable t) {
+            // never into the pool: a lost count is better than a failed task
+        }
+    }
+
+    private static void doWorkerStarted(ThreadPoolExecutor pool) {
         if (!enabled) {
             return;
         }
@@ -97,6 +129,14 @@ public final class PoolHooks {
 
     /** {@code reject(task)} was entered. */
     public static void rejected(ThreadPoolExecutor pool) {
+        try {
+            doRejected(pool);
+        } catch (Throwable t) {
+            // never into the pool: a lost count is better than a failed task
+        }
+    }
+
+    private static void doRejected(ThreadPoolExecutor pool) {
         if (!enabled) {
             return;
         }
@@ -108,6 +148,14 @@ public final class PoolHooks {
 
     /** {@code remove(task)} returned. */
     public static void removed(ThreadPoolExecutor pool, boolean removed) {
+        try {
+            doRemoved(pool, removed);
+        } catch (Throwable t) {
+            // never into the pool: a lost count is better than a failed task
+        }
+    }
+
+    private static void doRemoved(ThreadPoolExecutor pool, boolean removed) {
         if (enabled && removed) {
             leave(pool);
         }
