@@ -64,6 +64,7 @@ final class AccuracyTable {
                     : " recordings could not be backtested (see their notes).");
         }
         md.append("\n\n");
+        md.append(pooledSection(all));
         md.append("## Results\n\n");
         md.append("| recording | JDK | metric | points | span | origins | models chosen | point MAPE (n) | 80% coverage | 95% coverage "
                 + "| threshold (why) | crossed after | TTT MAPE (n) | missed |\n");
@@ -93,6 +94,28 @@ final class AccuracyTable {
                 .append("[`forecast-accuracy.json`](forecast-accuracy.json). Generated (last updated, when a subset was rerun) ")
                 .append(generatedAt).append(" by:\n\n```sh\n").append(command).append("\n```\n");
         return md.toString();
+    }
+
+    /** Every metric over all recordings (see {@link PooledAccuracy}), with the per-series flags counted. */
+    static String pooledSection(List<SeriesAccuracy> all) {
+        StringBuilder md = new StringBuilder("## Per metric, all recordings pooled\n\n");
+        md.append("Each measure over every (origin, point) pair of every recording of the metric: how the intervals do\n")
+                .append("on the whole, where a series too wide and one too narrow can cancel. The last column counts the\n")
+                .append("series that are far from nominal on their own (the results below), which pooling does not excuse.\n\n");
+        md.append("| metric | series | point MAPE (n) | 80% coverage | 95% coverage | TTT MAPE (n) | missed | series far from nominal |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (PooledAccuracy p : PooledAccuracy.of(all)) {
+            md.append("| `").append(cell(p.metric())).append('`')
+                    .append(" | ").append(p.series())
+                    .append(" | ").append(withCount(p.pointMape(), p.pointForecasts()))
+                    .append(" | ").append(coverage(p.coverage80(), LOW_80, HIGH_80, p.pointForecasts()))
+                    .append(" | ").append(coverage(p.coverage95(), LOW_95, HIGH_95, p.pointForecasts()))
+                    .append(" | ").append(withCount(p.timeToThresholdMape(), p.timeToThresholdForecasts()))
+                    .append(" | ").append(p.crossingsMissed())
+                    .append(" | ").append(p.farFromNominal()).append(" of ").append(p.series())
+                    .append(" |\n");
+        }
+        return md.append('\n').toString();
     }
 
     /** One row of the results table, ending in a newline. */

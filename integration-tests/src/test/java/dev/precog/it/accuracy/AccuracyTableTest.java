@@ -96,6 +96,33 @@ class AccuracyTableTest {
     }
 
     @Test
+    void poolingWeighsEachSeriesByItsForecastsAndStillCountsTheFlaggedOnes() throws IOException {
+        // 240 pairs at 100% (too wide) and 60 at 20% (too narrow): 84% over the 300, yet both series are flagged
+        JsonNode wide = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 1.0"));
+        JsonNode narrow = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 0.2")
+                .replace("\"pointForecasts\": 240", "\"pointForecasts\": 60").replace("\"timeToThresholdMape\": 0.21",
+                        "\"timeToThresholdMape\": 0.51"));
+        List<SeriesAccuracy> all = new java.util.ArrayList<>(result("a", "jdk17", wide).series());
+        all.addAll(result("b", "jdk17", narrow).series());
+
+        List<PooledAccuracy> pooled = PooledAccuracy.of(all);
+
+        assertThat(pooled).extracting(PooledAccuracy::metric).containsExactly("heap.usedAfterGc", "metaspace.used");
+        PooledAccuracy heap = pooled.get(0);
+        assertThat(heap.series()).isEqualTo(2);
+        assertThat(heap.pointForecasts()).isEqualTo(300);
+        assertThat(heap.coverage80()).isCloseTo(0.84, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(heap.timeToThresholdForecasts()).isEqualTo(14);
+        assertThat(heap.timeToThresholdMape()).isCloseTo(0.36, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(heap.crossingsMissed()).isEqualTo(4);
+        assertThat(heap.farFromNominal()).isEqualTo(2);
+        assertThat(pooled.get(1).pointMape()).as("no series of it had one").isNull();
+        assertThat(AccuracyTable.pooledSection(all))
+                .contains("| `heap.usedAfterGc` | 2 | 3.4% (300) | 84% | 94% | 36.0% (14) | 4 | 2 of 2 |")
+                .contains("| `metaspace.used` | 2 | – | **50%** (low) | – | – | 0 | 0 of 2 |");
+    }
+
+    @Test
     void emptyPageSaysSo() {
         assertThat(AccuracyTable.markdown(List.of(), "./mvnw -Pbacktest", "now"))
                 .contains("0 recordings, 0 series backtested; no series has coverage far from nominal.");
