@@ -16,6 +16,13 @@ final class AccuracyTable {
     static final double HIGH_80 = 0.90;
     static final double LOW_95 = 0.90;
     static final double HIGH_95 = 0.99;
+    /**
+     * A coverage outside its band is far from nominal only when chance explains it less often than
+     * this: an exact binomial test that counts each origin as one trial, since the points after one
+     * origin share one forecast and are far from independent (consecutive origins overlap too, so
+     * this still calls more series far than a test knowing the true dependence would).
+     */
+    static final double SIGNIFICANCE = 0.05;
 
     private AccuracyTable() {}
 
@@ -39,11 +46,16 @@ final class AccuracyTable {
                 .append("- **Coverage** is the share of those actual values that fell inside the forecast's 80% and 95%\n")
                 .append("  prediction intervals. A calibrated forecaster is near 80% and 95%. ")
                 .append(String.format(Locale.ROOT, "Coverage outside %.0f–%.0f%% (80%%) or\n", LOW_80 * 100, HIGH_80 * 100))
-                .append(String.format(Locale.ROOT, "  %.0f–%.0f%% (95%%) is far from nominal and shown **bold** with *low* (intervals too narrow: the\n",
+                .append(String.format(Locale.ROOT, "  %.0f–%.0f%% (95%%) is *low* (intervals too narrow: the forecaster is surer than it should\n",
                         LOW_95 * 100, HIGH_95 * 100))
-                .append("  forecaster is surer than it should be) or *high* (too wide: it says less than it knows); that is a\n")
-                .append("  bug to fix, not a result. With fewer than ").append(MIN_FORECASTS)
-                .append(" forecast windows it is marked *few* instead.\n")
+                .append("  be) or *high* (too wide: it says less than it knows). It is **far from nominal**, shown **bold**, when\n")
+                .append("  chance does not explain it either: an exact binomial test, each origin one trial (the points after\n")
+                .append("  one origin share its forecast), rejects the nominal rate at ")
+                .append(String.format(Locale.ROOT, "%.0f%%", SIGNIFICANCE * 100))
+                .append(" (a calibrated forecaster puts all of 24\n")
+                .append("  origins inside its 95% band three times in ten, so 100% there proves nothing). Outside the band but\n")
+                .append("  within chance is marked *within chance*. Far from nominal is a bug to fix, not a result. With fewer than ")
+                .append(MIN_FORECASTS).append(" forecast\n  windows a coverage is marked *few* instead.\n")
                 .append("- **Time to threshold.** The threshold is the metric's real limit (for the heap, its maximum) when\n")
                 .append("  the recording crossed it, else a level the series really reached later in the recording\n")
                 .append("  (*why* says which). At each origin before the real crossing, the forecast time to threshold is\n")
@@ -53,11 +65,16 @@ final class AccuracyTable {
         List<SeriesAccuracy> all = new ArrayList<>();
         results.forEach(r -> all.addAll(r.series()));
         long flagged = all.stream().filter(AccuracyTable::farFromNominal).count();
+        long outside = all.stream().filter(AccuracyTable::outsideBands).count();
         md.append("## Summary\n\n");
         md.append(results.size()).append(results.size() == 1 ? " recording, " : " recordings, ").append(all.size())
                 .append(" series").append(" backtested; ");
         md.append(flagged == 0 ? "no series has" : flagged + (flagged == 1 ? " series has" : " series have"))
-                .append(" coverage far from nominal.");
+                .append(" coverage far from nominal");
+        if (outside > flagged) {
+            md.append(" (").append(outside).append(" outside the bands, ").append(outside - flagged).append(" of them within chance)");
+        }
+        md.append('.');
         long failed = results.stream().filter(r -> r.backtest() == null).count();
         if (failed > 0) {
             md.append(" ").append(failed).append(failed == 1 ? " recording could not be backtested (see its note)."
@@ -108,8 +125,8 @@ final class AccuracyTable {
             md.append("| `").append(cell(p.metric())).append('`')
                     .append(" | ").append(p.series())
                     .append(" | ").append(withCount(p.pointMape(), p.pointForecasts()))
-                    .append(" | ").append(coverage(p.coverage80(), LOW_80, HIGH_80, p.pointForecasts()))
-                    .append(" | ").append(coverage(p.coverage95(), LOW_95, HIGH_95, p.pointForecasts()))
+                    .append(" | ").append(coverage(p.coverage80(), NOMINAL_80, p.pointForecasts(), p.origins()))
+                    .append(" | ").append(coverage(p.coverage95(), NOMINAL_95, p.pointForecasts(), p.origins()))
                     .append(" | ").append(withCount(p.timeToThresholdMape(), p.timeToThresholdForecasts()))
                     .append(" | ").append(p.crossingsMissed())
                     .append(" | ").append(p.farFromNominal()).append(" of ").append(p.series())
@@ -128,8 +145,8 @@ final class AccuracyTable {
                 + " | " + count(s.origins())
                 + " | " + models(s.chosenModels())
                 + " | " + withCount(s.pointMape(), s.pointForecasts())
-                + " | " + coverage(s.coverage80(), LOW_80, HIGH_80, s.pointForecasts())
-                + " | " + coverage(s.coverage95(), LOW_95, HIGH_95, s.pointForecasts())
+                + " | " + coverage(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
+                + " | " + coverage(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins())
                 + " | " + threshold(s)
                 + " | " + duration(s.crossedAfterSeconds())
                 + " | " + withCount(s.timeToThresholdMape(), s.timeToThresholdForecasts())
@@ -137,12 +154,40 @@ final class AccuracyTable {
                 + " |\n";
     }
 
-    /** Whether either interval's coverage is outside its band, on enough forecasts to tell. */
+    /** An interval's nominal coverage and the band around it that is near enough. */
+    record Nominal(double rate, double low, double high) {}
+
+    static final Nominal NOMINAL_80 = new Nominal(0.80, LOW_80, HIGH_80);
+    static final Nominal NOMINAL_95 = new Nominal(0.95, LOW_95, HIGH_95);
+
+    /** Whether either interval's coverage is far from nominal (see {@link #far}). */
     static boolean farFromNominal(SeriesAccuracy s) {
-        return enough(s.pointForecasts()) && (outside(s.coverage80(), LOW_80, HIGH_80) || outside(s.coverage95(), LOW_95, HIGH_95));
+        return far(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
+                || far(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins());
     }
 
-    static String coverage(Double value, double low, double high, Long forecasts) {
+    /** Whether either interval's coverage is outside its band, on enough forecasts to tell, by chance or not. */
+    static boolean outsideBands(SeriesAccuracy s) {
+        return enough(s.pointForecasts()) && (outside(s.coverage80(), NOMINAL_80) || outside(s.coverage95(), NOMINAL_95));
+    }
+
+    /**
+     * Outside its band, on enough forecasts, and more than chance away from the nominal rate over
+     * {@code origins} trials; with the origins unknown the band alone decides.
+     */
+    static boolean far(Double coverage, Nominal nominal, Long forecasts, Long origins) {
+        if (!enough(forecasts) || !outside(coverage, nominal)) {
+            return false;
+        }
+        if (origins == null || origins <= 0) {
+            return true;
+        }
+        int n = Math.toIntExact(origins);
+        int inside = (int) Math.round(coverage * n);
+        return BinomialTest.twoSidedP(inside, n, nominal.rate()) < SIGNIFICANCE;
+    }
+
+    static String coverage(Double value, Nominal nominal, Long forecasts, Long origins) {
         if (value == null) {
             return "–";
         }
@@ -150,13 +195,11 @@ final class AccuracyTable {
         if (!enough(forecasts)) {
             return text + " (few)";
         }
-        if (value < low) {
-            return "**" + text + "** (low)";
+        if (!outside(value, nominal)) {
+            return text;
         }
-        if (value > high) {
-            return "**" + text + "** (high)";
-        }
-        return text;
+        String way = value < nominal.low() ? "low" : "high";
+        return far(value, nominal, forecasts, origins) ? "**" + text + "** (" + way + ")" : text + " (" + way + ", within chance)";
     }
 
     /** "3.4% (240)": an error and how many forecasts it is the mean of; a dash when undefined. */
@@ -221,8 +264,8 @@ final class AccuracyTable {
         return forecasts != null && forecasts >= MIN_FORECASTS;
     }
 
-    private static boolean outside(Double value, double low, double high) {
-        return value != null && (value < low || value > high);
+    private static boolean outside(Double value, Nominal nominal) {
+        return value != null && (value < nominal.low() || value > nominal.high());
     }
 
     /** Text safe inside a table cell. */

@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param series series pooled (those with forecasts)
  * @param farFromNominal of them, how many have coverage far from nominal on their own
+ * @param origins forecasts made, over all series
  * @param pointForecasts (origin, point) pairs pooled
  * @param pointMape mean absolute percentage error over those pairs; null when no series had one
  * @param coverage80 share of all actual values inside their 80% interval
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param timeToThresholdMape mean absolute percentage error of those times; null when none
  * @param crossingsMissed origins, over all series, whose forecast missed a crossing within its horizon
  */
-record PooledAccuracy(String metric, int series, int farFromNominal, long pointForecasts, Double pointMape,
+record PooledAccuracy(String metric, int series, int farFromNominal, long origins, long pointForecasts, Double pointMape,
         Double coverage80, Double coverage95, long timeToThresholdForecasts, Double timeToThresholdMape,
         long crossingsMissed) {
 
@@ -39,6 +40,7 @@ record PooledAccuracy(String metric, int series, int farFromNominal, long pointF
 
     private static PooledAccuracy pool(String metric, List<SeriesAccuracy> list) {
         long pairs = 0;
+        long origins = 0;
         long tttForecasts = 0;
         long missed = 0;
         int far = 0;
@@ -49,6 +51,7 @@ record PooledAccuracy(String metric, int series, int farFromNominal, long pointF
         for (SeriesAccuracy s : list) {
             long n = s.pointForecasts();
             pairs += n;
+            origins += s.origins() == null ? 0 : s.origins();
             mape.add(s.pointMape(), n);
             in80.add(s.coverage80(), n);
             in95.add(s.coverage95(), n);
@@ -58,7 +61,7 @@ record PooledAccuracy(String metric, int series, int farFromNominal, long pointF
             missed += s.crossingsMissed() == null ? 0 : s.crossingsMissed();
             far += AccuracyTable.farFromNominal(s) ? 1 : 0;
         }
-        return new PooledAccuracy(metric, list.size(), far, pairs, mape.value(), in80.value(), in95.value(), tttForecasts,
+        return new PooledAccuracy(metric, list.size(), far, origins, pairs, mape.value(), in80.value(), in95.value(), tttForecasts,
                 ttt.value(), missed);
     }
 
