@@ -41,9 +41,9 @@ public final class CpuSaturationDetector implements Detector {
     static final double BUSY_VICTIM = 0.25;
     /** Share of wall time in GC pauses from which GC is the cause within this JVM. */
     static final double GC_SHARE = 0.20;
-    /** Hypervisor steal worth naming. */
     /** Runnable threads per CPU (running or ready) from which threads clearly queue for a CPU. */
     static final double QUEUEING = 1.5;
+    /** Hypervisor steal worth naming. */
     static final double NOTABLE_STEAL = 0.10;
     static final int SHOWN = 5;
     /** A hot method is a suspect from this share of the samples. */
