@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -129,18 +128,15 @@ class AsyncProfilerIT {
         Path reportFile = Reports.file(service.dir(), service.pid());
         AtomicReference<JsonNode> found = new AtomicReference<>();
         // generous: the finding needs 30 s of saturation this JVM dominates, then a run, on a shared machine
-        await("a profiled CPU_SATURATION in " + reportFile).atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    assertThat(service.isAlive()).as(service::describe).isTrue();
-                    JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                    assertThat(Reports.violations(r)).isEmpty();
-                    assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
-                        JsonNode p = f.path("evidence").path("profile");
-                        assertThat(p.isObject()).as("evidence.profile of %s", f).isTrue();
-                        assertThat(done.test(p)).as("profile %s", p).isTrue();
-                        found.set(p);
-                    });
-                });
+        Reports.await(service, reportFile, "a profiled CPU_SATURATION", Duration.ofMinutes(6), r -> {
+            assertThat(Reports.violations(r)).isEmpty();
+            assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
+                JsonNode p = f.path("evidence").path("profile");
+                assertThat(p.isObject()).as("evidence.profile of %s", f).isTrue();
+                assertThat(done.test(p)).as("profile %s", p).isTrue();
+                found.set(p);
+            });
+        });
         return found.get();
     }
 

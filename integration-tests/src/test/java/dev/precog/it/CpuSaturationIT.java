@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -45,20 +44,17 @@ class CpuSaturationIT {
                 .start(ReportRenderingService.class, String.valueOf(threads))) {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> found = new AtomicReference<>();
-            await("CPU_SATURATION in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
-                            assertThat(f.path("evidence").path("cause").asText()).isEqualTo("this-jvm");
-                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RENDERER);
-                        });
-                        assertThat(Reports.violations(r)).isEmpty();
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                        // run on until the recording surely spans the offline detector's 30 s as well
-                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
-                        found.set(Reports.findings(r, "CPU_SATURATION").get(0));
-                    });
+            Reports.await(service, reportFile, "CPU_SATURATION", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
+                    assertThat(f.path("evidence").path("cause").asText()).isEqualTo("this-jvm");
+                    assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RENDERER);
+                });
+                assertThat(Reports.violations(r)).isEmpty();
+                assertThat(Reports.detectorFailures(r)).isEmpty();
+                // run on until the recording surely spans the offline detector's 30 s as well
+                assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
+                found.set(Reports.findings(r, "CPU_SATURATION").get(0));
+            });
 
             JsonNode f = found.get();
             assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");

@@ -42,14 +42,11 @@ class DeadlockIT {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> deadlock = new AtomicReference<>();
 
-            await("DEADLOCK in " + reportFile).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "DEADLOCK")).hasSize(1);
-                        assertThat(Reports.violations(r)).isEmpty();
-                        deadlock.set(Reports.findings(r, "DEADLOCK").get(0));
-                    });
+            Reports.await(service, reportFile, "DEADLOCK", Duration.ofMinutes(2), r -> {
+                assertThat(Reports.findings(r, "DEADLOCK")).hasSize(1);
+                assertThat(Reports.violations(r)).isEmpty();
+                deadlock.set(Reports.findings(r, "DEADLOCK").get(0));
+            });
 
             JsonNode f = deadlock.get();
             assertThat(f.path("severity").asText()).isEqualTo("CRITICAL");

@@ -52,16 +52,12 @@ class HeapDumpIT {
             Path expected = dir.resolve("precog-heap-" + service.pid() + ".hprof");
             AtomicReference<JsonNode> report = new AtomicReference<>();
 
-            await("heapDumpSuggestion.autoDump taken in " + reportFile).atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        JsonNode auto = r.path("heapDumpSuggestion").path("autoDump");
-                        assertThat(auto.path("status").asText()).as(auto::toString).isIn("armed", "taken");
-                        assertThat(auto.path("status").asText()).isEqualTo("taken");
-                        report.set(r);
-                    });
+            Reports.await(service, reportFile, "heapDumpSuggestion.autoDump taken", Duration.ofMinutes(3), r -> {
+                JsonNode auto = r.path("heapDumpSuggestion").path("autoDump");
+                assertThat(auto.path("status").asText()).as(auto::toString).isIn("armed", "taken");
+                assertThat(auto.path("status").asText()).isEqualTo("taken");
+                report.set(r);
+            });
 
             JsonNode r = report.get();
             JsonNode advice = r.path("heapDumpSuggestion");

@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -41,18 +40,15 @@ class IoBoundIT {
                 .start(QuoteAggregatorService.class, "4", "30")) {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> found = new AtomicReference<>();
-            await("IO_BOUND in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "IO_BOUND")).singleElement()
-                                .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(CLIENT));
-                        assertThat(Reports.violations(r)).isEmpty();
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                        // run on until the recording surely spans the offline detector's 30 s as well
-                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
-                        found.set(Reports.findings(r, "IO_BOUND").get(0));
-                    });
+            Reports.await(service, reportFile, "IO_BOUND", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "IO_BOUND")).singleElement()
+                        .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(CLIENT));
+                assertThat(Reports.violations(r)).isEmpty();
+                assertThat(Reports.detectorFailures(r)).isEmpty();
+                // run on until the recording surely spans the offline detector's 30 s as well
+                assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
+                found.set(Reports.findings(r, "IO_BOUND").get(0));
+            });
 
             JsonNode f = found.get();
             assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");

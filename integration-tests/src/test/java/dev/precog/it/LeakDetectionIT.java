@@ -47,19 +47,15 @@ class LeakDetectionIT {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> report = new AtomicReference<>();
 
-            await("MEMORY_LEAK with a heap forecast in " + reportFile).atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "MEMORY_LEAK")).hasSize(1);
-                        // the culprit is named from two class histograms of the live heap
-                        assertThat(Reports.findings(r, "MEMORY_LEAK").get(0).path("suspects").path(0).path("basis").asText())
-                                .isEqualTo("class-histogram-diff");
-                        assertThat(Reports.forecast(r, "heap.usedAfterGc")).get()
-                                .satisfies(f -> assertThat(f.get("timeToThresholdSeconds").isNumber()).isTrue());
-                        report.set(r);
-                    });
+            Reports.await(service, reportFile, "MEMORY_LEAK with a heap forecast", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "MEMORY_LEAK")).hasSize(1);
+                // the culprit is named from two class histograms of the live heap
+                assertThat(Reports.findings(r, "MEMORY_LEAK").get(0).path("suspects").path(0).path("basis").asText())
+                        .isEqualTo("class-histogram-diff");
+                assertThat(Reports.forecast(r, "heap.usedAfterGc")).get()
+                        .satisfies(f -> assertThat(f.get("timeToThresholdSeconds").isNumber()).isTrue());
+                report.set(r);
+            });
 
             // an alert keyed on the finding or the forecast must not flap: same identity report after report
             JsonNode firstLeak = Reports.findings(report.get(), "MEMORY_LEAK").get(0);

@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -12,7 +11,6 @@ import dev.precog.it.workload.ReportBatchService;
 import dev.precog.it.workload.RetryStormService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,17 +83,11 @@ class LeakPatternsIT {
 
     /** Waits, at most 4 minutes, for the one MEMORY_LEAK finding to pass {@code check}; returns it. */
     private static JsonNode awaitLeak(ChildJvm service, String what, Consumer<JsonNode> check) {
-        Path reportFile = Reports.file(service.dir(), service.pid());
-        AtomicReference<JsonNode> leak = new AtomicReference<>();
-        await("MEMORY_LEAK " + what + " in " + reportFile).atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    assertThat(service.isAlive()).as(service::describe).isTrue();
-                    JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                    assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(check::accept);
-                    assertThat(Reports.violations(r)).isEmpty();
-                    leak.set(Reports.findings(r, "MEMORY_LEAK").get(0));
+        JsonNode r = Reports.await(service, Reports.file(service.dir(), service.pid()), "MEMORY_LEAK " + what,
+                Duration.ofMinutes(4), report -> {
+                    assertThat(Reports.findings(report, "MEMORY_LEAK")).singleElement().satisfies(check::accept);
+                    assertThat(Reports.violations(report)).isEmpty();
                 });
-        return leak.get();
+        return Reports.findings(r, "MEMORY_LEAK").get(0);
     }
 }

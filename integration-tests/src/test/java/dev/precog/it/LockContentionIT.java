@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,12 +101,9 @@ class LockContentionIT {
                 .start(InventoryReservationService.class, "4", "50", "20")) {
             Path reportFile = Reports.file(dir, service.pid());
             // 40 windows: more than the detector's 30-second span, so it has judged the whole of it
-            await("40 analysed windows in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(r.path("analysis").path("windows").asInt()).isGreaterThanOrEqualTo(40);
-                    });
+            Reports.await(service, reportFile, "40 analysed windows", Duration.ofMinutes(3), r -> {
+                assertThat(r.path("analysis").path("windows").asInt()).isGreaterThanOrEqualTo(40);
+            });
             JsonNode r = Reports.read(reportFile).orElseThrow();
             assertThat(Reports.detectorFailures(r)).isEmpty();
             assertThat(Reports.findings(r, "LOCK_CONTENTION")).isEmpty();
@@ -127,18 +123,15 @@ class LockContentionIT {
                 .start(TenantPluginService.class, "16", "50")) {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> found = new AtomicReference<>();
-            await("pinned LOCK_CONTENTION in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
-                            assertThat(f.path("evidence").path("lockKind").asText()).isEqualTo("virtual thread pinned");
-                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(TenantPlugin.class.getName());
-                        });
-                        assertThat(Reports.violations(r)).isEmpty();
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                        found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
-                    });
+            Reports.await(service, reportFile, "pinned LOCK_CONTENTION", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
+                    assertThat(f.path("evidence").path("lockKind").asText()).isEqualTo("virtual thread pinned");
+                    assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(TenantPlugin.class.getName());
+                });
+                assertThat(Reports.violations(r)).isEmpty();
+            assertThat(Reports.detectorFailures(r)).isEmpty();
+                found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
+            });
 
             JsonNode f = found.get();
             assertThat(f.path("summary").asText()).startsWith("Virtual threads block pinned to their carriers (")
@@ -154,21 +147,17 @@ class LockContentionIT {
     private static JsonNode awaitContention(ChildJvm service, Path dir, String suspect) {
         Path reportFile = Reports.file(dir, service.pid());
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        await("LOCK_CONTENTION on " + suspect + " in " + reportFile).atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    assertThat(service.isAlive()).as(service::describe).isTrue();
-                    JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                    assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
-                        assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(suspect);
-                        assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
-                        assertThat(f.path("evidence").path("holderSource").asText()).startsWith("ThreadMXBean lock owner");
-                        assertThat(f.path("evidence").path("holderStack").toString()).contains("\"" + suspect + ".");
-                    });
-                    assertThat(Reports.violations(r)).isEmpty();
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                    found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
-                });
+        Reports.await(service, reportFile, "LOCK_CONTENTION on " + suspect, Duration.ofMinutes(3), r -> {
+            assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
+                assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(suspect);
+                assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
+                assertThat(f.path("evidence").path("holderSource").asText()).startsWith("ThreadMXBean lock owner");
+                assertThat(f.path("evidence").path("holderStack").toString()).contains("\"" + suspect + ".");
+            });
+            assertThat(Reports.violations(r)).isEmpty();
+            assertThat(Reports.detectorFailures(r)).isEmpty();
+            found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
+        });
         return found.get();
     }
 }

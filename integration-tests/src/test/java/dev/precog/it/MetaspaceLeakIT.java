@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -51,17 +50,13 @@ class MetaspaceLeakIT {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> report = new AtomicReference<>();
 
-            await("METASPACE_LEAK naming the template loader in " + reportFile).atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "METASPACE_LEAK")).hasSize(1);
-                        // named from two class-loader censuses taken once the leak was reported
-                        assertThat(Reports.findings(r, "METASPACE_LEAK").get(0).path("suspects").path(0).path("className").asText())
-                                .isEqualTo(TEMPLATE_LOADER);
-                        report.set(r);
-                    });
+            Reports.await(service, reportFile, "METASPACE_LEAK naming the template loader", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "METASPACE_LEAK")).hasSize(1);
+                // named from two class-loader censuses taken once the leak was reported
+                assertThat(Reports.findings(r, "METASPACE_LEAK").get(0).path("suspects").path(0).path("className").asText())
+                        .isEqualTo(TEMPLATE_LOADER);
+                report.set(r);
+            });
 
             JsonNode r = report.get();
             JsonNode leak = Reports.findings(r, "METASPACE_LEAK").get(0);

@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -11,7 +10,6 @@ import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.DirectBufferLeakingService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,21 +28,16 @@ class NativeMemoryIT {
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m", "-XX:MaxDirectMemorySize=2g", "-XX:+UseG1GC")
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(DirectBufferLeakingService.class)) {
-            AtomicReference<JsonNode> report = new AtomicReference<>();
             // the growth may be reported before direct buffers are seen to carry half of it (a CI run on a busy
             // machine saw the first finding without a suspect); they must be named once they do
-            await("NATIVE_MEMORY_GROWTH naming direct buffers").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(Reports.file(dir, service.pid())).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "NATIVE_MEMORY_GROWTH")).singleElement().satisfies(f -> assertThat(
-                                f.path("suspects").path(0).path("className").asText()).as(f::toString).isEqualTo("java.nio.DirectByteBuffer"));
-                        report.set(r);
-                    });
-            JsonNode finding = Reports.findings(report.get(), "NATIVE_MEMORY_GROWTH").get(0);
+            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "NATIVE_MEMORY_GROWTH naming direct buffers",
+                    Duration.ofMinutes(3), r -> assertThat(Reports.findings(r, "NATIVE_MEMORY_GROWTH")).singleElement().satisfies(f ->
+                            assertThat(f.path("suspects").path(0).path("className").asText()).as(f::toString)
+                                    .isEqualTo("java.nio.DirectByteBuffer")));
+            JsonNode finding = Reports.findings(report, "NATIVE_MEMORY_GROWTH").get(0);
             assertThat(finding.path("evidence").path("directBufferGrowthBytes").asLong()).isGreaterThan(32L * 1024 * 1024);
-            assertThat(Reports.findings(report.get(), "MEMORY_LEAK")).as("the heap does not grow").isEmpty();
-            assertThat(Reports.violations(report.get())).isEmpty();
+            assertThat(Reports.findings(report, "MEMORY_LEAK")).as("the heap does not grow").isEmpty();
+            assertThat(Reports.violations(report)).isEmpty();
         }
     }
 }

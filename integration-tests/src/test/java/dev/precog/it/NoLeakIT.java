@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,19 +32,13 @@ class NoLeakIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(ChurningCacheService.class, "400")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> report = new AtomicReference<>();
             List<String> claims = new ArrayList<>();
             // Long enough for the leak test's service to have been flagged several times over.
-            await("75 analysed windows").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        claims.addAll(crossingsClaimed(r));
-                        assertThat(r.path("findings")).as("findings so far").isEmpty();
-                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(75);
-                        report.set(r);
-                    });
-            JsonNode r = report.get();
+            JsonNode r = Reports.await(service, reportFile, "75 analysed windows", Duration.ofMinutes(3), polled -> {
+                claims.addAll(crossingsClaimed(polled));
+                assertThat(polled.path("findings")).as("findings so far").isEmpty();
+                assertThat(polled.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(75);
+            });
             assertThat(claims).as("no report of a healthy service forecasts a limit reached").isEmpty();
             assertThat(r.path("forecasts").findValuesAsText("metric"))
                     .contains("heap.usedAfterGc", "process.rss", "threads.active", "cpu.jvmTotal");

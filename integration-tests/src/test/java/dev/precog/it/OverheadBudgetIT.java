@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -17,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +59,7 @@ class OverheadBudgetIT {
                 .start(AllocationHeavyService.class)) {
             Path reportFile = Reports.file(dir, service.pid());
             // the first period is warm-up, never judged: its last reports show the sampling as configured
-            JsonNode configured = awaitReport(service, reportFile, "most of the warm-up period at level 0", Duration.ofMinutes(3),
+            JsonNode configured = Reports.await(service, reportFile, "most of the warm-up period at level 0", Duration.ofMinutes(3),
                     r -> {
                         assertThat(budget(r).path("level").asInt()).as(() -> r.path("agent").toString()).isZero();
                         assertThat(r.path("agent").path("recent").path("seconds").asDouble()).isGreaterThanOrEqualTo(0.7 * PERIOD_SECONDS);
@@ -72,7 +69,7 @@ class OverheadBudgetIT {
                     .isGreaterThan(2 * LOWERED_ALLOCATION_SAMPLES_PER_SECOND);
 
             // then one level per judgement (10 s each)
-            JsonNode lowest = awaitReport(service, reportFile, "the ladder's last level", Duration.ofMinutes(3),
+            JsonNode lowest = Reports.await(service, reportFile, "the ladder's last level", Duration.ofMinutes(3),
                     r -> assertThat(budget(r).path("level").asInt()).as(() -> r.path("agent").toString()).isEqualTo(LAST_LEVEL));
             JsonNode budget = budget(lowest);
             assertThat(budget.path("maxLevel").asInt()).isEqualTo(LAST_LEVEL);
@@ -95,7 +92,7 @@ class OverheadBudgetIT {
             // are no such measure here: the thread is mostly in allocation and GC, where it is not sampled,
             // so a longer period loses fewer of its samples than it skips.)
             Instant lastChange = Instant.parse(budget.path("since").asText());
-            JsonNode lowered = awaitReport(service, reportFile, "a recent period wholly after the last change", Duration.ofMinutes(3),
+            JsonNode lowered = Reports.await(service, reportFile, "a recent period wholly after the last change", Duration.ofMinutes(3),
                     r -> assertThat(Instant.parse(r.path("generatedAt").asText())
                             .minusMillis((long) (r.path("agent").path("recent").path("seconds").asDouble() * 1000))).isAfter(lastChange));
             assertThat(perSecond(lowered, "jdk.ObjectAllocationSample")).as(lowered.path("agent").path("recent")::toString)
@@ -126,7 +123,7 @@ class OverheadBudgetIT {
                 .start(ChurningCacheService.class, "20")) {
             Path reportFile = Reports.file(dir, service.pid());
             // a period of warm-up, then a whole period judged
-            JsonNode report = awaitReport(service, reportFile, "a whole period judged", Duration.ofMinutes(4), r -> {
+            JsonNode report = Reports.await(service, reportFile, "a whole period judged", Duration.ofMinutes(4), r -> {
                 assertThat(budget(r).path("level").asInt()).as(() -> budget(r).toString()).isZero();
                 assertThat(budget(r).path("measuredOverSeconds").asDouble()).as(() -> budget(r).toString())
                         .isGreaterThanOrEqualTo(PERIOD_SECONDS - 1);
@@ -168,17 +165,6 @@ class OverheadBudgetIT {
     }
 
     /** Waits for a report that passes {@code check} while the service lives; returns that report. */
-    private static JsonNode awaitReport(ChildJvm service, Path reportFile, String what, Duration atMost, Consumer<JsonNode> check) {
-        AtomicReference<JsonNode> passed = new AtomicReference<>();
-        await(what + " in " + reportFile).atMost(atMost).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(service.isAlive()).as(service::describe).isTrue();
-            JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-            check.accept(r);
-            passed.set(r);
-        });
-        return passed.get();
-    }
-
     private static JsonNode budget(JsonNode report) {
         return report.path("agent").path("budget");
     }

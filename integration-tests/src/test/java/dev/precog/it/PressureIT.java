@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -12,7 +11,6 @@ import dev.precog.it.workload.AllocationHeavyService;
 import dev.precog.it.workload.GcThrashingService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,18 +31,13 @@ class PressureIT {
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx96m", "-XX:+UseG1GC")
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(GcThrashingService.class)) {
-            AtomicReference<JsonNode> report = new AtomicReference<>();
-            await("GC_PRESSURE").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(service.isAlive()).as(service::describe).isTrue();
-                JsonNode r = Reports.read(Reports.file(dir, service.pid())).orElseThrow(() -> new AssertionError("no report yet"));
-                assertThat(Reports.findings(r, "GC_PRESSURE")).hasSize(1);
-                report.set(r);
-            });
-            JsonNode gc = Reports.findings(report.get(), "GC_PRESSURE").get(0);
+            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "GC_PRESSURE", Duration.ofMinutes(3),
+                    r -> assertThat(Reports.findings(r, "GC_PRESSURE")).hasSize(1));
+            JsonNode gc = Reports.findings(report, "GC_PRESSURE").get(0);
             assertThat(gc.path("severity").asText()).isIn("WARNING", "CRITICAL");
             assertThat(gc.path("evidence").path("collectionsPerSecond").asDouble()).isGreaterThan(0.5);
-            assertThat(Reports.findings(report.get(), "MEMORY_LEAK")).as("a full but steady heap is not a leak").isEmpty();
-            assertThat(Reports.violations(report.get())).isEmpty();
+            assertThat(Reports.findings(report, "MEMORY_LEAK")).as("a full but steady heap is not a leak").isEmpty();
+            assertThat(Reports.violations(report)).isEmpty();
         }
     }
 
@@ -55,16 +48,13 @@ class PressureIT {
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m", "-XX:+UseG1GC")
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(AllocationHeavyService.class)) {
-            AtomicReference<JsonNode> finding = new AtomicReference<>();
-            await("ALLOCATION_PRESSURE").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                assertThat(service.isAlive()).as(service::describe).isTrue();
-                JsonNode r = Reports.read(Reports.file(dir, service.pid())).orElseThrow(() -> new AssertionError("no report yet"));
-                assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).hasSize(1);
-                assertThat(Reports.findings(r, "MEMORY_LEAK")).isEmpty();
-                assertThat(Reports.violations(r)).isEmpty();
-                finding.set(Reports.findings(r, "ALLOCATION_PRESSURE").get(0));
-            });
-            JsonNode top = finding.get().path("suspects").path(0);
+            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "ALLOCATION_PRESSURE", Duration.ofMinutes(3),
+                    r -> {
+                        assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).hasSize(1);
+                        assertThat(Reports.findings(r, "MEMORY_LEAK")).isEmpty();
+                        assertThat(Reports.violations(r)).isEmpty();
+                    });
+            JsonNode top = Reports.findings(report, "ALLOCATION_PRESSURE").get(0).path("suspects").path(0);
             assertThat(top.path("className").asText()).isEqualTo(AllocationHeavyService.class.getName() + "$PriceTick");
             assertThat(top.path("stackTop").path(0).asText()).startsWith(AllocationHeavyService.class.getName() + ".decodeBatch:");
         }

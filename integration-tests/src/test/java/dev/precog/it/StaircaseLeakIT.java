@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -36,19 +35,15 @@ class StaircaseLeakIT {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> leak = new AtomicReference<>();
 
-            await("MEMORY_LEAK with pattern STAIRCASE in " + reportFile).atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f -> {
-                            assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
-                            assertThat(f.path("pattern").asText()).as(f.path("evidence").toString()).isEqualTo("STAIRCASE");
-                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RECORD);
-                        });
-                        assertThat(Reports.violations(r)).isEmpty();
-                        leak.set(Reports.findings(r, "MEMORY_LEAK").get(0));
-                    });
+            Reports.await(service, reportFile, "MEMORY_LEAK with pattern STAIRCASE", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f -> {
+                    assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
+                    assertThat(f.path("pattern").asText()).as(f.path("evidence").toString()).isEqualTo("STAIRCASE");
+                    assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RECORD);
+                });
+                assertThat(Reports.violations(r)).isEmpty();
+                leak.set(Reports.findings(r, "MEMORY_LEAK").get(0));
+            });
 
             assertThat(leak.get().path("summary").asText()).startsWith("Heap live set grows in steps,");
             assertThat(leak.get().path("evidence").path("patternReason").asText()).matches("\\d+ steps carry \\d+% of the rise.*");

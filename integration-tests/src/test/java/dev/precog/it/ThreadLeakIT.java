@@ -1,7 +1,6 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
@@ -45,16 +44,12 @@ class ThreadLeakIT {
             AtomicReference<JsonNode> report = new AtomicReference<>();
 
             // the leak shows after about ten windows, the census needs 30 s more
-            await("THREAD_LEAK naming " + LEAKING + " in " + reportFile).atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "THREAD_LEAK")).hasSize(1);
-                        assertThat(Reports.findings(r, "THREAD_LEAK").get(0).path("suspects").path(0).path("className").asText())
-                                .isEqualTo(LEAKING);
-                        report.set(r);
-                    });
+            Reports.await(service, reportFile, "THREAD_LEAK naming " + LEAKING, Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "THREAD_LEAK")).hasSize(1);
+                assertThat(Reports.findings(r, "THREAD_LEAK").get(0).path("suspects").path(0).path("className").asText())
+                        .isEqualTo(LEAKING);
+                report.set(r);
+            });
 
             JsonNode r = report.get();
             JsonNode leak = Reports.findings(r, "THREAD_LEAK").get(0);

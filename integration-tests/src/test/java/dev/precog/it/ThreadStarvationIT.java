@@ -47,18 +47,15 @@ class ThreadStarvationIT {
                 .start(ThumbnailService.class, "2", "16", "25", "100")) {
             Path reportFile = Reports.file(dir, service.pid());
             AtomicReference<JsonNode> found = new AtomicReference<>();
-            await("THREAD_STARVATION in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement()
-                                .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
-                        assertThat(Reports.violations(r)).isEmpty();
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                        // run on until the recording surely spans the offline detector's 30 s as well
-                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
-                        found.set(Reports.findings(r, "THREAD_STARVATION").get(0));
-                    });
+            Reports.await(service, reportFile, "THREAD_STARVATION", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement()
+                        .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
+                assertThat(Reports.violations(r)).isEmpty();
+                assertThat(Reports.detectorFailures(r)).isEmpty();
+                // run on until the recording surely spans the offline detector's 30 s as well
+                assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
+                found.set(Reports.findings(r, "THREAD_STARVATION").get(0));
+            });
 
             JsonNode f = found.get();
             assertThat(f.path("id").asText()).isEqualTo("thread-starvation:pool:thumbnail-*");
@@ -102,17 +99,14 @@ class ThreadStarvationIT {
             assertThat(attach.exitCode()).as(attach.stdout() + attach.stderr()).isZero();
 
             Path reportFile = Reports.file(dir.resolve("reports"), service.pid());
-            await("THREAD_STARVATION after attach in " + reportFile).atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement().satisfies(f -> {
-                            assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB);
-                            // workers that started before the attach are named on their next task
-                            assertThat(f.path("evidence").path("threadNamePrefix").asText()).isEqualTo("thumbnail-");
-                        });
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                    });
+            Reports.await(service, reportFile, "THREAD_STARVATION after attach", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement().satisfies(f -> {
+                    assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB);
+                    // workers that started before the attach are named on their next task
+                    assertThat(f.path("evidence").path("threadNamePrefix").asText()).isEqualTo("thumbnail-");
+                });
+                assertThat(Reports.detectorFailures(r)).isEmpty();
+            });
             assertThat(service.stderr()).doesNotContain("Exception");
         }
     }
@@ -125,15 +119,12 @@ class ThreadStarvationIT {
         try (ChildJvm service = recordedWithAgent(jdk, dir, recording, "")
                 .start(ThumbnailService.class, "4", "4", "5", "40")) {
             Path reportFile = Reports.file(dir, service.pid());
-            await("45 analysed windows").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "THREAD_STARVATION")).isEmpty();
-                        assertThat(Reports.findings(r, "IO_BOUND")).isEmpty();
-                        assertThat(Reports.detectorFailures(r)).isEmpty();
-                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(45);
-                    });
+            Reports.await(service, reportFile, "45 analysed windows", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "THREAD_STARVATION")).isEmpty();
+                assertThat(Reports.findings(r, "IO_BOUND")).isEmpty();
+                assertThat(Reports.detectorFailures(r)).isEmpty();
+                assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(45);
+            });
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
         }
         // the pool was watched all along: its events are in the recording, its queue almost always empty
@@ -151,14 +142,11 @@ class ThreadStarvationIT {
                 .start(ThumbnailService.class, "2", "16", "25", "100")) {
             Path reportFile = Reports.file(dir, service.pid());
             // the same starving pool: I/O-bound is still seen, starvation cannot be
-            await("IO_BOUND in " + reportFile).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> {
-                        assertThat(service.isAlive()).as(service::describe).isTrue();
-                        JsonNode r = Reports.read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
-                        assertThat(Reports.findings(r, "IO_BOUND")).isNotEmpty();
-                        assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(35);
-                        assertThat(Reports.findings(r, "THREAD_STARVATION")).isEmpty();
-                    });
+            Reports.await(service, reportFile, "IO_BOUND", Duration.ofMinutes(3), r -> {
+                assertThat(Reports.findings(r, "IO_BOUND")).isNotEmpty();
+                assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(35);
+                assertThat(Reports.findings(r, "THREAD_STARVATION")).isEmpty();
+            });
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
         }
         assertThat(poolEvents(recording, null)).isEmpty();

@@ -1,5 +1,7 @@
 package dev.precog.it.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -10,10 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.ThrowingConsumer;
+import org.awaitility.Awaitility;
 
 /** Reading report files and checking them against the published JSON Schema. */
 public final class Reports {
@@ -37,6 +43,24 @@ public final class Reports {
         } catch (IOException e) {
             throw new AssertionError("report " + file + " is not valid JSON (it must be replaced atomically): " + e.getMessage());
         }
+    }
+
+    /**
+     * Polls {@code service}'s report every second, for at most {@code atMost}, until it passes
+     * {@code check}; returns the report that passed. Fails at once when the service dies, and
+     * while there is no report yet the failure says so.
+     */
+    public static JsonNode await(ChildJvm service, Path reportFile, String what, Duration atMost,
+            ThrowingConsumer<JsonNode> check) {
+        AtomicReference<JsonNode> passed = new AtomicReference<>();
+        Awaitility.await(what + " in " + reportFile).atMost(atMost).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    assertThat(service.isAlive()).as(service::describe).isTrue();
+                    JsonNode r = read(reportFile).orElseThrow(() -> new AssertionError("no report yet"));
+                    check.accept(r);
+                    passed.set(r);
+                });
+        return passed.get();
     }
 
     public static JsonNode parse(String json) throws IOException {
