@@ -74,6 +74,12 @@ class CliErrorsIT {
     }
 
     @Test
+    void backtestAskedForProgressAndQuietAtOnceShowsItsUsage() throws Exception {
+        assertOneLineError(Cli.run(jdk, dir, "backtest", "run.jfr", "--progress", "--quiet"), 2,
+                "usage: backtest <file.jfr> [--out scores.json|-] [--window 10s] [--progress|--quiet]");
+    }
+
+    @Test
     void unknownCommandIsNamed() throws Exception {
         assertOneLineError(Cli.run(jdk, dir, "profile"), 2, "unknown command 'profile'");
     }

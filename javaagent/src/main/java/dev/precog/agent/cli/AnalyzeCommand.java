@@ -2,7 +2,6 @@ package dev.precog.agent.cli;
 
 import dev.precog.agent.AgentStarter;
 import dev.precog.analyzer.OfflineAnalysis;
-import dev.precog.analyzer.jfr.ReplayProgress;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
 import dev.precog.analyzer.report.ReportJson;
 import dev.precog.analyzer.report.ReportWriter;
@@ -28,9 +27,8 @@ final class AnalyzeCommand {
         List<String> rest = new ArrayList<>(args);
         String outFile = option(rest, "--out");
         String windowText = option(rest, "--window");
-        boolean progressWanted = flag(rest, "--progress");
-        boolean quiet = flag(rest, "--quiet");
-        if (rest.size() != 1 || (progressWanted && quiet)) {
+        ProgressOption progressOption = ProgressOption.take(rest);
+        if (rest.size() != 1 || progressOption.conflicting()) {
             throw new CliException(ExitCodes.USAGE, USAGE);
         }
         Duration window = windowText == null ? Duration.ofSeconds(10) : DurationArgs.parse("--window", windowText);
@@ -39,8 +37,7 @@ final class AnalyzeCommand {
         ProgressLine progress = new ProgressLine("reading " + recording.getFileName(), err, terminal, System::nanoTime);
         Report report;
         try {
-            report = new OfflineAnalysis(window).analyze(recording, AgentStarter.version(),
-                    !quiet && (progressWanted || terminal) ? progress : ReplayProgress.NONE);
+            report = new OfflineAnalysis(window).analyze(recording, AgentStarter.version(), progressOption.to(progress, terminal));
         } catch (UnreadableRecordingException e) {
             throw new CliException(ExitCodes.FAILED, e.getMessage());
         } finally {

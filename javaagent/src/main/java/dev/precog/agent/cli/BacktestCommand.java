@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code backtest <file.jfr> [--out F|-] [--window 10s]}: replays a recording and scores the
- * forecasts Precog would have made along the way against what the recording did next.
+ * {@code backtest <file.jfr> [--out F|-] [--window 10s] [--progress|--quiet]}: replays a recording and
+ * scores the forecasts Precog would have made along the way against what the recording did next.
+ * Reading progress goes to stderr as for {@code analyze}.
  */
 final class BacktestCommand {
 
@@ -24,19 +25,26 @@ final class BacktestCommand {
 
     private BacktestCommand() {}
 
-    static int run(List<String> args, PrintStream out) throws CliException {
+    static int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
         List<String> rest = new ArrayList<>(args);
         String outFile = AnalyzeCommand.option(rest, "--out");
         String windowText = AnalyzeCommand.option(rest, "--window");
-        if (rest.size() != 1) {
-            throw new CliException(ExitCodes.USAGE, "usage: backtest <file.jfr> [--out scores.json|-] [--window 10s]");
+        ProgressOption progressOption = ProgressOption.take(rest);
+        if (rest.size() != 1 || progressOption.conflicting()) {
+            throw new CliException(ExitCodes.USAGE,
+                    "usage: backtest <file.jfr> [--out scores.json|-] [--window 10s] [--progress|--quiet]");
         }
         Duration window = windowText == null ? Duration.ofSeconds(10) : DurationArgs.parse("--window", windowText);
+        Path recording = Path.of(rest.get(0));
+        boolean terminal = Terminal.stderrIsTerminal();
+        ProgressLine progress = new ProgressLine("reading " + recording.getFileName(), err, terminal, System::nanoTime);
         ForecastBacktest.Result result;
         try {
-            result = new ForecastBacktest(window).run(Path.of(rest.get(0)));
+            result = new ForecastBacktest(window).run(recording, progressOption.to(progress, terminal));
         } catch (UnreadableRecordingException e) {
             throw new CliException(ExitCodes.FAILED, e.getMessage());
+        } finally {
+            progress.finish();
         }
         String json;
         try {

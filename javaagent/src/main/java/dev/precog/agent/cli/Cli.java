@@ -19,7 +19,7 @@ public final class Cli {
             "  analyze <file.jfr> [--out F|-] [--window 10s] [--progress|--quiet]",
             "                                        the same analysis, offline, on a JFR recording",
             "                                        (progress on stderr when it is a terminal or with --progress)",
-            "  backtest <file.jfr> [--out F|-] [--window 10s]",
+            "  backtest <file.jfr> [--out F|-] [--window 10s] [--progress|--quiet]",
             "                                        how accurate Precog's forecasts were along a recording",
             "  demo [--dir D] [--seconds N]          run the bundled leaking service with Precog and show the report",
             "  help                                  this text");
@@ -43,7 +43,7 @@ public final class Cli {
                 case "attach" -> AttachCommand.run(rest, agentJar(), out);
                 case "status" -> StatusCommand.run(rest, out);
                 case "analyze" -> AnalyzeCommand.run(rest, out, err);
-                case "backtest" -> BacktestCommand.run(rest, out);
+                case "backtest" -> BacktestCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, agentJar(), out);
                 default -> throw new CliException(ExitCodes.USAGE, "unknown command '" + args[0]
                         + "'; commands are list, attach, status, analyze, demo, help");

@@ -5,6 +5,7 @@ import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.jfr.RecordedJvmFacts;
 import dev.precog.analyzer.jfr.RecordingFileSource;
+import dev.precog.analyzer.jfr.ReplayProgress;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
 import dev.precog.analyzer.stats.MannKendall;
 import dev.precog.analyzer.timeline.Series;
@@ -67,9 +68,14 @@ public final class ForecastBacktest {
             Double timeToThresholdMape, int crossingsMissed) {}
 
     public Result run(Path recording) throws UnreadableRecordingException {
+        return run(recording, ReplayProgress.NONE);
+    }
+
+    /** The scores of one recording, telling {@code progress} how much of the file is read. */
+    public Result run(Path recording, ReplayProgress progress) throws UnreadableRecordingException {
         RecordedJvmFacts facts = new RecordedJvmFacts();
         List<Window> windows = new ArrayList<>();
-        new RecordingFileSource(recording, window).replay(facts, windows::add);
+        new RecordingFileSource(recording, window).replay(facts, windows::add, progress);
         if (windows.size() < 2) {
             throw new UnreadableRecordingException(recording + " holds less than two windows of data");
         }
