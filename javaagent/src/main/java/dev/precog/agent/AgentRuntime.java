@@ -197,7 +197,7 @@ final class AgentRuntime implements AgentView {
 
     /**
      * /proc where the system has it, and OSHI once the warm-up ({@code overheadPeriod}) is over:
-     * OSHI brings JNA, a native library and almost 400 classes, about half a second of CPU with their
+     * OSHI brings JNA, a native library and some 500 classes, about a second of CPU with their
      * compilation, which a JVM that lives less than a minute (a forked javac, a batch job) should
      * not pay for. Both read the same metrics; the switch costs one CPU-load reading.
      */
