@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 public final class ProcfsHostMetricsSource implements HostMetricsSource {
 
     private final Path proc;
-    private final boolean readable;
     private final String description;
     private final CgroupMemory cgroup;
     /** Ticks of the last CPU reading, null before the first; only the sampling thread uses it. */
@@ -31,8 +30,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
     ProcfsHostMetricsSource(String reason, Path proc) {
         this.proc = proc;
         this.cgroup = new CgroupMemory(proc, Path.of("/sys/fs/cgroup"));
-        this.readable = Files.isReadable(proc.resolve("self/status"));
-        this.description = readable
+        this.description = Files.isReadable(proc.resolve("self/status"))
                 ? "procfs (" + reason + ")"
                 : "no host metrics: no readable " + proc + " (" + reason + ")";
     }
@@ -60,11 +58,6 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
             // absent, like any reading that fails
         }
         return new HostSample(at, values);
-    }
-
-    /** Whether /proc is there to read (Linux): without it every sample is empty. */
-    public boolean readable() {
-        return readable;
     }
 
     @Override

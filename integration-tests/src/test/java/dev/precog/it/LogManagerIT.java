@@ -30,19 +30,16 @@ class LogManagerIT {
         Path modules = copyClasses(dir.resolve("modules"), AppLogManager.class);
         try (ChildJvm child = ChildJvm.on(jdk, dir).onlyClassPath(app)
                 .jvmArgs("-Djava.util.logging.manager=" + AppLogManager.class.getName())
-                .agent("reportDir=" + dir + ",window=1s,interval=1s,overheadPeriod=10s")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s")
                 .start(OwnLogManagerApp.class, modules.toString())) {
             await("the application initialised logging").atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(child.stdout()).as(child::describe).contains("logmanager="));
             assertThat(child.stdout()).contains("logmanager=" + AppLogManager.class.getName());
             assertThat(child.stderr()).doesNotContain("Could not load Logmanager");
-            // and the agent caught up afterwards: host metrics arrive, from OSHI over JNA once its 10-s warm-up is over
-            await("host metrics after the LogManager").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(Reports.read(Reports.file(dir, child.pid()))).get().satisfies(r -> {
-                        assertThat(r.path("host").path("memoryTotalBytes").asLong()).isPositive();
-                        assertThat(r.path("host").path("source").asText()).matches(jdk.feature() >= 24 ? "(procfs|oshi) .*" : "oshi .*");
-                    }));
-            assertThat(child.stderr()).doesNotContain("Could not load Logmanager");
+            // and the agent caught up afterwards: host metrics (OSHI over JNA) arrive
+            await("host metrics after the LogManager").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(Reports.read(Reports.file(dir, child.pid()))).get()
+                            .satisfies(r -> assertThat(r.path("host").path("memoryTotalBytes").asLong()).isPositive()));
         }
     }
 

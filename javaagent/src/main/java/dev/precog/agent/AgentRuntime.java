@@ -19,7 +19,6 @@ import dev.precog.agent.jmx.PrecogMXBean;
 import dev.precog.agent.profiler.ProfilerEvidence;
 import dev.precog.host.HostMetricsSource;
 import dev.precog.host.OshiHostMetricsSource;
-import dev.precog.host.ProcfsHostMetricsSource;
 import dev.precog.model.AgentStats;
 import dev.precog.model.HeapDumpSuggestion;
 import dev.precog.model.JvmInfo;
@@ -159,7 +158,7 @@ final class AgentRuntime implements AgentView {
     }
 
     /**
-     * Starts collecting. The costly parts (JFR, JMX, later OSHI) start on the agent's own thread so
+     * Starts collecting. The costly parts (JFR, OSHI, JMX) start on the agent's own thread so
      * the application's start-up is not delayed; {@code onReady} runs there once they are up.
      */
     void start(Runnable onReady) {
@@ -187,29 +186,12 @@ final class AgentRuntime implements AgentView {
                     TimeUnit.SECONDS);
             return;
         }
-        host = firstHostSource();
+        host = OshiHostMetricsSource.create();
         sampleHostEvery(options.hostInterval());
         JfrStreamSource stream = jfr;
         ladder = new SamplingLadder(stream == null ? Map.of() : stream.initialSettings(), options.hostInterval(),
                 options.window(), new Knobs());
         onReady.run();
-    }
-
-    /**
-     * /proc where the system has it, and OSHI once the warm-up ({@code overheadPeriod}) is over:
-     * OSHI brings JNA, a native library and some 500 classes, about a second of CPU with their
-     * compilation, which a JVM that lives less than a minute (a forked javac, a batch job) should
-     * not pay for. Both read the same metrics; the switch costs one CPU-load reading.
-     */
-    private HostMetricsSource firstHostSource() {
-        ProcfsHostMetricsSource procfs = new ProcfsHostMetricsSource(
-                "OSHI starts after the warm-up, " + AgentOptions.format(options.overheadPeriod()));
-        if (!procfs.readable()) {
-            return OshiHostMetricsSource.create();
-        }
-        scheduler.schedule(guarded("host metrics", () -> host = OshiHostMetricsSource.create()),
-                options.overheadPeriod().toMillis(), TimeUnit.MILLISECONDS);
-        return procfs;
     }
 
     /** Without JFR the agent still samples the host and reports why the rest is missing. */
