@@ -46,7 +46,7 @@ public final class Cli {
                 case "backtest" -> BacktestCommand.run(rest, out, err);
                 case "demo" -> DemoCommand.run(rest, agentJar(), out);
                 default -> throw new CliException(ExitCodes.USAGE, "unknown command '" + args[0]
-                        + "'; commands are list, attach, status, analyze, demo, help");
+                        + "'; commands are list, attach, status, analyze, backtest, demo, help");
             };
         } catch (CliException e) {
             err.println("precog: " + e.getMessage());
