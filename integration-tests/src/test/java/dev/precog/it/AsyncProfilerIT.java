@@ -7,6 +7,7 @@ import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
 import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.AllocationHeavyService;
 import dev.precog.it.workload.ReportRenderingService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * async-profiler evidence on real JVMs ({@code asyncProfiler=on}): a CPU burn's finding gets the
- * renderer's stacks and a flame graph beside the report; where another agent already loaded
- * async-profiler, or JDK 24+ was not granted native access, Precog loads nothing and says the
- * stacks come from JFR.
+ * renderer's stacks and a flame graph beside the report, an allocation-heavy decoder's finding its
+ * allocation stacks; where another agent already loaded async-profiler, or JDK 24+ was not granted
+ * native access, Precog loads nothing and says the stacks come from JFR.
  */
 @ResourceLock(CpuHeavy.LOCK)
 @EnabledOnOs(OS.LINUX)
@@ -82,6 +83,42 @@ class AsyncProfilerIT {
         // the library was deleted once loaded, and its directory (with the log) at shutdown
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("precog-asprof-"));
+        }
+    }
+
+    /**
+     * The alloc mode, on the test JDK: a confident ALLOCATION_PRESSURE gets async-profiler's allocation
+     * stacks (its own sampling of TLAB and outside-TLAB allocations, not JFR's), the decoder on top.
+     */
+    @Test
+    void allocationPressureIsProfiledInAllocModeNamingTheAllocatingCode() throws Exception {
+        Jdk jdk = Jdk.all().get(0);
+        Path dir = Paths.workDir("async-profiler-alloc");
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx256m", "-XX:+UseG1GC").agent("reportDir=" + dir + AGENT)
+                .start(AllocationHeavyService.class)) {
+            AtomicReference<JsonNode> found = new AtomicReference<>();
+            Reports.await(service, Reports.file(dir, service.pid()), "a profiled ALLOCATION_PRESSURE", Duration.ofMinutes(4), r -> {
+                assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).singleElement().satisfies(f -> {
+                    JsonNode p = f.path("evidence").path("profile");
+                    assertThat(p.path("source").asText()).as("evidence.profile of %s", f).isEqualTo("async-profiler alloc");
+                    found.set(p);
+                });
+            });
+            JsonNode profile = found.get();
+
+            assertThat(profile.path("mode").asText()).isEqualTo("alloc");
+            assertThat(profile.path("samples").asLong()).isPositive();
+            // the allocated type first, then the code that allocates it
+            JsonNode top = profile.path("topStacks").path(0);
+            assertThat(top.path("frames").path(0).asText()).as(profile::toString)
+                    .isEqualTo(AllocationHeavyService.class.getName() + "$PriceTick");
+            assertThat(top.path("frames").path(1).asText()).isEqualTo(AllocationHeavyService.class.getName() + ".decodeBatch");
+            assertThat(top.path("share").asDouble()).isGreaterThan(0.3);
+            Path flameGraph = Path.of(profile.path("flameGraph").asText());
+            assertThat(flameGraph.getParent()).isEqualTo(dir.toAbsolutePath());
+            assertThat(flameGraph.getFileName().toString())
+                    .isEqualTo("precog-profile-" + service.pid() + "-allocation-pressure-allocation.html");
+            assertThat(Files.readString(flameGraph)).startsWith("<!DOCTYPE html>").contains("decodeBatch");
         }
     }
 
