@@ -11,7 +11,6 @@ import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.ReportRenderingService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,8 +42,7 @@ class CpuSaturationIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=1s")
                 .start(ReportRenderingService.class, String.valueOf(threads))) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> found = new AtomicReference<>();
-            Reports.await(service, reportFile, "CPU_SATURATION", Duration.ofMinutes(3), r -> {
+            JsonNode report = Reports.await(service, reportFile, "CPU_SATURATION", Duration.ofMinutes(3), r -> {
                 assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
                     assertThat(f.path("evidence").path("cause").asText()).isEqualTo("this-jvm");
                     assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RENDERER);
@@ -53,10 +51,9 @@ class CpuSaturationIT {
                 assertThat(Reports.detectorFailures(r)).isEmpty();
                 // run on until the recording surely spans the offline detector's 30 s as well
                 assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
-                found.set(Reports.findings(r, "CPU_SATURATION").get(0));
             });
 
-            JsonNode f = found.get();
+            JsonNode f = Reports.findings(report, "CPU_SATURATION").get(0);
             assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
             assertThat(f.path("evidence").path("hotMethods").path(0).path("method").asText()).isEqualTo(RENDERER + ".layout");
             assertThat(f.path("evidence").path("hotThreads").path(0).path("thread").asText()).startsWith("render-");

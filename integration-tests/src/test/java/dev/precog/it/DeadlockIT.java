@@ -12,7 +12,6 @@ import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.DeadlockingBankService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,15 +39,13 @@ class DeadlockIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=1s")
                 .start(DeadlockingBankService.class, "5")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> deadlock = new AtomicReference<>();
 
-            Reports.await(service, reportFile, "DEADLOCK", Duration.ofMinutes(2), r -> {
+            JsonNode report = Reports.await(service, reportFile, "DEADLOCK", Duration.ofMinutes(2), r -> {
                 assertThat(Reports.findings(r, "DEADLOCK")).hasSize(1);
                 assertThat(Reports.violations(r)).isEmpty();
-                deadlock.set(Reports.findings(r, "DEADLOCK").get(0));
             });
 
-            JsonNode f = deadlock.get();
+            JsonNode f = Reports.findings(report, "DEADLOCK").get(0);
             assertThat(f.path("severity").asText()).isEqualTo("CRITICAL");
             assertThat(f.path("confidence").asDouble()).isEqualTo(1.0);
             assertThat(f.path("id").asText()).isEqualTo("deadlock:transfer-alice-to-bob,transfer-bob-to-alice");

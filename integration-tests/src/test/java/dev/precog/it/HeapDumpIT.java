@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,16 +49,13 @@ class HeapDumpIT {
                 .start(LeakingSessionService.class, "300", "8192")) {
             Path reportFile = Reports.file(dir, service.pid());
             Path expected = dir.resolve("precog-heap-" + service.pid() + ".hprof");
-            AtomicReference<JsonNode> report = new AtomicReference<>();
 
-            Reports.await(service, reportFile, "heapDumpSuggestion.autoDump taken", Duration.ofMinutes(3), r -> {
-                JsonNode auto = r.path("heapDumpSuggestion").path("autoDump");
+            JsonNode r = Reports.await(service, reportFile, "heapDumpSuggestion.autoDump taken", Duration.ofMinutes(3), polled -> {
+                JsonNode auto = polled.path("heapDumpSuggestion").path("autoDump");
                 assertThat(auto.path("status").asText()).as(auto::toString).isIn("armed", "taken");
                 assertThat(auto.path("status").asText()).isEqualTo("taken");
-                report.set(r);
             });
 
-            JsonNode r = report.get();
             JsonNode advice = r.path("heapDumpSuggestion");
             JsonNode auto = advice.path("autoDump");
             assertThat(auto.path("path").asText()).isEqualTo(expected.toString());

@@ -11,7 +11,6 @@ import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.QuoteAggregatorService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,18 +38,16 @@ class IoBoundIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=1s")
                 .start(QuoteAggregatorService.class, "4", "30")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> found = new AtomicReference<>();
-            Reports.await(service, reportFile, "IO_BOUND", Duration.ofMinutes(3), r -> {
+            JsonNode report = Reports.await(service, reportFile, "IO_BOUND", Duration.ofMinutes(3), r -> {
                 assertThat(Reports.findings(r, "IO_BOUND")).singleElement()
                         .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(CLIENT));
                 assertThat(Reports.violations(r)).isEmpty();
                 assertThat(Reports.detectorFailures(r)).isEmpty();
                 // run on until the recording surely spans the offline detector's 30 s as well
                 assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
-                found.set(Reports.findings(r, "IO_BOUND").get(0));
             });
 
-            JsonNode f = found.get();
+            JsonNode f = Reports.findings(report, "IO_BOUND").get(0);
             assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
             assertThat(f.path("summary").asText()).startsWith("Threads spend their time in I/O:");
             JsonNode site = f.path("evidence").path("sites").path(0);

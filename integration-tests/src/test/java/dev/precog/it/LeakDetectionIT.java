@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,28 +44,26 @@ class LeakDetectionIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(LeakingSessionService.class, "250", "8192")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> report = new AtomicReference<>();
 
-            Reports.await(service, reportFile, "MEMORY_LEAK with a heap forecast", Duration.ofMinutes(3), r -> {
-                assertThat(Reports.findings(r, "MEMORY_LEAK")).hasSize(1);
+            JsonNode r = Reports.await(service, reportFile, "MEMORY_LEAK with a heap forecast", Duration.ofMinutes(3), polled -> {
+                assertThat(Reports.findings(polled, "MEMORY_LEAK")).hasSize(1);
                 // the culprit is named from two class histograms of the live heap
-                assertThat(Reports.findings(r, "MEMORY_LEAK").get(0).path("suspects").path(0).path("basis").asText())
+                assertThat(Reports.findings(polled, "MEMORY_LEAK").get(0).path("suspects").path(0).path("basis").asText())
                         .isEqualTo("class-histogram-diff");
-                assertThat(Reports.forecast(r, "heap.usedAfterGc")).get()
+                assertThat(Reports.forecast(polled, "heap.usedAfterGc")).get()
                         .satisfies(f -> assertThat(f.get("timeToThresholdSeconds").isNumber()).isTrue());
-                report.set(r);
             });
 
             // an alert keyed on the finding or the forecast must not flap: same identity report after report
-            JsonNode firstLeak = Reports.findings(report.get(), "MEMORY_LEAK").get(0);
-            JsonNode firstForecast = Reports.forecast(report.get(), "heap.usedAfterGc").orElseThrow();
+            JsonNode firstLeak = Reports.findings(r, "MEMORY_LEAK").get(0);
+            JsonNode firstForecast = Reports.forecast(r, "heap.usedAfterGc").orElseThrow();
             Set<String> laterReports = new HashSet<>();
             List<String> changed = new ArrayList<>();
             await("three later reports").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> {
                         JsonNode later = Reports.read(reportFile).orElseThrow(() -> new AssertionError("report gone"));
                         String at = later.path("generatedAt").asText();
-                        if (!at.equals(report.get().path("generatedAt").asText()) && laterReports.add(at)) {
+                        if (!at.equals(r.path("generatedAt").asText()) && laterReports.add(at)) {
                             List<JsonNode> leaks = Reports.findings(later, "MEMORY_LEAK");
                             if (leaks.size() != 1 || !leaks.get(0).path("id").equals(firstLeak.path("id"))
                                     || !leaks.get(0).path("firstDetectedAt").equals(firstLeak.path("firstDetectedAt"))) {
@@ -84,7 +81,6 @@ class LeakDetectionIT {
             assertThat(firstForecast.path("id").asText()).isEqualTo("forecast:heap.usedAfterGc");
             assertThat(firstForecast.path("firstDetectedAt").isTextual()).isTrue();
 
-            JsonNode r = report.get();
             JsonNode leak = Reports.findings(r, "MEMORY_LEAK").get(0);
             assertThat(leak.path("pattern").asText()).isEqualTo("LINEAR");
             assertThat(leak.path("evidence").path("growthBytesPerMinute").asLong()).isPositive();

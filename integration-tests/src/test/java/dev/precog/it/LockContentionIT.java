@@ -15,7 +15,6 @@ import dev.precog.it.workload.TenantPlugin;
 import dev.precog.it.workload.TenantPluginService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,18 +121,16 @@ class LockContentionIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=1s")
                 .start(TenantPluginService.class, "16", "50")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> found = new AtomicReference<>();
-            Reports.await(service, reportFile, "pinned LOCK_CONTENTION", Duration.ofMinutes(3), r -> {
+            JsonNode report = Reports.await(service, reportFile, "pinned LOCK_CONTENTION", Duration.ofMinutes(3), r -> {
                 assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
                     assertThat(f.path("evidence").path("lockKind").asText()).isEqualTo("virtual thread pinned");
                     assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(TenantPlugin.class.getName());
                 });
                 assertThat(Reports.violations(r)).isEmpty();
             assertThat(Reports.detectorFailures(r)).isEmpty();
-                found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
             });
 
-            JsonNode f = found.get();
+            JsonNode f = Reports.findings(report, "LOCK_CONTENTION").get(0);
             assertThat(f.path("summary").asText()).startsWith("Virtual threads block pinned to their carriers (")
                     .contains(TenantPlugin.class.getName() + ".<clinit>");
             assertThat(f.path("suspects")).hasSize(1);
@@ -146,8 +143,7 @@ class LockContentionIT {
     /** Waits for the LOCK_CONTENTION naming {@code suspect} first, with a holder stack sampled live. */
     private static JsonNode awaitContention(ChildJvm service, Path dir, String suspect) {
         Path reportFile = Reports.file(dir, service.pid());
-        AtomicReference<JsonNode> found = new AtomicReference<>();
-        Reports.await(service, reportFile, "LOCK_CONTENTION on " + suspect, Duration.ofMinutes(3), r -> {
+        JsonNode report = Reports.await(service, reportFile, "LOCK_CONTENTION on " + suspect, Duration.ofMinutes(3), r -> {
             assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f -> {
                 assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(suspect);
                 assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
@@ -156,8 +152,7 @@ class LockContentionIT {
             });
             assertThat(Reports.violations(r)).isEmpty();
             assertThat(Reports.detectorFailures(r)).isEmpty();
-            found.set(Reports.findings(r, "LOCK_CONTENTION").get(0));
         });
-        return found.get();
+        return Reports.findings(report, "LOCK_CONTENTION").get(0);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,17 +47,14 @@ class MetaspaceLeakIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(ClassLoaderLeakingService.class, "40")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> report = new AtomicReference<>();
 
-            Reports.await(service, reportFile, "METASPACE_LEAK naming the template loader", Duration.ofMinutes(3), r -> {
-                assertThat(Reports.findings(r, "METASPACE_LEAK")).hasSize(1);
+            JsonNode r = Reports.await(service, reportFile, "METASPACE_LEAK naming the template loader", Duration.ofMinutes(3), polled -> {
+                assertThat(Reports.findings(polled, "METASPACE_LEAK")).hasSize(1);
                 // named from two class-loader censuses taken once the leak was reported
-                assertThat(Reports.findings(r, "METASPACE_LEAK").get(0).path("suspects").path(0).path("className").asText())
+                assertThat(Reports.findings(polled, "METASPACE_LEAK").get(0).path("suspects").path(0).path("className").asText())
                         .isEqualTo(TEMPLATE_LOADER);
-                report.set(r);
             });
 
-            JsonNode r = report.get();
             JsonNode leak = Reports.findings(r, "METASPACE_LEAK").get(0);
             assertThat(leak.path("severity").asText()).isEqualTo("WARNING");
             assertThat(leak.path("pattern").asText()).isEqualTo("LINEAR");

@@ -10,7 +10,6 @@ import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.NightlyImportService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,20 +32,19 @@ class StaircaseLeakIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(NightlyImportService.class, "10", "20000")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> leak = new AtomicReference<>();
 
-            Reports.await(service, reportFile, "MEMORY_LEAK with pattern STAIRCASE", Duration.ofMinutes(3), r -> {
+            JsonNode leakReport = Reports.await(service, reportFile, "MEMORY_LEAK with pattern STAIRCASE", Duration.ofMinutes(3), r -> {
                 assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f -> {
                     assertThat(f.path("severity").asText()).isIn("WARNING", "CRITICAL");
                     assertThat(f.path("pattern").asText()).as(f.path("evidence").toString()).isEqualTo("STAIRCASE");
                     assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RECORD);
                 });
                 assertThat(Reports.violations(r)).isEmpty();
-                leak.set(Reports.findings(r, "MEMORY_LEAK").get(0));
             });
 
-            assertThat(leak.get().path("summary").asText()).startsWith("Heap live set grows in steps,");
-            assertThat(leak.get().path("evidence").path("patternReason").asText()).matches("\\d+ steps carry \\d+% of the rise.*");
+            JsonNode leak = Reports.findings(leakReport, "MEMORY_LEAK").get(0);
+            assertThat(leak.path("summary").asText()).startsWith("Heap live set grows in steps,");
+            assertThat(leak.path("evidence").path("patternReason").asText()).matches("\\d+ steps carry \\d+% of the rise.*");
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.ThreadLeakingService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,17 +40,14 @@ class ThreadLeakIT {
                 .agent("reportDir=" + dir + ",window=1s,interval=2s")
                 .start(ThreadLeakingService.class, "2")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> report = new AtomicReference<>();
 
             // the leak shows after about ten windows, the census needs 30 s more
-            Reports.await(service, reportFile, "THREAD_LEAK naming " + LEAKING, Duration.ofMinutes(3), r -> {
-                assertThat(Reports.findings(r, "THREAD_LEAK")).hasSize(1);
-                assertThat(Reports.findings(r, "THREAD_LEAK").get(0).path("suspects").path(0).path("className").asText())
+            JsonNode r = Reports.await(service, reportFile, "THREAD_LEAK naming " + LEAKING, Duration.ofMinutes(3), polled -> {
+                assertThat(Reports.findings(polled, "THREAD_LEAK")).hasSize(1);
+                assertThat(Reports.findings(polled, "THREAD_LEAK").get(0).path("suspects").path(0).path("className").asText())
                         .isEqualTo(LEAKING);
-                report.set(r);
             });
 
-            JsonNode r = report.get();
             JsonNode leak = Reports.findings(r, "THREAD_LEAK").get(0);
             assertThat(leak.path("id").asText()).isEqualTo("thread-leak:threads");
             // two threads a second reach 2000 threads well within the hour

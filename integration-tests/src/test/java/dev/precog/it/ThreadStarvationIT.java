@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -46,18 +45,16 @@ class ThreadStarvationIT {
         try (ChildJvm service = recordedWithAgent(jdk, dir, recording, "")
                 .start(ThumbnailService.class, "2", "16", "25", "100")) {
             Path reportFile = Reports.file(dir, service.pid());
-            AtomicReference<JsonNode> found = new AtomicReference<>();
-            Reports.await(service, reportFile, "THREAD_STARVATION", Duration.ofMinutes(3), r -> {
+            JsonNode report = Reports.await(service, reportFile, "THREAD_STARVATION", Duration.ofMinutes(3), r -> {
                 assertThat(Reports.findings(r, "THREAD_STARVATION")).singleElement()
                         .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(JOB));
                 assertThat(Reports.violations(r)).isEmpty();
                 assertThat(Reports.detectorFailures(r)).isEmpty();
                 // run on until the recording surely spans the offline detector's 30 s as well
                 assertThat(r.path("analysis").path("windows").asLong()).isGreaterThanOrEqualTo(40);
-                found.set(Reports.findings(r, "THREAD_STARVATION").get(0));
             });
 
-            JsonNode f = found.get();
+            JsonNode f = Reports.findings(report, "THREAD_STARVATION").get(0);
             assertThat(f.path("id").asText()).isEqualTo("thread-starvation:pool:thumbnail-*");
             assertThat(f.path("summary").asText()).startsWith("Thread pool thumbnail-* is starved: all 2 workers busy while");
             JsonNode e = f.path("evidence");
