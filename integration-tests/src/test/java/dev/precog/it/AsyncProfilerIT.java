@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -96,15 +95,11 @@ class AsyncProfilerIT {
         Path dir = Paths.workDir("async-profiler-alloc");
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx256m", "-XX:+UseG1GC").agent("reportDir=" + dir + AGENT)
                 .start(AllocationHeavyService.class)) {
-            AtomicReference<JsonNode> found = new AtomicReference<>();
-            Reports.await(service, Reports.file(dir, service.pid()), "a profiled ALLOCATION_PRESSURE", Duration.ofMinutes(4), r -> {
-                assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).singleElement().satisfies(f -> {
-                    JsonNode p = f.path("evidence").path("profile");
-                    assertThat(p.path("source").asText()).as("evidence.profile of %s", f).isEqualTo("async-profiler alloc");
-                    found.set(p);
-                });
-            });
-            JsonNode profile = found.get();
+            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled ALLOCATION_PRESSURE",
+                    Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).singleElement().satisfies(f ->
+                            assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
+                                    .isEqualTo("async-profiler alloc")));
+            JsonNode profile = profileOf(Reports.findings(report, "ALLOCATION_PRESSURE").get(0));
 
             assertThat(profile.path("mode").asText()).isEqualTo("alloc");
             assertThat(profile.path("samples").asLong()).isPositive();
@@ -163,18 +158,20 @@ class AsyncProfilerIT {
     /** Waits for the CPU finding's {@code evidence.profile} to satisfy {@code done}; returns it. */
     private static JsonNode awaitCpuProfile(ChildJvm service, java.util.function.Predicate<JsonNode> done) {
         Path reportFile = Reports.file(service.dir(), service.pid());
-        AtomicReference<JsonNode> found = new AtomicReference<>();
         // generous: the finding needs 30 s of saturation this JVM dominates, then a run, on a shared machine
-        Reports.await(service, reportFile, "a profiled CPU_SATURATION", Duration.ofMinutes(6), r -> {
+        JsonNode report = Reports.await(service, reportFile, "a profiled CPU_SATURATION", Duration.ofMinutes(6), r -> {
             assertThat(Reports.violations(r)).isEmpty();
             assertThat(Reports.findings(r, "CPU_SATURATION")).singleElement().satisfies(f -> {
-                JsonNode p = f.path("evidence").path("profile");
+                JsonNode p = profileOf(f);
                 assertThat(p.isObject()).as("evidence.profile of %s", f).isTrue();
                 assertThat(done.test(p)).as("profile %s", p).isTrue();
-                found.set(p);
             });
         });
-        return found.get();
+        return profileOf(Reports.findings(report, "CPU_SATURATION").get(0));
+    }
+
+    private static JsonNode profileOf(JsonNode finding) {
+        return finding.path("evidence").path("profile");
     }
 
     /** The distinct async-profiler libraries mapped into a process. */
