@@ -25,15 +25,20 @@ class HeapLiveSetForecasterTest {
 
     private final HeapLiveSetForecaster forecaster = new HeapLiveSetForecaster();
 
-    /** 10-second windows whose heap-after-GC is {@code liveSet(i)} plus +/- 1 MB of noise. */
+    /** 10-second windows whose heap-after-GC is {@code liveSet(i)} plus +/- 1 MB of noise, an old collection in each. */
     private static AnalysisContext context(int windows, Long heapMax, IntToDoubleFunction liveSet) {
+        return context(windows, heapMax, liveSet, true);
+    }
+
+    private static AnalysisContext context(int windows, Long heapMax, IntToDoubleFunction liveSet, boolean oldCollections) {
         Random random = new Random(3);
         Timeline timeline = new Timeline(windows);
         for (int i = 0; i < windows; i++) {
             double live = liveSet.applyAsDouble(i) + (2 * random.nextDouble() - 1) * MB;
             Instant start = T0.plusSeconds(10L * i);
             timeline.add(new Window(start, start.plusSeconds(10),
-                    Map.of(Metric.HEAP_USED_AFTER_GC, live, Metric.OLD_GC_COUNT, 1.0), Map.of(), List.of(), 2));
+                    oldCollections ? Map.of(Metric.HEAP_USED_AFTER_GC, live, Metric.OLD_GC_COUNT, 1.0)
+                            : Map.of(Metric.HEAP_USED_AFTER_GC, live), Map.of(), List.of(), 2));
         }
         return new AnalysisContext(timeline, T0.plusSeconds(10L * windows), 1L, heapMax, null, null);
     }
@@ -97,6 +102,17 @@ class HeapLiveSetForecasterTest {
 
         assertThat(forecaster.forecast(context).orElseThrow().models()).extracting(Forecast.ModelScore::model)
                 .doesNotContain("exponential-trend");
+    }
+
+    @Test
+    void growthNoOldCollectionHasConfirmedYetClaimsNoCrossing() {
+        // 15 MB/min from 100 MB, full in about 52 minutes: the leak detector's INFO case (it may be promoted garbage)
+        AnalysisContext unconfirmed = context(60, GB, i -> 100 * MB + 15 * MB * i / 6.0, false);
+        AnalysisContext confirmed = context(60, GB, i -> 100 * MB + 15 * MB * i / 6.0, true);
+
+        assertThat(unconfirmed.liveSetTrend()).get().satisfies(t -> assertThat(t.isGrowing()).isTrue());
+        assertThat(forecaster.forecast(unconfirmed).orElseThrow().timeToThresholdSeconds()).isNull();
+        assertThat(forecaster.forecast(confirmed).orElseThrow().timeToThresholdSeconds()).isNotNull();
     }
 
     @Test
