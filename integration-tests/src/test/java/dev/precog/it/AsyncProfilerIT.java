@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ResourceLock(CpuHeavy.LOCK)
 @EnabledOnOs(OS.LINUX)
+@Order(SuiteOrder.CPU_HEAVY)
 class AsyncProfilerIT {
 
     private static final String RENDERER = ReportRenderingService.class.getName() + "$ReportRenderer";

@@ -12,6 +12,7 @@ import dev.precog.it.workload.ReportRenderingService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from the service's own recording.
  */
 @ResourceLock(CpuHeavy.LOCK)
+@Order(SuiteOrder.CPU_HEAVY)
 class CpuSaturationIT {
 
     private static final String RENDERER = ReportRenderingService.class.getName() + "$ReportRenderer";

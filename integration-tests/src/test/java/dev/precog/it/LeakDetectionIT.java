@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with a forecast, validates against the schema, and says the same as the MBean and status;
  * the service's own JFR recording gives the same verdict offline.
  */
+@Order(SuiteOrder.LONG)
 class LeakDetectionIT {
 
     static Stream<Jdk> jdks() {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is EXPONENTIAL; batches that each keep a summary while their working rows come and go are
  * PERIODIC. (The staircase has its own test, {@link StaircaseLeakIT}.)
  */
+@Order(SuiteOrder.LONG)
 class LeakPatternsIT {
 
     static Stream<Jdk> jdks() {

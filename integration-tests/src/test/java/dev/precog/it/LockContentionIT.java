@@ -16,6 +16,7 @@ import dev.precog.it.workload.TenantPluginService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * On JDK 21+, virtual threads blocking inside a class initializer are contention on their carriers.
  */
 @ResourceLock(CpuHeavy.LOCK)
+@Order(SuiteOrder.CPU_HEAVY)
 class LockContentionIT {
 
     private static final String LEDGER = InventoryReservationService.class.getName() + "$StockLedger";

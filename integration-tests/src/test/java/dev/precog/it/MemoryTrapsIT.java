@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * warms up then plateaus, a batch importer's sawtooth, a one-time load. None may be reported as
  * a MEMORY_LEAK at WARNING or above, and none may get a forecast that the heap fills up.
  */
+@Order(SuiteOrder.LONG)
 class MemoryTrapsIT {
 
     static Stream<Jdk> jdks() {

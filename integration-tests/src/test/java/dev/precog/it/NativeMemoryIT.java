@@ -11,10 +11,12 @@ import dev.precog.it.workload.DirectBufferLeakingService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Resident memory growing outside the heap: reported as native growth with direct buffers named, not as a heap leak. */
+@Order(SuiteOrder.LONG)
 class NativeMemoryIT {
 
     static Stream<Jdk> jdks() {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code overheadPeriod} instead of the default minute, which is also the warm-up, so the ladder
  * is walked in about a minute and a half.
  */
+@Order(SuiteOrder.CPU_HEAVY)
 class OverheadBudgetIT {
 
     /** The ladder's last level (SamplingLadder.LEVELS). */

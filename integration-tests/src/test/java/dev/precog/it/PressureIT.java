@@ -12,12 +12,14 @@ import dev.precog.it.workload.GcThrashingService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** GC and allocation pressure on real services: reported with the right culprit, and not mistaken for a leak. */
 @ResourceLock(CpuHeavy.LOCK)
+@Order(SuiteOrder.CPU_HEAVY)
 class PressureIT {
 
     static Stream<Jdk> jdks() {

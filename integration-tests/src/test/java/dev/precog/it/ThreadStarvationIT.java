@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same service with room to spare raises nothing; and {@code threadPools=false} leaves the pools
  * alone.
  */
+@Order(SuiteOrder.LONG)
 class ThreadStarvationIT {
 
     private static final String JOB = ThumbnailService.class.getName() + "$ThumbnailJob";
