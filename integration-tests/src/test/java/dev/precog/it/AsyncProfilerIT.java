@@ -8,6 +8,8 @@ import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
 import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.AllocationHeavyService;
+import dev.precog.it.workload.InventoryReservationService;
+import dev.precog.it.workload.LeakingSessionService;
 import dev.precog.it.workload.ReportRenderingService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * async-profiler evidence on real JVMs ({@code asyncProfiler=on}): a CPU burn's finding gets the
  * renderer's stacks and a flame graph beside the report, an allocation-heavy decoder's finding its
- * allocation stacks; where another agent already loaded async-profiler, or JDK 24+ was not granted
- * native access, Precog loads nothing and says the stacks come from JFR.
+ * allocation stacks, a contended ledger's finding its lock stacks, a leak's finding the stacks that
+ * allocated what stayed alive; where another agent already loaded async-profiler, or JDK 24+ was
+ * not granted native access, Precog loads nothing and says the stacks come from JFR.
  */
 @ResourceLock(CpuHeavy.LOCK)
 @EnabledOnOs(OS.LINUX)
@@ -116,6 +119,71 @@ class AsyncProfilerIT {
             assertThat(flameGraph.getFileName().toString())
                     .isEqualTo("precog-profile-" + service.pid() + "-allocation-pressure-allocation.html");
             assertThat(Files.readString(flameGraph)).startsWith("<!DOCTYPE html>").contains("decodeBatch");
+        }
+    }
+
+    /**
+     * The lock mode, on the test JDK: a confident LOCK_CONTENTION on a synchronized ledger gets
+     * async-profiler's lock stacks, the contended monitor's class on top and the method that waits
+     * for it under it.
+     */
+    @Test
+    void lockContentionIsProfiledInLockModeNamingTheMonitorAndItsWaiters() throws Exception {
+        Jdk jdk = Jdk.all().get(0);
+        Path dir = Paths.workDir("async-profiler-lock");
+        String ledger = InventoryReservationService.class.getName() + "$StockLedger";
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m").agent("reportDir=" + dir + AGENT)
+                .start(InventoryReservationService.class, "6", "5000", "0")) {
+            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled LOCK_CONTENTION",
+                    Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f ->
+                            assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
+                                    .isEqualTo("async-profiler lock")));
+            JsonNode profile = profileOf(Reports.findings(report, "LOCK_CONTENTION").get(0));
+
+            assertThat(profile.path("mode").asText()).isEqualTo("lock");
+            assertThat(profile.path("samples").asLong()).isPositive();
+            // the monitor's class first, then the code that waits to enter it
+            JsonNode top = profile.path("topStacks").path(0);
+            assertThat(top.path("frames").path(0).asText()).as(profile::toString).isEqualTo(ledger);
+            assertThat(top.path("frames").path(1).asText()).isEqualTo(ledger + ".reserve");
+            assertThat(top.path("share").asDouble()).isGreaterThan(0.3);
+            Path flameGraph = Path.of(profile.path("flameGraph").asText());
+            assertThat(flameGraph.getParent()).isEqualTo(dir.toAbsolutePath());
+            assertThat(flameGraph.getFileName().toString())
+                    .startsWith("precog-profile-" + service.pid() + "-lock-contention-lock-").endsWith(".html");
+            assertThat(Files.readString(flameGraph)).startsWith("<!DOCTYPE html>").contains("reserve");
+        }
+    }
+
+    /**
+     * The alloc-live mode, on the test JDK: a leak's finding gets the stacks that allocated what a
+     * full collection kept, the leaking sessions' arrays, not the garbage every request makes.
+     */
+    @Test
+    void aLeakIsProfiledInAllocLiveModeNamingWhatSurvivedACollection() throws Exception {
+        Jdk jdk = Jdk.all().get(0);
+        Path dir = Paths.workDir("async-profiler-live");
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx384m", "-XX:+UseG1GC").agent("reportDir=" + dir + AGENT)
+                .start(LeakingSessionService.class, "250", "8192")) {
+            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled MEMORY_LEAK",
+                    Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f ->
+                            assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
+                                    .isEqualTo("async-profiler alloc live")));
+            JsonNode profile = profileOf(Reports.findings(report, "MEMORY_LEAK").get(0));
+
+            assertThat(profile.path("mode").asText()).isEqualTo("alloc live");
+            assertThat(profile.path("fallback").isNull()).as(profile::toString).isTrue();
+            assertThat(profile.path("fullGcMillis").isIntegralNumber()).as(profile::toString).isTrue();
+            // before the collection, the page renderer's garbage filled the top; after it, the sessions lead
+            List<JsonNode> stacks = new ArrayList<>();
+            profile.path("topStacks").forEach(stacks::add);
+            JsonNode sessions = stacks.stream().filter(st -> st.path("frames").path(1).asText()
+                    .equals(LeakingSessionService.class.getName() + "$UserSession.<init>")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no stack allocating UserSession in " + profile));
+            assertThat(sessions.path("frames").path(0).asText()).isEqualTo("byte[]");
+            assertThat(stacks).allSatisfy(st -> assertThat(st.path("samples").asLong())
+                    .isLessThanOrEqualTo(sessions.path("samples").asLong()));
+            assertThat(Files.readString(Path.of(profile.path("flameGraph").asText()))).contains("UserSession");
         }
     }
 

@@ -55,7 +55,7 @@ final class AsyncProfilerRunner implements ProfilerRunner {
             }
         }
         return ProfileRun.run(library.profiler(), mode, duration, flameGraph, Files.exists(PERF_EVENT_PARANOID),
-                d -> Thread.sleep(d.toMillis()));
+                d -> Thread.sleep(d.toMillis()), FullCollection::systemGc);
     }
 
     /** Not synchronized: it must not wait for a run the agent's shutdown is interrupting. */

@@ -1,5 +1,6 @@
 package dev.precog.agent.profiler;
 
+import dev.precog.analyzer.detect.JavaTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,7 +12,9 @@ import java.util.Map;
 /**
  * async-profiler's "collapsed" output ({@code root;caller;leaf count} per line) folded into whole
  * stacks with their sample counts: the same stack may come on several lines (interpreted and
- * compiled frames differ only in their hidden frame type), so equal frame lists are summed.
+ * compiled frames differ only in their hidden frame type), so equal frame lists are summed. Stacks
+ * of Precog's own threads (its analyzer's allocations, its CPU) are left out: the evidence is about
+ * the application, and the agent reports its own cost elsewhere.
  */
 final class CollapsedStacks {
 
@@ -31,7 +34,7 @@ final class CollapsedStacks {
         this.total = total;
     }
 
-    /** Parses collapsed text; lines that do not end in a count are skipped. */
+    /** Parses collapsed text; lines that do not end in a count, and the agent's own stacks, are skipped. */
     static CollapsedStacks parse(String text) {
         Map<List<String>, Long> byStack = new LinkedHashMap<>();
         long total = 0;
@@ -47,6 +50,9 @@ final class CollapsedStacks {
                 continue;
             }
             List<String> frames = new ArrayList<>(Arrays.asList(line.substring(0, space).split(";")));
+            if (frames.stream().anyMatch(JavaTypes::isPrecog)) {
+                continue;
+            }
             Collections.reverse(frames);
             byStack.merge(List.copyOf(frames), count, Long::sum);
             total += count;

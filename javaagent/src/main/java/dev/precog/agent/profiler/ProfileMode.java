@@ -15,7 +15,7 @@ enum ProfileMode {
     LOCK("lock", "event=lock,lock=1ms", "jfr lock events"),
     /** One allocation sample per MB allocated. */
     ALLOC("alloc", "event=alloc,alloc=1m", "jfr allocation samples"),
-    /** Allocation samples whose objects are still alive when the run stops: where a leak allocates. */
+    /** Allocation samples whose objects a full collection at the run's end kept: where a leak allocates. */
     LIVE_ALLOC("alloc live", "event=alloc,alloc=1m,live", "class histograms and jfr heap summaries");
 
     private final String label;

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param samples the samples it collected, or null
  * @param topStacks its heaviest stacks, leaf first; empty without a run
  * @param flameGraph the absolute path of the flame graph HTML, or null
+ * @param fullGcMillis the pause of the full collection an alloc-live run asked for before it stopped
+ *     ({@link FullCollection}); null in other modes, or when it was skipped
  */
 record ProfileResult(String source, String fallback, String mode, String profiledAt, Double durationSeconds, Long samples,
-        List<CollapsedStacks.TopStack> topStacks, String flameGraph) {
+        List<CollapsedStacks.TopStack> topStacks, String flameGraph, Long fullGcMillis) {
 
     ProfileResult {
         topStacks = List.copyOf(topStacks);
@@ -27,7 +29,7 @@ record ProfileResult(String source, String fallback, String mode, String profile
 
     /** No async-profiler run: the finding's JFR evidence stands, and {@code why} says why. */
     static ProfileResult jfr(ProfileMode mode, String why) {
-        return new ProfileResult(mode.jfrSource(), why, null, null, null, null, List.of(), null);
+        return new ProfileResult(mode.jfrSource(), why, null, null, null, null, List.of(), null, null);
     }
 
     /** The report's form, every key present (null when unknown), like the rest of the report. */
@@ -47,6 +49,7 @@ record ProfileResult(String source, String fallback, String mode, String profile
             return Collections.unmodifiableMap(stack);
         }).toList());
         m.put("flameGraph", flameGraph);
+        m.put("fullGcMillis", fullGcMillis);
         return Collections.unmodifiableMap(m);
     }
 }

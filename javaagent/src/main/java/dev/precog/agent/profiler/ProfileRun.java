@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * One bounded async-profiler run: start in the finding's mode (cpu falling back to itimer where
- * perf events are refused), wait, stop whatever happens, then read the heaviest stacks and write
- * the flame graph beside the report (to a temporary name, then renamed, so a reader never sees half).
+ * perf events are refused), wait (in alloc-live mode, then collect: {@link FullCollection}), stop
+ * whatever happens, then read the heaviest stacks and write the flame graph beside the report (to a
+ * temporary name, then renamed, so a reader never sees half).
  */
 final class ProfileRun {
 
@@ -26,10 +27,11 @@ final class ProfileRun {
     /**
      * @param perfEventsPresent whether the kernel has perf events at all: without them async-profiler's
      *        cpu mode would quietly sample wall-clock time of running threads instead, so itimer is used
+     * @param collection the full collection an alloc-live run asks for before it stops; other modes never call it
      * @throws InterruptedException when the agent stops during the run (the profiler is stopped first)
      */
     static ProfileResult run(NativeProfiler profiler, ProfileMode wanted, Duration duration, Path flameGraph,
-            boolean perfEventsPresent, Clock clock) throws Exception {
+            boolean perfEventsPresent, Clock clock, FullCollection collection) throws Exception {
         ProfileMode mode = wanted;
         String fallback = null;
         if (mode == ProfileMode.CPU && !perfEventsPresent) {
@@ -48,8 +50,14 @@ final class ProfileRun {
         }
         Instant profiledAt = Instant.now();
         long startedAt = System.nanoTime();
+        Long fullGcMillis = null;
         try {
             clock.sleep(duration);
+            if (mode == ProfileMode.LIVE_ALLOC) {
+                FullCollection.Outcome gc = collection.run();
+                fullGcMillis = gc.pauseMillis();
+                fallback = gc.skipped();
+            }
         } finally {
             profiler.execute("stop");
         }
@@ -58,7 +66,7 @@ final class ProfileRun {
         Path written = writeFlameGraph(profiler, flameGraph);
         return new ProfileResult("async-profiler " + mode.label(), fallback, mode.label(), profiledAt.toString(), seconds,
                 stacks.totalSamples(),
-                stacks.top(TOP_STACKS, STACK_FRAMES), written == null ? null : written.toString());
+                stacks.top(TOP_STACKS, STACK_FRAMES), written == null ? null : written.toString(), fullGcMillis);
     }
 
     private static Path writeFlameGraph(NativeProfiler profiler, Path target) throws Exception {

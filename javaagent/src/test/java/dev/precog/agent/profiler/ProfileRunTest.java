@@ -13,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProfileRunTest {
 
+    /** Only an alloc-live run collects. */
+    private static final FullCollection NO_COLLECTION = () -> {
+        throw new AssertionError("a full collection outside alloc-live mode");
+    };
+
     @TempDir
     Path dir;
 
@@ -46,7 +51,7 @@ class ProfileRunTest {
         FakeProfiler profiler = new FakeProfiler(false);
         Path target = dir.resolve("precog-profile-1-cpu.html");
 
-        ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(10), target, true, d -> {});
+        ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(10), target, true, d -> {}, NO_COLLECTION);
 
         assertThat(profiler.commands).containsExactly("start,event=cpu,interval=20ms", "stop", "collapsed,dot",
                 "flamegraph,dot,file=" + target + ".partial");
@@ -65,7 +70,7 @@ class ProfileRunTest {
     void refusedPerfEventsFallBackToItimerAndSaySo() throws Exception {
         FakeProfiler profiler = new FakeProfiler(true);
 
-        ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(1), dir.resolve("f.html"), true, d -> {});
+        ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(1), dir.resolve("f.html"), true, d -> {}, NO_COLLECTION);
 
         assertThat(profiler.commands.subList(0, 2)).containsExactly("start,event=cpu,interval=20ms", "start,event=itimer,interval=20ms");
         assertThat(r.source()).isEqualTo("async-profiler itimer");
@@ -77,7 +82,7 @@ class ProfileRunTest {
     void aKernelWithoutPerfEventsGetsItimerWithoutTryingCpu() throws Exception {
         FakeProfiler profiler = new FakeProfiler(false);
 
-        ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(1), dir.resolve("f.html"), false, d -> {});
+        ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(1), dir.resolve("f.html"), false, d -> {}, NO_COLLECTION);
 
         assertThat(profiler.commands.get(0)).isEqualTo("start,event=itimer,interval=20ms");
         assertThat(r.fallback()).contains("no perf events");
@@ -87,10 +92,10 @@ class ProfileRunTest {
     void otherModesStartWithTheirOwnEvent() throws Exception {
         FakeProfiler profiler = new FakeProfiler(true);
 
-        assertThat(ProfileRun.run(profiler, ProfileMode.LOCK, Duration.ofSeconds(1), dir.resolve("l.html"), true, d -> {}).source())
-                .isEqualTo("async-profiler lock");
-        assertThat(ProfileRun.run(profiler, ProfileMode.LIVE_ALLOC, Duration.ofSeconds(1), dir.resolve("a.html"), true, d -> {})
-                .source()).isEqualTo("async-profiler alloc live");
+        assertThat(ProfileRun.run(profiler, ProfileMode.LOCK, Duration.ofSeconds(1), dir.resolve("l.html"), true, d -> {},
+                NO_COLLECTION).source()).isEqualTo("async-profiler lock");
+        assertThat(ProfileRun.run(profiler, ProfileMode.LIVE_ALLOC, Duration.ofSeconds(1), dir.resolve("a.html"), true, d -> {},
+                () -> new FullCollection.Outcome(1L, null)).source()).isEqualTo("async-profiler alloc live");
         assertThat(profiler.commands).contains("start,event=lock,lock=1ms", "start,event=alloc,alloc=1m,live");
     }
 
@@ -101,7 +106,35 @@ class ProfileRunTest {
         assertThatThrownBy(() -> ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(10), dir.resolve("f.html"), true,
                 d -> {
                     throw new InterruptedException();
-                })).isInstanceOf(InterruptedException.class);
+                }, NO_COLLECTION)).isInstanceOf(InterruptedException.class);
         assertThat(profiler.commands).containsExactly("start,event=cpu,interval=20ms", "stop");
+    }
+
+    @Test
+    void anAllocLiveRunCollectsBeforeItStopsSoOnlyWhatSurvivedCountsAsLive() throws Exception {
+        FakeProfiler profiler = new FakeProfiler(false);
+
+        ProfileResult r = ProfileRun.run(profiler, ProfileMode.LIVE_ALLOC, Duration.ofSeconds(1), dir.resolve("a.html"), true,
+                d -> {}, () -> {
+                    profiler.commands.add("(full collection)");
+                    return new FullCollection.Outcome(42L, null);
+                });
+
+        assertThat(profiler.commands.subList(0, 3)).containsExactly("start,event=alloc,alloc=1m,live", "(full collection)", "stop");
+        assertThat(r.fullGcMillis()).isEqualTo(42L);
+        assertThat(r.fallback()).isNull();
+        assertThat(r.toEvidence()).containsEntry("fullGcMillis", 42L);
+    }
+
+    @Test
+    void explicitCollectionsDisabledAreSaidInTheFallback() throws Exception {
+        FakeProfiler profiler = new FakeProfiler(false);
+
+        ProfileResult r = ProfileRun.run(profiler, ProfileMode.LIVE_ALLOC, Duration.ofSeconds(1), dir.resolve("a.html"), true,
+                d -> {}, () -> new FullCollection.Outcome(null, "-XX:+DisableExplicitGC: no collection"));
+
+        assertThat(r.source()).isEqualTo("async-profiler alloc live");
+        assertThat(r.fullGcMillis()).isNull();
+        assertThat(r.fallback()).startsWith("-XX:+DisableExplicitGC");
     }
 }

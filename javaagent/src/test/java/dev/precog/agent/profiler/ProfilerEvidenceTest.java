@@ -45,7 +45,7 @@ class ProfilerEvidenceTest {
                     release.await(10, TimeUnit.SECONDS);
                 }
                 return new ProfileResult("async-profiler " + mode.label(), null, mode.label(), T0.toString(), 1.0, 5L,
-                        List.of(new CollapsedStacks.TopStack(List.of("Hot.spin"), 5, 1.0)), flameGraph.toString());
+                        List.of(new CollapsedStacks.TopStack(List.of("Hot.spin"), 5, 1.0)), flameGraph.toString(), null);
             } finally {
                 active.decrementAndGet();
             }

@@ -20,6 +20,14 @@ public final class JavaTypes {
         return startsWithAny(element, JDK_PREFIXES) || startsWithAny(element, PRECOG_PREFIXES);
     }
 
+    /**
+     * True for a class, or a frame ({@code package.Class.method}), of Precog's agent, analyzer, model
+     * or host collector: code that runs only on the agent's own threads.
+     */
+    public static boolean isPrecog(String classOrFrame) {
+        return startsWithAny(classOrFrame, PRECOG_PREFIXES);
+    }
+
     /** "JDK type" or "application type", for a suspect's detail. */
     static String role(String className) {
         return isPlatform(className) ? "JDK type" : "application type";
