@@ -35,9 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * renderer's stacks and a flame graph beside the report, an allocation-heavy decoder's finding its
  * allocation stacks, a contended ledger's finding its lock stacks, a leak's finding the stacks that
  * allocated what stayed alive; where another agent already loaded async-profiler, or JDK 24+ was
- * not granted native access, Precog loads nothing and says the stacks come from JFR.
+ * not granted native access, Precog loads nothing and says the stacks come from JFR. The leak's test
+ * alone does not take the CPU-heavy lock: its service allocates, it does not burn.
  */
-@ResourceLock(CpuHeavy.LOCK)
 @EnabledOnOs(OS.LINUX)
 @Order(SuiteOrder.CPU_HEAVY)
 class AsyncProfilerIT {
@@ -55,6 +55,7 @@ class AsyncProfilerIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    @ResourceLock(CpuHeavy.LOCK)
     void aSaturatedCpuIsProfiledWithTheHotMethodOnTopAndAFlameGraphBesideTheReport(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("async-profiler-cpu-" + jdk.name());
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
@@ -95,6 +96,7 @@ class AsyncProfilerIT {
      * stacks (its own sampling of TLAB and outside-TLAB allocations, not JFR's), the decoder on top.
      */
     @Test
+    @ResourceLock(CpuHeavy.LOCK)
     void allocationPressureIsProfiledInAllocModeNamingTheAllocatingCode() throws Exception {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-alloc");
@@ -128,6 +130,7 @@ class AsyncProfilerIT {
      * for it under it.
      */
     @Test
+    @ResourceLock(CpuHeavy.LOCK)
     void lockContentionIsProfiledInLockModeNamingTheMonitorAndItsWaiters() throws Exception {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-lock");
@@ -188,6 +191,7 @@ class AsyncProfilerIT {
     }
 
     @Test
+    @ResourceLock(CpuHeavy.LOCK)
     void asyncProfilerLoadedByAnotherAgentIsNeverLoadedTwice() throws Exception {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-other-agent");
@@ -210,6 +214,7 @@ class AsyncProfilerIT {
     }
 
     @Test
+    @ResourceLock(CpuHeavy.LOCK)
     void withoutNativeAccessJdk24AndLaterLoadNothingAndPrintNothing() throws Exception {
         Jdk jdk = Jdk.all().stream().filter(j -> j.feature() >= 24).findFirst().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(jdk != null, "no JDK 24+ here");
