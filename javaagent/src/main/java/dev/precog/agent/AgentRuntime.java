@@ -198,7 +198,7 @@ final class AgentRuntime implements AgentView {
     private void startJfr() {
         instrumentThreadPools();
         try {
-            JfrStreamSource stream = JfrStreamSource.create(accumulator);
+            JfrStreamSource stream = JfrStreamSource.create(accumulator, AcceptedConnections.fromProc());
             stream.start(threads.named("jfr"));
             jfr = stream;
         } catch (Throwable t) {

@@ -96,7 +96,8 @@ public final class IoBoundDetector implements Detector {
         }
         evidence.put("sites", shown);
         evidence.put("confidenceReason", String.format(Locale.ROOT,
-                "waits on %s in %d of %d windows, %d I/O waits of at least 10 ms (idle reads that timed out or read nothing left out)",
+                "waits on %s in %d of %d windows, %d I/O waits of at least 10 ms (idle reads that timed out or read"
+                        + " nothing, and live a server's reads waiting for its clients, left out)",
                 sites.get(0).resource(), windowsWithIo, recent.windows().size(), events));
         return List.of(new Finding("io", kind(), severity, confidence, context.now(), null, summary, evidence,
                 suspects(sites, recent.seconds()), suggestions(top, context.pidOrPlaceholder())));

@@ -12,14 +12,17 @@ public final class HandlerRegistry {
 
     private HandlerRegistry() {}
 
-    /** Handlers for a live stream: the target JVM is known, so no JVM-fact events. */
-    public static List<EventHandler> live(WindowAccumulator sink, Set<String> availableEvents) {
-        return filter(common(sink), availableEvents);
+    /**
+     * Handlers for a live stream: the target JVM is known, so no JVM-fact events; {@code inbound}
+     * tells the reads a server waits for its clients in.
+     */
+    public static List<EventHandler> live(WindowAccumulator sink, Set<String> availableEvents, InboundConnections inbound) {
+        return filter(common(sink, inbound), availableEvents);
     }
 
     /** Handlers for reading a recording: the common ones plus what describes the recorded JVM and host. */
     public static List<EventHandler> offline(WindowAccumulator sink, RecordedJvmFacts facts) {
-        List<EventHandler> handlers = new ArrayList<>(common(sink));
+        List<EventHandler> handlers = new ArrayList<>(common(sink, InboundConnections.NONE));
         handlers.addAll(JvmFactsHandlers.create(facts, sink));
         handlers.add(new OldObjectSampleHandler(facts.oldObjects()));
         handlers.add(ThreadLifecycleHandler.start(facts.threads()));
@@ -31,7 +34,7 @@ public final class HandlerRegistry {
         return handlers;
     }
 
-    private static List<EventHandler> common(WindowAccumulator sink) {
+    private static List<EventHandler> common(WindowAccumulator sink, InboundConnections inbound) {
         GcCorrelator correlator = new GcCorrelator(sink);
         return List.of(
                 new GarbageCollectionHandler(sink, correlator),
@@ -46,7 +49,7 @@ public final class HandlerRegistry {
                 new BlockingEventHandler(BlockingEventHandler.THREAD_PARK, DistributionKind.THREAD_PARK,
                         Metric.PARK_TIME, sink),
                 new VirtualThreadPinnedHandler(sink),
-                IoEventHandler.socketRead(sink),
+                IoEventHandler.socketRead(sink, inbound),
                 IoEventHandler.socketWrite(sink),
                 IoEventHandler.fileRead(sink),
                 IoEventHandler.fileWrite(sink),

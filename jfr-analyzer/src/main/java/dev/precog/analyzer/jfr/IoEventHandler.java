@@ -19,29 +19,34 @@ final class IoEventHandler implements EventHandler {
     private final String bytesField;
     private final boolean socket;
     private final WindowAccumulator sink;
+    private final InboundConnections inbound;
 
-    private IoEventHandler(String eventName, String kind, String bytesField, boolean socket, WindowAccumulator sink) {
+    private IoEventHandler(String eventName, String kind, String bytesField, boolean socket, WindowAccumulator sink,
+            InboundConnections inbound) {
         this.eventName = eventName;
         this.kind = kind;
         this.bytesField = bytesField;
         this.socket = socket;
         this.sink = sink;
+        this.inbound = inbound;
     }
 
-    static IoEventHandler socketRead(WindowAccumulator sink) {
-        return new IoEventHandler("jdk.SocketRead", WaitSite.SOCKET_READ, "bytesRead", true, sink);
+    /** Reads; those on connections a server accepted ({@code inbound}) wait for a client and are left out. */
+    static IoEventHandler socketRead(WindowAccumulator sink, InboundConnections inbound) {
+        return new IoEventHandler("jdk.SocketRead", WaitSite.SOCKET_READ, "bytesRead", true, sink, inbound);
     }
 
     static IoEventHandler socketWrite(WindowAccumulator sink) {
-        return new IoEventHandler("jdk.SocketWrite", WaitSite.SOCKET_WRITE, "bytesWritten", true, sink);
+        return new IoEventHandler("jdk.SocketWrite", WaitSite.SOCKET_WRITE, "bytesWritten", true, sink,
+                InboundConnections.NONE);
     }
 
     static IoEventHandler fileRead(WindowAccumulator sink) {
-        return new IoEventHandler("jdk.FileRead", WaitSite.FILE_READ, "bytesRead", false, sink);
+        return new IoEventHandler("jdk.FileRead", WaitSite.FILE_READ, "bytesRead", false, sink, InboundConnections.NONE);
     }
 
     static IoEventHandler fileWrite(WindowAccumulator sink) {
-        return new IoEventHandler("jdk.FileWrite", WaitSite.FILE_WRITE, "bytesWritten", false, sink);
+        return new IoEventHandler("jdk.FileWrite", WaitSite.FILE_WRITE, "bytesWritten", false, sink, InboundConnections.NONE);
     }
 
     @Override
@@ -64,7 +69,7 @@ final class IoEventHandler implements EventHandler {
     public void accept(RecordedEvent event) {
         sink.countEvent();
         if (socket) {
-            WaitAttribution.socket(event, kind, bytesField, sink);
+            WaitAttribution.socket(event, kind, bytesField, sink, inbound);
         } else {
             WaitAttribution.file(event, kind, bytesField, sink);
         }

@@ -51,9 +51,12 @@ public final class JfrStreamSource implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Creates and configures the stream for the live handlers feeding {@code sink}. Does not start it. */
-    public static JfrStreamSource create(WindowAccumulator sink) {
-        List<EventHandler> handlers = HandlerRegistry.live(sink, availableEventTypes());
+    /**
+     * Creates and configures the stream for the live handlers feeding {@code sink}, {@code inbound}
+     * telling a server's accepted connections. Does not start it.
+     */
+    public static JfrStreamSource create(WindowAccumulator sink, InboundConnections inbound) {
+        List<EventHandler> handlers = HandlerRegistry.live(sink, availableEventTypes(), inbound);
         RecordingStream stream = new RecordingStream();
         try {
             stream.setMaxSize(MAX_REPOSITORY_BYTES);

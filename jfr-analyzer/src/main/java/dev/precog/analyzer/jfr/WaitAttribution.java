@@ -82,13 +82,22 @@ final class WaitAttribution {
         return false;
     }
 
-    /** A jdk.SocketRead or jdk.SocketWrite: the endpoint is {@code host:port} (the address when the host is unknown). */
-    static void socket(RecordedEvent e, String kind, String bytesField, WindowAccumulator sink) {
+    /**
+     * A jdk.SocketRead or jdk.SocketWrite: the endpoint is {@code host:port} (the address when the
+     * host is unknown). Reads that idled, and reads on a connection this host's server accepted
+     * ({@code inbound}: the thread waits for its client's next request), are left out.
+     */
+    static void socket(RecordedEvent e, String kind, String bytesField, WindowAccumulator sink, InboundConnections inbound) {
         if (WaitSite.SOCKET_READ.equals(kind) && isIdleRead(e)) {
             return;
         }
+        String address = JfrFields.stringOr(e, "address", "?");
+        long port = JfrFields.longOr(e, "port", -1);
+        if (WaitSite.SOCKET_READ.equals(kind) && inbound.isInbound(address, port)) {
+            return;
+        }
         String host = JfrFields.stringOr(e, "host", "");
-        String endpoint = (host.isEmpty() ? JfrFields.stringOr(e, "address", "?") : host) + ":" + JfrFields.longOr(e, "port", -1);
+        String endpoint = (host.isEmpty() ? address : host) + ":" + port;
         io(e, kind, endpoint, Math.max(0, JfrFields.longOr(e, bytesField, 0)), sink);
     }
 

@@ -30,7 +30,7 @@ class JfrSettingValuesTest {
 
     @Test
     void everyNonZeroSettingOfTheLiveHandlersCanBeLowered() {
-        var handlers = HandlerRegistry.live(new WindowAccumulator(Instant.EPOCH), allEventNames());
+        var handlers = HandlerRegistry.live(new WindowAccumulator(Instant.EPOCH), allEventNames(), InboundConnections.NONE);
         assertThat(handlers).extracting(EventHandler::eventName).contains("jdk.ExecutionSample", "jdk.ThreadPark");
         for (EventHandler h : handlers) {
             h.settings().forEach((key, value) -> {
