@@ -166,7 +166,9 @@ class AsyncProfilerIT {
     void aLeakIsProfiledInAllocLiveModeNamingWhatSurvivedACollection() throws Exception {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-live");
-        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx384m", "-XX:+UseG1GC").agent("reportDir=" + dir + AGENT)
+        // 15 s: what survives is a small share of what is allocated, and the run samples one MB in each
+        String agent = "reportDir=" + dir + AGENT.replace("profileDuration=5s", "profileDuration=15s");
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx384m", "-XX:+UseG1GC").agent(agent)
                 .start(LeakingSessionService.class, "250", "8192")) {
             JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled MEMORY_LEAK",
                     Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f ->

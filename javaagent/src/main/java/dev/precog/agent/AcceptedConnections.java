@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,8 @@ final class AcceptedConnections implements InboundConnections {
     private final List<Path> tables;
     private Set<String> inbound = Set.of();
     private final Map<String, Long> outbound = new HashMap<>();
-    private long readAt = Long.MIN_VALUE / 2;
+    private boolean everRead;
+    private long readAt;
     private long spacing = MIN_REFRESH_NANOS;
 
     AcceptedConnections(Path proc) {
@@ -56,9 +58,10 @@ final class AcceptedConnections implements InboundConnections {
         if (judged != null && now - judged < OUTBOUND_MEMORY_NANOS) {
             return false;
         }
-        if (now - readAt >= spacing) {
+        if (!everRead || now - readAt >= spacing) {
             inbound = read();
             long took = System.nanoTime() - now;
+            everRead = true;
             readAt = now;
             spacing = Math.max(MIN_REFRESH_NANOS, COST_SPACING * took);
             if (inbound.contains(endpoint)) {
@@ -90,7 +93,7 @@ final class AcceptedConnections implements InboundConnections {
      */
     static Set<String> clientsOfListeners(String tables) {
         Set<Integer> listening = new HashSet<>();
-        List<String[]> established = new java.util.ArrayList<>();
+        List<String[]> established = new ArrayList<>();
         for (String line : tables.split("\n")) {
             String[] f = line.trim().split("\\s+");
             // sl local_address rem_address st ...; the header's fourth column is "st"
