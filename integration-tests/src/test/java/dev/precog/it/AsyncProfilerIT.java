@@ -59,12 +59,9 @@ class AsyncProfilerIT {
     void aSaturatedCpuIsProfiledWithTheHotMethodOnTopAndAFlameGraphBesideTheReport(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("async-profiler-cpu-" + jdk.name());
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx128m", "-Djava.io.tmpdir=" + tmp));
-        if (jdk.feature() >= 24) {
-            // the operator's grant JEP 472 asks for; without it Precog refuses (see below)
-            jvmArgs.add("--enable-native-access=ALL-UNNAMED");
-        }
-        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(jvmArgs.toArray(String[]::new)).agent("reportDir=" + dir + AGENT)
+        // on JDK 24+ with the operator's grant JEP 472 asks for; without it Precog refuses (see below)
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx128m", "-Djava.io.tmpdir=" + tmp))
+                .agent("reportDir=" + dir + AGENT)
                 .start(ReportRenderingService.class, String.valueOf(renderThreads()))) {
             JsonNode profile = awaitCpuProfile(service, p -> p.path("source").asText().startsWith("async-profiler "));
 
@@ -100,8 +97,8 @@ class AsyncProfilerIT {
     void allocationPressureIsProfiledInAllocModeNamingTheAllocatingCode() throws Exception {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-alloc");
-        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx256m", "-XX:+UseG1GC").agent("reportDir=" + dir + AGENT)
-                .start(AllocationHeavyService.class)) {
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx256m", "-XX:+UseG1GC"))
+                .agent("reportDir=" + dir + AGENT).start(AllocationHeavyService.class)) {
             JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled ALLOCATION_PRESSURE",
                     Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).singleElement().satisfies(f ->
                             assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
@@ -135,7 +132,7 @@ class AsyncProfilerIT {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-lock");
         String ledger = InventoryReservationService.class.getName() + "$StockLedger";
-        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx128m").agent("reportDir=" + dir + AGENT)
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx128m")).agent("reportDir=" + dir + AGENT)
                 .start(InventoryReservationService.class, "6", "5000", "0")) {
             JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled LOCK_CONTENTION",
                     Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f ->
@@ -168,7 +165,7 @@ class AsyncProfilerIT {
         Path dir = Paths.workDir("async-profiler-live");
         // 15 s: what survives is a small share of what is allocated, and the run samples one MB in each
         String agent = "reportDir=" + dir + AGENT.replace("profileDuration=5s", "profileDuration=15s");
-        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs("-Xmx384m", "-XX:+UseG1GC").agent(agent)
+        try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx384m", "-XX:+UseG1GC")).agent(agent)
                 .start(LeakingSessionService.class, "250", "8192")) {
             JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled MEMORY_LEAK",
                     Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f ->
@@ -245,6 +242,15 @@ class AsyncProfilerIT {
             });
         });
         return profileOf(Reports.findings(report, "CPU_SATURATION").get(0));
+    }
+
+    /** {@code args}, plus on JDK 24 and later the grant JEP 472 asks for (without it Precog refuses to load a native library). */
+    private static String[] withNativeAccess(Jdk jdk, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (jdk.feature() >= 24) {
+            all.add("--enable-native-access=ALL-UNNAMED");
+        }
+        return all.toArray(String[]::new);
     }
 
     private static JsonNode profileOf(JsonNode finding) {
