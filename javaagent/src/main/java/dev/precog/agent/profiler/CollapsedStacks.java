@@ -1,6 +1,5 @@
 package dev.precog.agent.profiler;
 
-import dev.precog.analyzer.detect.JavaTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,9 +11,7 @@ import java.util.Map;
 /**
  * async-profiler's "collapsed" output ({@code root;caller;leaf count} per line) folded into whole
  * stacks with their sample counts: the same stack may come on several lines (interpreted and
- * compiled frames differ only in their hidden frame type), so equal frame lists are summed. Stacks
- * of Precog's own threads (its analyzer's allocations, its CPU) are left out: the evidence is about
- * the application, and the agent reports its own cost elsewhere.
+ * compiled frames differ only in their hidden frame type), so equal frame lists are summed.
  */
 final class CollapsedStacks {
 
@@ -34,7 +31,7 @@ final class CollapsedStacks {
         this.total = total;
     }
 
-    /** Parses collapsed text; lines that do not end in a count, and the agent's own stacks, are skipped. */
+    /** Parses collapsed text; lines that do not end in a count are skipped. */
     static CollapsedStacks parse(String text) {
         Map<List<String>, Long> byStack = new LinkedHashMap<>();
         long total = 0;
@@ -50,9 +47,6 @@ final class CollapsedStacks {
                 continue;
             }
             List<String> frames = new ArrayList<>(Arrays.asList(line.substring(0, space).split(";")));
-            if (frames.stream().anyMatch(JavaTypes::isPrecog)) {
-                continue;
-            }
             Collections.reverse(frames);
             byStack.merge(List.copyOf(frames), count, Long::sum);
             total += count;

@@ -1,10 +1,12 @@
 package dev.precog.agent.profiler;
 
+import dev.precog.analyzer.detect.JavaTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 /**
  * One bounded async-profiler run: start in the finding's mode (cpu falling back to itimer where
@@ -15,6 +17,13 @@ import java.time.Instant;
 final class ProfileRun {
 
     static final int TOP_STACKS = 5;
+    /**
+     * Appended to both dumps: stacks through Precog's own code (its analyzer allocating, its CPU) are
+     * left out of the top stacks and the flame graph alike; the evidence is about the application,
+     * and the agent reports its own cost elsewhere.
+     */
+    static final String WITHOUT_PRECOG = JavaTypes.precogPackages().stream().map(p -> ",exclude=" + p + "*")
+            .collect(Collectors.joining());
     static final int STACK_FRAMES = 20;
 
     /** Waits out the run; {@code Thread::sleep} in the agent, instant in tests. */
@@ -62,7 +71,7 @@ final class ProfileRun {
             profiler.execute("stop");
         }
         double seconds = Math.round((System.nanoTime() - startedAt) / 1e8) / 10.0;
-        CollapsedStacks stacks = CollapsedStacks.parse(profiler.execute("collapsed,dot"));
+        CollapsedStacks stacks = CollapsedStacks.parse(profiler.execute("collapsed,dot" + WITHOUT_PRECOG));
         Path written = writeFlameGraph(profiler, flameGraph);
         return new ProfileResult("async-profiler " + mode.label(), fallback, mode.label(), profiledAt.toString(), seconds,
                 stacks.totalSamples(),
@@ -75,7 +84,7 @@ final class ProfileRun {
             // async-profiler's commands are comma-separated: such a path cannot be passed
             return null;
         }
-        profiler.execute("flamegraph,dot,file=" + partial);
+        profiler.execute("flamegraph,dot" + WITHOUT_PRECOG + ",file=" + partial);
         if (!Files.isRegularFile(partial)) {
             return null;
         }

@@ -29,19 +29,6 @@ class CollapsedStacksTest {
     }
 
     @Test
-    void precogsOwnThreadsAreNotTheApplicationsEvidence() {
-        CollapsedStacks stacks = CollapsedStacks.parse("""
-                java.lang.Thread.run;app.Cache.put;byte[] 6
-                java.lang.Thread.run;dev.precog.agent.AgentRuntime.closeWindow;dev.precog.analyzer.stats.TheilSen.fit;double[] 3
-                java.lang.Thread.run;java.util.concurrent.ThreadPoolExecutor.execute;dev.precog.bootstrap.PoolHooks.submitted;app.Task 1
-                """);
-
-        // the pool hook runs on the application's thread, inside its call: that stack stays
-        assertThat(stacks.totalSamples()).isEqualTo(7);
-        assertThat(stacks.top(5, 20)).extracting(s -> s.frames().get(0)).containsExactly("byte[]", "app.Task");
-    }
-
-    @Test
     void deepStacksKeepTheirInnermostFrames() {
         CollapsedStacks stacks = CollapsedStacks.parse("a;b;c;d;e 4\n");
 

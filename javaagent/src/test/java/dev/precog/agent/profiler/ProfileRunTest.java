@@ -53,8 +53,8 @@ class ProfileRunTest {
 
         ProfileResult r = ProfileRun.run(profiler, ProfileMode.CPU, Duration.ofSeconds(10), target, true, d -> {}, NO_COLLECTION);
 
-        assertThat(profiler.commands).containsExactly("start,event=cpu,interval=20ms", "stop", "collapsed,dot",
-                "flamegraph,dot,file=" + target + ".partial");
+        assertThat(profiler.commands).containsExactly("start,event=cpu,interval=20ms", "stop",
+                "collapsed,dot" + ProfileRun.WITHOUT_PRECOG, "flamegraph,dot" + ProfileRun.WITHOUT_PRECOG + ",file=" + target + ".partial");
         assertThat(r.source()).isEqualTo("async-profiler cpu");
         assertThat(r.fallback()).isNull();
         assertThat(r.profiledAt()).isNotNull();
@@ -64,6 +64,17 @@ class ProfileRunTest {
         assertThat(r.flameGraph()).isEqualTo(target.toAbsolutePath().toString());
         assertThat(target).hasContent("<html>");
         assertThat(dir.resolve("precog-profile-1-cpu.html.partial")).doesNotExist();
+    }
+
+    @Test
+    void bothDumpsLeavePrecogsOwnStacksOutButNotThePoolHooksInTheApplicationsCalls() throws Exception {
+        FakeProfiler profiler = new FakeProfiler(false);
+
+        ProfileRun.run(profiler, ProfileMode.ALLOC, Duration.ofSeconds(1), dir.resolve("a.html"), true, d -> {}, NO_COLLECTION);
+
+        assertThat(profiler.commands).filteredOn(c -> c.startsWith("collapsed") || c.startsWith("flamegraph")).hasSize(2)
+                .allSatisfy(c -> assertThat(c).contains(",exclude=dev.precog.agent.*", ",exclude=dev.precog.analyzer.*",
+                        ",exclude=dev.precog.model.*", ",exclude=dev.precog.host.*").doesNotContain("bootstrap"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.precog.analyzer.detect;
 
+import java.util.List;
+
 /** Telling the application's own classes from the platform's, and readable array names. */
 public final class JavaTypes {
 
@@ -21,11 +23,11 @@ public final class JavaTypes {
     }
 
     /**
-     * True for a class, or a frame ({@code package.Class.method}), of Precog's agent, analyzer, model
-     * or host collector: code that runs only on the agent's own threads.
+     * The package prefixes (ending in a dot) of Precog's agent, analyzer, model and host collector:
+     * code that runs only on the agent's own threads.
      */
-    public static boolean isPrecog(String classOrFrame) {
-        return startsWithAny(classOrFrame, PRECOG_PREFIXES);
+    public static List<String> precogPackages() {
+        return List.of(PRECOG_PREFIXES);
     }
 
     /** "JDK type" or "application type", for a suspect's detail. */
