@@ -99,11 +99,7 @@ class AsyncProfilerIT {
         Path dir = Paths.workDir("async-profiler-alloc");
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx256m", "-XX:+UseG1GC"))
                 .agent("reportDir=" + dir + AGENT).start(AllocationHeavyService.class)) {
-            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled ALLOCATION_PRESSURE",
-                    Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "ALLOCATION_PRESSURE")).singleElement().satisfies(f ->
-                            assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
-                                    .isEqualTo("async-profiler alloc")));
-            JsonNode profile = profileOf(Reports.findings(report, "ALLOCATION_PRESSURE").get(0));
+            JsonNode profile = awaitProfile(service, "ALLOCATION_PRESSURE", "async-profiler alloc");
 
             assertThat(profile.path("mode").asText()).isEqualTo("alloc");
             assertThat(profile.path("samples").asLong()).isPositive();
@@ -134,11 +130,7 @@ class AsyncProfilerIT {
         String ledger = InventoryReservationService.class.getName() + "$StockLedger";
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx128m")).agent("reportDir=" + dir + AGENT)
                 .start(InventoryReservationService.class, "6", "5000", "0")) {
-            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled LOCK_CONTENTION",
-                    Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "LOCK_CONTENTION")).singleElement().satisfies(f ->
-                            assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
-                                    .isEqualTo("async-profiler lock")));
-            JsonNode profile = profileOf(Reports.findings(report, "LOCK_CONTENTION").get(0));
+            JsonNode profile = awaitProfile(service, "LOCK_CONTENTION", "async-profiler lock");
 
             assertThat(profile.path("mode").asText()).isEqualTo("lock");
             assertThat(profile.path("samples").asLong()).isPositive();
@@ -167,11 +159,7 @@ class AsyncProfilerIT {
         String agent = "reportDir=" + dir + AGENT.replace("profileDuration=5s", "profileDuration=15s");
         try (ChildJvm service = ChildJvm.on(jdk, dir).jvmArgs(withNativeAccess(jdk, "-Xmx384m", "-XX:+UseG1GC")).agent(agent)
                 .start(LeakingSessionService.class, "250", "8192")) {
-            JsonNode report = Reports.await(service, Reports.file(dir, service.pid()), "a profiled MEMORY_LEAK",
-                    Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, "MEMORY_LEAK")).singleElement().satisfies(f ->
-                            assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f)
-                                    .isEqualTo("async-profiler alloc live")));
-            JsonNode profile = profileOf(Reports.findings(report, "MEMORY_LEAK").get(0));
+            JsonNode profile = awaitProfile(service, "MEMORY_LEAK", "async-profiler alloc live");
 
             assertThat(profile.path("mode").asText()).isEqualTo("alloc live");
             assertThat(profile.path("fallback").isNull()).as(profile::toString).isTrue();
@@ -227,6 +215,14 @@ class AsyncProfilerIT {
             assertThat(profilerLibraries(service.pid())).isEmpty();
             assertThat(service.stderr()).as(service::describe).doesNotContain("restricted method");
         }
+    }
+
+    /** Waits for the one {@code kind} finding's {@code evidence.profile} to come from {@code source}; returns it. */
+    private static JsonNode awaitProfile(ChildJvm service, String kind, String source) {
+        JsonNode report = Reports.await(service, Reports.file(service.dir(), service.pid()), "a profiled " + kind,
+                Duration.ofMinutes(4), r -> assertThat(Reports.findings(r, kind)).singleElement().satisfies(f ->
+                        assertThat(profileOf(f).path("source").asText()).as("evidence.profile of %s", f).isEqualTo(source)));
+        return profileOf(Reports.findings(report, kind).get(0));
     }
 
     /** Waits for the CPU finding's {@code evidence.profile} to satisfy {@code done}; returns it. */
