@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,6 +60,8 @@ class LeakPatternsIT {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("currentJdk")
+    // not a burner, but its cycle needs timely old collections: a burner beside it made it LINEAR in CI
+    @ResourceLock(CpuHeavy.LOCK)
     void batchesLeavingAResidueAreAPeriodicLeak(Jdk jdk) throws Exception {
         // every 10 s a batch holds 15,000 rows (about 8 MB) for 5 s and archives 6,000 summaries (about 3 MB).
         // The cycle reaches the after-GC live set only when old collections free each batch's promoted rows
