@@ -288,6 +288,11 @@ final class AgentRuntime implements AgentView {
         Instant now = Instant.now();
         Window w = accumulator.close(now);
         timeline.add(w);
+        JfrStreamSource stream = jfr;
+        if (stream != null) {
+            // before the cost is read, so ending a chunk counts in this window's
+            stream.boundParserMemory(now);
+        }
         if (retained != null) {
             retained.windowAdded(w);
         }
@@ -391,6 +396,7 @@ final class AgentRuntime implements AgentView {
         long processAllocated = last.processAllocatedBytes() - first.processAllocatedBytes();
         Long maxHeap = jvm.heapMaxBytes();
         Long held = retainedBytes;
+        JfrStreamSource stream = jfr;
         return new AgentStats(version, mode, wall / 1_000_000, last.agentCpuNanos() / 1_000_000,
                 first.processCpuNanos() >= 0 && processCpu > 0 ? Math.min(1.0, (double) last.agentCpuNanos() / processCpu) : null,
                 wall > 0 ? (double) last.agentCpuNanos() / wall : null, last.agentAllocatedBytes(),
@@ -399,7 +405,7 @@ final class AgentRuntime implements AgentView {
                 first.processAllocatedBytes() >= 0 && processAllocated > 0
                         ? Math.min(1.0, (double) last.agentAllocatedBytes() / processAllocated) : null,
                 held, held != null && maxHeap != null && maxHeap > 0 ? (double) held / maxHeap : null,
-                costs.recent(), budgetState());
+                costs.recent(), budgetState(), stream == null ? null : stream.chunkRotations());
     }
 
     private OverheadBudget budgetState() {
@@ -553,8 +559,13 @@ final class AgentRuntime implements AgentView {
             p.add(jfrProblem);
         } else if (stream == null || !stream.isReady()) {
             p.add("JFR stream not started yet");
-        } else if (stream.handlerFailures() > 0) {
-            p.add(stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");
+        } else {
+            if (stream.handlerFailures() > 0) {
+                p.add(stream.handlerFailures() + " JFR events failed to fold (last: " + stream.lastFailure() + ")");
+            }
+            if (stream.chunkRotationProblem() != null) {
+                p.add(stream.chunkRotationProblem());
+            }
         }
         if (poolProblem != null) {
             p.add(poolProblem);

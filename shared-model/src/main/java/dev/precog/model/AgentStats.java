@@ -13,6 +13,8 @@ package dev.precog.model;
  * @param retainedFractionOfMaxHeap {@code retainedBytes} as a share of the maximum heap
  * @param recent the cost over the most recent period, which the budget is held to
  * @param budget the overhead budget and what the agent lowered to keep it
+ * @param jfrChunkRotations JFR chunks the agent ended so that its stream's parser lets go of the
+ *     stack traces it holds (added within schema 1)
  */
 public record AgentStats(
         String version,
@@ -31,13 +33,14 @@ public record AgentStats(
         Long retainedBytes,
         Double retainedFractionOfMaxHeap,
         RecentCost recent,
-        OverheadBudget budget) {
+        OverheadBudget budget,
+        Long jfrChunkRotations) {
 
     /** Stats without self-accounting beyond the lifetime figures, as offline analysis has them. */
     public AgentStats(String version, String mode, long uptimeMillis, long cpuTimeMillis, Double cpuFractionOfProcess,
             Double cpuFractionOfOneCore, long allocatedBytes, long eventsProcessed, long eventsDropped, long windowsAnalysed,
             String hostMetrics) {
         this(version, mode, uptimeMillis, cpuTimeMillis, cpuFractionOfProcess, cpuFractionOfOneCore, allocatedBytes,
-                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null);
+                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null, null);
     }
 }

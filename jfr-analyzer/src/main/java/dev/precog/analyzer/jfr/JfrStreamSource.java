@@ -2,6 +2,7 @@ package dev.precog.analyzer.jfr;
 
 import dev.precog.analyzer.window.WindowAccumulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import jdk.jfr.consumer.RecordingStream;
 /**
  * Owns the one live {@link RecordingStream} in the target JVM: enables the events the handlers
  * need, runs the stream on a daemon thread, counts what each event type delivered, lets the
- * agent change an event's settings while the stream runs, and closes it (safe to call twice).
+ * agent change an event's settings while the stream runs, bounds what its parser holds, and
+ * closes it (safe to call twice).
  */
 public final class JfrStreamSource implements AutoCloseable {
 
@@ -32,6 +34,8 @@ public final class JfrStreamSource implements AutoCloseable {
     private final List<EventHandler> handlers;
     /** Events delivered per handler, in the order of {@link #handlers}. */
     private final AtomicLongArray delivered;
+    /** Ends the chunk when the parser holds too many stacks; fed by the handlers that take stacks. */
+    private final ChunkRotation rotation = ChunkRotation.live(Instant.now());
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong handlerFailures = new AtomicLong();
@@ -87,6 +91,9 @@ public final class JfrStreamSource implements AutoCloseable {
     private void handle(int index, EventHandler handler, jdk.jfr.consumer.RecordedEvent event) {
         delivered.incrementAndGet(index);
         try {
+            if (handler.stackTrace()) {
+                rotation.stacks().see(event.getStackTrace());
+            }
             handler.accept(event);
         } catch (RuntimeException e) {
             // A handler bug must not end the stream; it is counted and surfaced in the report.
@@ -145,6 +152,24 @@ public final class JfrStreamSource implements AutoCloseable {
         }
         EventSettings s = stream.enable(eventName);
         settings.forEach(s::with);
+    }
+
+    /**
+     * Ends the JFR chunk when the stream's parser holds many stack traces, at most every few
+     * seconds ({@link ChunkRotation}); true when it did. Call from one thread; ignored once closed.
+     */
+    public boolean boundParserMemory(Instant now) {
+        return !closed.get() && rotation.rotateIfDue(now);
+    }
+
+    /** Chunks ended to bound the parser's memory. */
+    public long chunkRotations() {
+        return rotation.rotations();
+    }
+
+    /** Why chunks are no longer ended (JFR refused); null while they are. */
+    public String chunkRotationProblem() {
+        return rotation.problem();
     }
 
     public long handlerFailures() {

@@ -140,7 +140,7 @@ public final class ReportJson {
                     .field("jfrThreadsCpuTimeMillis", x.jfrThreadsCpuTimeMillis())
                     .field("allocatedFractionOfProcess", x.allocatedFractionOfProcess()).field("retainedBytes", x.retainedBytes())
                     .field("retainedFractionOfMaxHeap", x.retainedFractionOfMaxHeap()).field("recent", x.recent())
-                    .field("budget", x.budget()).endObject();
+                    .field("budget", x.budget()).field("jfrChunkRotations", x.jfrChunkRotations()).endObject();
         }
     }
 }

@@ -1,0 +1,96 @@
+package dev.precog.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.Reports;
+import dev.precog.it.workload.RuleEngineService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A rule engine whose every allocation sample brings a new stack trace (as javac's do): JFR's
+ * stream parser keeps each stack of the current chunk, so without the agent ending chunks it held
+ * every stack since start-up. The agent ends a chunk per thousand stacks; the application's own
+ * recording, which gets the same chunk boundaries, keeps all its events.
+ */
+class ParserMemoryIT {
+
+    /** The parser's stacks are RecordedStackTrace objects (their frames hang from them). */
+    private static final Pattern STACK_OBJECTS = Pattern.compile("\\s(\\d+)\\s+\\d+\\s+jdk\\.jfr\\.consumer\\.RecordedStackTrace\\b");
+
+    static Stream<Jdk> jdks() {
+        return Jdk.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void theStreamsStacksStayBoundedAndTheApplicationsRecordingKeepsItsEvents(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("parsermemory-" + jdk.name());
+        Path recording = dir.resolve("service.jfr");
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=2s")
+                .start(RuleEngineService.class)) {
+            Path reportFile = Reports.file(dir, service.pid());
+
+            // each rotation needed a thousand distinct stacks since the one before
+            JsonNode rotated = Reports.await(service, reportFile, "three chunks ended", Duration.ofMinutes(4),
+                    r -> assertThat(r.path("agent").path("jfrChunkRotations").asLong()).isGreaterThanOrEqualTo(3));
+            long stacks = liveStackObjects(jdk, service.pid());
+            assertThat(stacks).as("stack traces held, after at least 3000 were seen").isBetween(1L, 2000L);
+
+            // the stream reads on across the chunks it ended
+            long events = rotated.path("agent").path("eventsProcessed").asLong();
+            Reports.await(service, reportFile, "events after the rotations", Duration.ofMinutes(2),
+                    r -> assertThat(r.path("agent").path("eventsProcessed").asLong()).isGreaterThan(events + 500));
+            JsonNode r = Reports.read(reportFile).orElseThrow();
+            assertThat(r.path("analysis").path("notes").toString()).doesNotContain("JFR chunks not ended");
+            assertThat(Reports.violations(r)).isEmpty();
+
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+        }
+
+        // the application's recording is whole: allocation samples throughout, across Precog's chunk ends
+        long samples = 0;
+        long rotationRecordings = 0;
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent e = file.readEvent();
+                String type = e.getEventType().getName();
+                if (type.equals("jdk.ObjectAllocationSample")) {
+                    samples++;
+                } else if (type.equals("jdk.ActiveRecording") && "Precog chunk rotation".equals(e.getString("name"))) {
+                    rotationRecordings++;
+                }
+            }
+        }
+        assertThat(samples).isGreaterThan(3000);
+        assertThat(rotationRecordings).as("Precog's empty recordings, seen by JFR's own bookkeeping").isPositive();
+    }
+
+    /** Live RecordedStackTrace objects in the service, from a class histogram (which collects first). */
+    private static long liveStackObjects(Jdk jdk, long pid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(jdk.home().resolve("bin/jcmd").toString(), Long.toString(pid), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        Matcher m = STACK_OBJECTS.matcher(out);
+        assertThat(m.find()).as("RecordedStackTrace in the histogram:\n" + out.lines().limit(40).toList()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}

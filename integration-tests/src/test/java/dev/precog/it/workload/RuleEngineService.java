@@ -1,0 +1,91 @@
+package dev.precog.it.workload;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A pricing rule engine that interprets each rule as an expression tree, every rule a different
+ * nesting of sums, products, discounts and roundings 40 deep: each value it allocates is made
+ * under a different chain of evaluation frames, so JFR's allocation samples bring a new stack
+ * trace nearly every time, as a compiler's do. Evaluates a few hundred rules every 10 ms, a
+ * fraction of a core, until its stdin closes.
+ */
+public final class RuleEngineService {
+
+    static final int DEPTH = 40;
+
+    /** One node of a rule. */
+    interface Expr {
+        BigDecimal eval(BigDecimal price);
+    }
+
+    record Price() implements Expr {
+        @Override
+        public BigDecimal eval(BigDecimal price) {
+            return price;
+        }
+    }
+
+    record Sum(Expr left, BigDecimal right) implements Expr {
+        @Override
+        public BigDecimal eval(BigDecimal price) {
+            return left.eval(price).add(right);
+        }
+    }
+
+    record Product(Expr left, BigDecimal factor) implements Expr {
+        @Override
+        public BigDecimal eval(BigDecimal price) {
+            return left.eval(price).multiply(factor);
+        }
+    }
+
+    record Discount(Expr left, BigDecimal rate) implements Expr {
+        @Override
+        public BigDecimal eval(BigDecimal price) {
+            BigDecimal v = left.eval(price);
+            return v.subtract(v.multiply(rate));
+        }
+    }
+
+    record Rounded(Expr left) implements Expr {
+        @Override
+        public BigDecimal eval(BigDecimal price) {
+            return left.eval(price).setScale(4, RoundingMode.HALF_EVEN);
+        }
+    }
+
+    static volatile BigDecimal sink;
+
+    private RuleEngineService() {}
+
+    public static void main(String[] args) {
+        ParentWatch.start();
+        System.out.println("ready");
+        BigDecimal price = new BigDecimal("19.99");
+        while (true) {
+            for (int i = 0; i < 300; i++) {
+                sink = randomRule().eval(price);
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+    }
+
+    /** A rule of random nodes: 4^40 shapes, so two rules hardly ever share a stack. */
+    static Expr randomRule() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        Expr e = new Price();
+        for (int d = 0; d < DEPTH; d++) {
+            BigDecimal k = BigDecimal.valueOf(r.nextInt(1, 100), 2);
+            e = switch (r.nextInt(4)) {
+                case 0 -> new Sum(e, k);
+                case 1 -> new Product(e, BigDecimal.ONE.add(k.movePointLeft(1)));
+                case 2 -> new Discount(e, k.movePointLeft(1));
+                default -> new Rounded(e);
+            };
+        }
+        return e;
+    }
+}

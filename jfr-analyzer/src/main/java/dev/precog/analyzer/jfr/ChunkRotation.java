@@ -1,0 +1,88 @@
+package dev.precog.analyzer.jfr;
+
+import java.time.Duration;
+import java.time.Instant;
+import jdk.jfr.Recording;
+
+/**
+ * Keeps the live stream's parser memory bounded by ending the JFR chunk once the parser holds many
+ * stack traces. JFR's parser keeps every stack trace of the current chunk (and the previous
+ * chunk's) until the chunk ends, and a chunk ends only at 12 MB of disk: an application whose
+ * allocation samples each bring a new deep stack (javac) made it hold 10 MB after half a minute,
+ * growing. Starting and stopping an empty recording is the public way to end a chunk; it ends
+ * twice, so the big chunk is the previous one's previous and is let go. Other recordings in the
+ * JVM get a chunk boundary too (no events are lost; their files get more chunks).
+ */
+final class ChunkRotation {
+
+    /** Distinct stacks the parser may hold before the chunk is ended: about 3 MB of javac's 64-frame stacks. */
+    static final int STACK_LIMIT = 1000;
+    /** Ending a chunk costs about 10 to 40 ms of the agent's thread and JFR's, so not more often. */
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
+    static final String RECORDING_NAME = "Precog chunk rotation";
+
+    private final ChunkStackCount stacks;
+    private final Duration minInterval;
+    private final Runnable endChunk;
+    private Instant last;
+    private volatile long rotations;
+    private volatile String problem;
+
+    ChunkRotation(ChunkStackCount stacks, Duration minInterval, Instant start, Runnable endChunk) {
+        this.stacks = stacks;
+        this.minInterval = minInterval;
+        this.endChunk = endChunk;
+        this.last = start;
+    }
+
+    /** The live stream's rotation, ending chunks with an empty recording. */
+    static ChunkRotation live(Instant start) {
+        return new ChunkRotation(new ChunkStackCount(STACK_LIMIT), MIN_INTERVAL, start, ChunkRotation::endChunk);
+    }
+
+    /** The count the stream's thread feeds. */
+    ChunkStackCount stacks() {
+        return stacks;
+    }
+
+    /**
+     * Ends the chunk when the parser holds the limit of stacks and the last rotation is at least
+     * the minimum interval ago; true when it did. Called from one thread (the agent's). When JFR
+     * refuses, it is said in {@link #problem} and not tried again.
+     */
+    boolean rotateIfDue(Instant now) {
+        if (problem != null || stacks.distinct() < stacks.limit() || Duration.between(last, now).compareTo(minInterval) < 0) {
+            return false;
+        }
+        last = now;
+        try {
+            endChunk.run();
+        } catch (RuntimeException e) {
+            problem = "JFR chunks not ended, so the stream's parser keeps every stack trace of a chunk: " + e;
+            return false;
+        }
+        stacks.reset();
+        // memos keyed on the ended chunk's stacks would keep them (and their frames) alive
+        StackTraceMemo.forgetAll();
+        rotations++;
+        return true;
+    }
+
+    /** Chunks ended so far. */
+    long rotations() {
+        return rotations;
+    }
+
+    /** Why chunks are no longer ended; null while they are. */
+    String problem() {
+        return problem;
+    }
+
+    private static void endChunk() {
+        try (Recording r = new Recording()) {
+            r.setName(RECORDING_NAME);
+            r.start();
+            r.stop();
+        }
+    }
+}
