@@ -8,8 +8,8 @@ import jdk.jfr.Recording;
  * Keeps the live stream's parser memory bounded by ending the JFR chunk once the parser holds many
  * stack traces. JFR's parser keeps every stack trace of the current chunk (and the previous
  * chunk's) until the chunk ends, and a chunk ends only at 12 MB of disk: an application whose
- * allocation samples each bring a new deep stack (javac) made it hold 10 MB after half a minute,
- * growing. Starting and stopping an empty recording is the public way to end a chunk; it ends
+ * allocation samples each bring a new deep stack (javac) made it hold 9 MB of stacks after half a
+ * minute, growing. Starting and stopping an empty recording is the public way to end a chunk; it ends
  * twice, so the big chunk is the previous one's previous and is let go. Other recordings in the
  * JVM get a chunk boundary too (no events are lost; their files get more chunks).
  */
@@ -17,7 +17,7 @@ final class ChunkRotation {
 
     /** Distinct stacks the parser may hold before the chunk is ended: about 3 MB of javac's 64-frame stacks. */
     static final int STACK_LIMIT = 1000;
-    /** Ending a chunk costs about 10 to 40 ms of the agent's thread and JFR's, so not more often. */
+    /** Ending a chunk took 13 to 46 ms of the agent's thread, so not more often. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     static final String RECORDING_NAME = "Precog chunk rotation";
 

@@ -54,22 +54,23 @@ final class JfrFields {
     private static final StackTraceMemo<String> APPLICATION_FRAMES = new StackTraceMemo<>(JfrFields::applicationFrame);
 
     private static String applicationFrame(RecordedStackTrace stack) {
-        String top = null;
+        RecordedFrame top = null;
         for (RecordedFrame frame : stack.getFrames()) {
-            String where = where(frame);
-            if (where == null) {
+            RecordedMethod method = frame.getMethod();
+            if (method == null || method.getType() == null) {
                 continue;
             }
-            String type = frame.getMethod().getType().getName();
             if (top == null) {
-                top = where;
+                top = frame;
             }
+            String type = method.getType().getName();
             // a lambda's or hidden class's frame is generated: the frame below it is the code to read
             if (!JavaTypes.isPlatform(type) && !JavaTypes.isHidden(type)) {
-                return where;
+                return where(frame);
             }
         }
-        return top;
+        // named only at the end: in a stack of JDK code (javac) every frame is walked
+        return top == null ? null : where(top);
     }
 
     /** A frame as {@code Class.method:line} ({@code Class.method} when the line is unknown); null without a method. */
