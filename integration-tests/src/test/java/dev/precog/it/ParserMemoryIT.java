@@ -48,10 +48,10 @@ class ParserMemoryIT {
             Path reportFile = Reports.file(dir, service.pid());
 
             // each rotation needed a thousand distinct stacks since the one before
-            JsonNode rotated = Reports.await(service, reportFile, "three chunks ended", Duration.ofMinutes(4),
-                    r -> assertThat(r.path("agent").path("jfrChunkRotations").asLong()).isGreaterThanOrEqualTo(3));
+            JsonNode rotated = Reports.await(service, reportFile, "two chunks ended", Duration.ofMinutes(4),
+                    r -> assertThat(r.path("agent").path("jfrChunkRotations").asLong()).isGreaterThanOrEqualTo(2));
             long stacks = liveStackObjects(jdk, service.pid());
-            assertThat(stacks).as("stack traces held, after at least 3000 were seen").isBetween(1L, 2000L);
+            assertThat(stacks).as("stack traces held, after at least 2000 were seen").isBetween(1L, 1500L);
 
             // the stream reads on across the chunks it ended
             long events = rotated.path("agent").path("eventsProcessed").asLong();
@@ -78,7 +78,7 @@ class ParserMemoryIT {
                 }
             }
         }
-        assertThat(samples).isGreaterThan(3000);
+        assertThat(samples).isGreaterThan(1000);
         assertThat(rotationRecordings).as("Precog's empty recordings, seen by JFR's own bookkeeping").isPositive();
     }
 
