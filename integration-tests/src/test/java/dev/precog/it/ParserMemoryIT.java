@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A rule engine whose every allocation sample brings a new stack trace (as javac's do): JFR's
  * stream parser keeps each stack of the current chunk, so without the agent ending chunks it held
- * every stack since start-up. The agent ends a chunk per thousand stacks; the application's own
- * recording, which gets the same chunk boundaries, keeps all its events.
+ * every stack since start-up. The agent ends a chunk per thousand stacks or ten thousand frames in
+ * them; the application's own recording, which gets the same chunk boundaries, keeps all its events.
  */
 class ParserMemoryIT {
 
@@ -47,7 +47,7 @@ class ParserMemoryIT {
                 .start(RuleEngineService.class)) {
             Path reportFile = Reports.file(dir, service.pid());
 
-            // each rotation needed a thousand distinct stacks since the one before
+            // each rotation needed a thousand distinct stacks (or ten thousand frames) since the one before
             JsonNode rotated = Reports.await(service, reportFile, "two chunks ended", Duration.ofMinutes(4),
                     r -> assertThat(r.path("agent").path("jfrChunkRotations").asLong()).isGreaterThanOrEqualTo(2));
             long stacks = liveStackObjects(jdk, service.pid());

@@ -3,6 +3,7 @@ package dev.precog.analyzer.jfr;
 import java.time.Duration;
 import java.time.Instant;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
  * Keeps the live stream's parser memory bounded by ending the JFR chunk once the parser holds many
@@ -15,8 +16,15 @@ import jdk.jfr.Recording;
  */
 final class ChunkRotation {
 
-    /** Distinct stacks the parser may hold before the chunk is ended: about 3 MB of javac's 64-frame stacks. */
+    /** Distinct stacks the parser may hold before the chunk is ended... */
     static final int STACK_LIMIT = 1000;
+    /**
+     * ...or frames in them, about 0.5 MB (javac's 1,000 64-frame stacks held 3 MB). A megabyte or two
+     * of them made the heap's live set look like a slow leak in a small heap: on a starved machine the
+     * agent's own allocation samples bring new stacks for minutes (their frames change from
+     * interpreted to compiled), so the parser's share crept up by 1.2 MB a minute.
+     */
+    static final int FRAME_LIMIT = 10_000;
     /** Ending a chunk took 13 to 46 ms of the agent's thread, so not more often. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     static final String RECORDING_NAME = "Precog chunk rotation";
@@ -37,7 +45,8 @@ final class ChunkRotation {
 
     /** The live stream's rotation, ending chunks with an empty recording. */
     static ChunkRotation live(Instant start) {
-        return new ChunkRotation(new ChunkStackCount(STACK_LIMIT), MIN_INTERVAL, start, ChunkRotation::endChunk);
+        return new ChunkRotation(new ChunkStackCount(STACK_LIMIT, FRAME_LIMIT, ChunkRotation::frames), MIN_INTERVAL, start,
+                ChunkRotation::endChunk);
     }
 
     /** The count the stream's thread feeds. */
@@ -46,12 +55,12 @@ final class ChunkRotation {
     }
 
     /**
-     * Ends the chunk when the parser holds the limit of stacks and the last rotation is at least
+     * Ends the chunk when the parser holds the limit of stacks or frames and the last rotation is at least
      * the minimum interval ago; true when it did. Called from one thread (the agent's). When JFR
      * refuses, it is said in {@link #problem} and not tried again.
      */
     boolean rotateIfDue(Instant now) {
-        if (problem != null || stacks.distinct() < stacks.limit() || Duration.between(last, now).compareTo(minInterval) < 0) {
+        if (problem != null || !stacks.isFull() || Duration.between(last, now).compareTo(minInterval) < 0) {
             return false;
         }
         last = now;
@@ -76,6 +85,10 @@ final class ChunkRotation {
     /** Why chunks are no longer ended; null while they are. */
     String problem() {
         return problem;
+    }
+
+    private static int frames(Object stack) {
+        return stack instanceof RecordedStackTrace s ? s.getFrames().size() : 1;
     }
 
     private static void endChunk() {

@@ -1,31 +1,45 @@
 package dev.precog.analyzer.jfr;
 
 import java.util.Arrays;
+import java.util.function.ToIntFunction;
 
 /**
- * How many distinct stack traces a live stream's parser has resolved since the count was last
- * reset, up to a limit: what the parser holds, since it keeps every stack trace of the current JFR
- * chunk until the chunk ends. JFR hands every event with the same stack in a chunk the same
- * object, so stacks are told apart by identity hash, kept as ints (a rare collision counts two
- * stacks as one) rather than as references, which would keep them alive.
+ * How many distinct stack traces, and how many frames in them, a live stream's parser has resolved
+ * since the count was last reset, up to limits: what the parser holds, since it keeps every stack
+ * trace of the current JFR chunk until the chunk ends; its memory goes with the frames. JFR hands
+ * every event with the same stack in a chunk the same object, so stacks are told apart by identity
+ * hash, kept as ints (a rare collision counts two stacks as one) rather than as references, which
+ * would keep them alive.
  *
- * <p>{@link #see} runs on the stream's thread only; {@link #distinct} and {@link #reset} may be
- * called from any thread (a reset takes effect at the next {@code see}).
+ * <p>{@link #see} runs on the stream's thread only; {@link #distinct}, {@link #frames} and
+ * {@link #reset} may be called from any thread (a reset takes effect at the next {@code see}).
  */
 final class ChunkStackCount {
 
     private final int limit;
+    private final int frameLimit;
+    /** Frames of a stack, asked once per distinct stack. */
+    private final ToIntFunction<Object> frameCount;
     /** Open addressing on identity hashes; 0 marks an empty slot. */
     private final int[] slots;
     private int size;
+    private long frameTotal;
     private volatile int published;
+    private volatile long publishedFrames;
     private volatile boolean resetRequested;
 
-    ChunkStackCount(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive: " + limit);
+    /**
+     * @param limit distinct stacks counted at most
+     * @param frameLimit frames counted at most (counting stops at the stack that reaches it)
+     * @param frameCount the number of frames of a stack object
+     */
+    ChunkStackCount(int limit, int frameLimit, ToIntFunction<Object> frameCount) {
+        if (limit < 1 || frameLimit < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + limit + " stacks, " + frameLimit + " frames");
         }
         this.limit = limit;
+        this.frameLimit = frameLimit;
+        this.frameCount = frameCount;
         this.slots = new int[Integer.highestOneBit(limit) * 4];
     }
 
@@ -35,9 +49,11 @@ final class ChunkStackCount {
             resetRequested = false;
             Arrays.fill(slots, 0);
             size = 0;
+            frameTotal = 0;
             published = 0;
+            publishedFrames = 0;
         }
-        if (stack == null || size >= limit) {
+        if (stack == null || size >= limit || frameTotal >= frameLimit) {
             return;
         }
         int hash = System.identityHashCode(stack);
@@ -49,6 +65,8 @@ final class ChunkStackCount {
             }
             if (slots[i] == 0) {
                 slots[i] = key;
+                frameTotal += Math.max(0, frameCount.applyAsInt(stack));
+                publishedFrames = frameTotal;
                 published = ++size;
                 return;
             }
@@ -60,13 +78,19 @@ final class ChunkStackCount {
         return resetRequested ? 0 : published;
     }
 
+    /** Frames of the distinct stacks seen since the last reset. */
+    long frames() {
+        return resetRequested ? 0 : publishedFrames;
+    }
+
+    /** Whether either limit is reached: the parser holds as much as it should. */
+    boolean isFull() {
+        return distinct() >= limit || frames() >= frameLimit;
+    }
+
     /** Starts counting afresh: the stacks seen so far belong to a chunk that has ended. */
     void reset() {
         resetRequested = true;
-    }
-
-    int limit() {
-        return limit;
     }
 
     /** Identity hashes of neighbouring objects are not spread; this spreads them over the table. */

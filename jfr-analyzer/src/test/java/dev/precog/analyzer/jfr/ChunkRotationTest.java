@@ -17,7 +17,7 @@ class ChunkRotationTest {
     @Test
     void aChunkEndsOnlyOnceTheLimitOfStacksIsHeldAndTheIntervalHasPassed() {
         AtomicInteger ended = new AtomicInteger();
-        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(3), Duration.ofSeconds(10), T0, ended::incrementAndGet);
+        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(3, Integer.MAX_VALUE, stack -> 1), Duration.ofSeconds(10), T0, ended::incrementAndGet);
         see(rotation, 2);
         assertThat(rotation.rotateIfDue(T0.plusSeconds(60))).as("two stacks of three").isFalse();
         see(rotation, 1);
@@ -36,9 +36,21 @@ class ChunkRotationTest {
     }
 
     @Test
+    void aFewDeepStacksEndTheChunkOnceTheirFramesReachTheLimit() {
+        AtomicInteger ended = new AtomicInteger();
+        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(1000, 200, stack -> 64), Duration.ofSeconds(10), T0,
+                ended::incrementAndGet);
+        see(rotation, 3);
+        assertThat(rotation.rotateIfDue(T0.plusSeconds(60))).as("192 frames of 200").isFalse();
+        see(rotation, 1);
+        assertThat(rotation.rotateIfDue(T0.plusSeconds(60))).as("four stacks of a thousand, 256 frames").isTrue();
+        assertThat(ended).hasValue(1);
+    }
+
+    @Test
     void whenJfrRefusesItIsSaidAndNotTriedAgain() {
         AtomicInteger tries = new AtomicInteger();
-        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(1), Duration.ofSeconds(1), T0, () -> {
+        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(1, Integer.MAX_VALUE, stack -> 1), Duration.ofSeconds(1), T0, () -> {
             tries.incrementAndGet();
             throw new IllegalStateException("Flight Recorder is disabled");
         });

@@ -3,13 +3,14 @@ package dev.precog.analyzer.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ChunkStackCountTest {
 
     @Test
     void theSameStackObjectCountsOnceAndEqualButDistinctObjectsCountApart() {
-        ChunkStackCount count = new ChunkStackCount(100);
+        ChunkStackCount count = stacksOnly(100);
         Object stack = new Object();
         count.see(stack);
         count.see(stack);
@@ -23,7 +24,7 @@ class ChunkStackCountTest {
 
     @Test
     void manyStacksAreCountedUpToTheLimit() {
-        ChunkStackCount count = new ChunkStackCount(1000);
+        ChunkStackCount count = stacksOnly(1000);
         Object[] stacks = new Object[5000];
         for (int i = 0; i < stacks.length; i++) {
             stacks[i] = new Object();
@@ -35,7 +36,7 @@ class ChunkStackCountTest {
 
     @Test
     void aResetStartsTheCountAfreshAtTheNextStack() {
-        ChunkStackCount count = new ChunkStackCount(10);
+        ChunkStackCount count = stacksOnly(10);
         Object old = new Object();
         count.see(old);
         count.see(new Object());
@@ -46,7 +47,34 @@ class ChunkStackCountTest {
     }
 
     @Test
-    void theLimitMustBePositive() {
-        assertThatThrownBy(() -> new ChunkStackCount(0)).isInstanceOf(IllegalArgumentException.class);
+    void framesAreAddedOncePerDistinctStackAndTheirLimitFillsTheCountFirst() {
+        AtomicInteger asked = new AtomicInteger();
+        ChunkStackCount count = new ChunkStackCount(1000, 100, stack -> {
+            asked.incrementAndGet();
+            return ((String) stack).length();
+        });
+        String deep = "x".repeat(60);
+        count.see(deep);
+        count.see(deep);
+        assertThat(count.frames()).isEqualTo(60);
+        assertThat(asked).as("frames asked once per stack object").hasValue(1);
+        assertThat(count.isFull()).isFalse();
+        count.see("y".repeat(50));
+        assertThat(count.isFull()).as("110 frames held of 100 allowed, in two stacks of a thousand").isTrue();
+        count.see("z".repeat(10));
+        assertThat(count.distinct()).as("counting stops once full").isEqualTo(2);
+        count.reset();
+        assertThat(count.frames()).isZero();
+        assertThat(count.isFull()).isFalse();
+    }
+
+    @Test
+    void theLimitsMustBePositive() {
+        assertThatThrownBy(() -> stacksOnly(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChunkStackCount(10, 0, stack -> 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ChunkStackCount stacksOnly(int limit) {
+        return new ChunkStackCount(limit, Integer.MAX_VALUE, stack -> 1);
     }
 }
