@@ -11,7 +11,8 @@ import java.util.Locale;
  * agent's cumulative CPU time (its threads and JFR's) and judges the share over the last period
  * ({@code overheadPeriod}, a minute by default), or since the last change of level if that is
  * more recent (what was spent before a change says nothing about the new level), once at least
- * the settle time has passed. Over budget: one level down the ladder. Back up one level only
+ * the settle time has passed. Over budget (over a shorter span: having spent the whole period's
+ * allowance already): one level down the ladder. Back up one level only
  * after a full period under {@link #RECOVER_BELOW} of the budget, and no sooner than the recovery
  * wait after the last change;
  * the wait doubles (up to {@link #MAX_RECOVERY_WAIT}) each time a step up had to be undone, so a
@@ -89,11 +90,15 @@ final class BudgetController {
         if (span.compareTo(settle) < 0 || span.isZero()) {
             return level;
         }
-        double share = (cpuNanos - from.cpuNanos()) / (double) span.toNanos();
+        long spent = cpuNanos - from.cpuNanos();
+        double share = spent / (double) span.toNanos();
         measured = share;
         measuredOverSeconds = span.toMillis() / 1000.0;
         String judged = percent(share) + " of one core over the last " + seconds(span) + ", budget " + percent(budget);
-        if (share > budget) {
+        // Over a span shorter than the period, over budget means having spent the whole period's allowance
+        // already: the budget is a share of a period, and what follows a costly start (the agent's code
+        // still interpreted on a busy machine) may pay it back. A full period is judged by its share.
+        if (spent > budget * Math.max(span.toNanos(), period.toNanos())) {
             if (level < maxLevel) {
                 if (lastChangeWasUp && Duration.between(changedAt, now).compareTo(recoveryWait) < 0) {
                     recoveryWait = min(recoveryWait.multipliedBy(2), MAX_RECOVERY_WAIT);
@@ -109,6 +114,9 @@ final class BudgetController {
             change(level - 1, now, true);
             reason = "well under budget (" + judged + "): raised to level " + level + "; will step up again after "
                     + seconds(recoveryWait) + " more under " + percent(RECOVER_BELOW * budget);
+        } else if (share > budget) {
+            reason = (level == 0 ? "within budget so far (" : "at level " + level + ", within budget so far (") + judged
+                    + "; under the allowance of a full " + seconds(period) + ")";
         } else {
             reason = level == 0 ? "within budget (" + judged + ")"
                     : "at level " + level + " (" + judged + "); steps up after " + seconds(recoveryWait)

@@ -77,22 +77,42 @@ class BudgetControllerTest {
     void overBudgetStepsDownOneLevelPerSettleTimeToTheLastLevel() {
         Agent agent = new Agent();
         agent.start();
-        assertThat(agent.run(0.05, 10)).isEqualTo(1);
+        // a tenth of a core spends a minute's allowance (0.6 s) within the settle time
+        assertThat(agent.run(0.1, 10)).isEqualTo(1);
         assertThat(agent.controller.reason())
-                .isEqualTo("over budget (5.00% of one core over the last 10s, budget 1.00%): lowered to level 1");
+                .isEqualTo("over budget (10.00% of one core over the last 10s, budget 1.00%): lowered to level 1");
         // the new level is judged on its own cost: not before another settle time
-        assertThat(agent.run(0.05, 9)).isEqualTo(1);
-        assertThat(agent.run(0.05, 1)).isEqualTo(2);
-        assertThat(agent.run(0.05, 20)).isEqualTo(4);
-        assertThat(agent.run(0.05, 300)).as("never past the last level").isEqualTo(4);
-        assertThat(agent.controller.reason()).startsWith("still over budget at the last level (5.00% of one core");
+        assertThat(agent.run(0.1, 9)).isEqualTo(1);
+        assertThat(agent.run(0.1, 1)).isEqualTo(2);
+        assertThat(agent.run(0.1, 20)).isEqualTo(4);
+        assertThat(agent.run(0.1, 300)).as("never past the last level").isEqualTo(4);
+        assertThat(agent.controller.reason()).startsWith("still over budget at the last level (10.00% of one core");
+    }
+
+    @Test
+    void aCostOverTheRateIsLoweredOnlyOnceItHasSpentThePeriodsAllowance() {
+        Agent agent = new Agent();
+        agent.start();
+        // 1.5% of a core: over the budget's rate, but a minute allows 0.6 s, spent only after 40 s
+        assertThat(agent.run(0.015, 30)).isZero();
+        assertThat(agent.controller.reason())
+                .startsWith("within budget so far (1.50% of one core over the last 30s, budget 1.00%; under the allowance of a full 60s)");
+        assertThat(agent.run(0.015, 10)).isZero();
+        assertThat(agent.run(0.015, 1)).as("0.615 s spent in 41 s").isEqualTo(1);
+
+        // a costly start paid back by cheap seconds within the minute is within budget
+        Agent paysBack = new Agent();
+        paysBack.start();
+        paysBack.run(0.05, 10);
+        assertThat(paysBack.run(0.002, 50)).isZero();
+        assertThat(paysBack.controller.reason()).startsWith("within budget (1.00% of one core over the last 60s");
     }
 
     @Test
     void aLevelThatKeepsTheBudgetIsKeptWhileNotWellUnderIt() {
         Agent agent = new Agent();
         agent.start();
-        agent.run(0.02, 10);
+        agent.run(0.1, 10);
         // at 70% of the budget: inside it, but not under half, so no step back up, however long
         assertThat(agent.run(0.007, 3 * 3600)).isEqualTo(1);
         assertThat(agent.controller.reason()).startsWith("at level 1 (0.70% of one core over the last 60s, budget 1.00%)");
@@ -102,7 +122,7 @@ class BudgetControllerTest {
     void stepsBackUpOnlyAfterTheRecoveryWaitWellUnderBudget() {
         Agent agent = new Agent();
         agent.start();
-        agent.run(0.02, 10);
+        agent.run(0.1, 10);
         Instant lowered = agent.controller.changedAt();
         assertThat(agent.run(0.002, 299)).as("cheap, but the recovery wait is 5 minutes").isEqualTo(1);
         assertThat(agent.run(0.002, 1)).isZero();
@@ -115,16 +135,16 @@ class BudgetControllerTest {
     void aStepUpThatHadToBeUndoneDoublesTheWaitBeforeTheNextTry() {
         Agent agent = new Agent();
         agent.start();
-        agent.run(0.02, 10);
+        agent.run(0.1, 10);
         agent.run(0.002, 300);
         assertThat(agent.controller.level()).isZero();
         // level 0 costs too much again: back down, and the next try waits twice as long
-        assertThat(agent.run(0.02, 10)).isEqualTo(1);
+        assertThat(agent.run(0.1, 10)).isEqualTo(1);
         assertThat(agent.controller.recoveryWait()).isEqualTo(Duration.ofMinutes(10));
         assertThat(agent.run(0.002, 599)).isEqualTo(1);
         assertThat(agent.run(0.002, 1)).isZero();
         for (int bounce = 0; bounce < 10; bounce++) {
-            agent.run(0.02, 10);
+            agent.run(0.1, 10);
             agent.run(0.002, (int) agent.controller.recoveryWait().toSeconds());
         }
         assertThat(agent.controller.recoveryWait()).as("capped").isEqualTo(BudgetController.MAX_RECOVERY_WAIT);
