@@ -95,8 +95,8 @@ class BudgetControllerTest {
         agent.start();
         // 1.5% of a core: over the budget's rate, but a minute allows 0.6 s, spent only after 40 s
         assertThat(agent.run(0.015, 30)).isZero();
-        assertThat(agent.controller.reason())
-                .startsWith("within budget so far (1.50% of one core over the last 30s, budget 1.00%; under the allowance of a full 60s)");
+        assertThat(agent.controller.reason()).startsWith(
+                "within budget so far (1.50% of one core over the last 30s, budget 1.00%; under the allowance of a full 60s)");
         assertThat(agent.run(0.015, 10)).isZero();
         assertThat(agent.run(0.015, 1)).as("0.615 s spent in 41 s").isEqualTo(1);
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Runs one workload once in one variant in a fresh JVM and reads back what it measured. */
 final class WorkloadRunner {
@@ -34,7 +35,7 @@ final class WorkloadRunner {
         int exit;
         try (ChildJvm child = builder.start(w.mainClass(), w.args().toArray(String[]::new))) {
             if (!child.awaitExit(Duration.ofSeconds(w.timeoutSeconds()))) {
-                note = "did not finish within " + w.timeoutSeconds() + " s";
+                note = "did not finish within " + w.timeoutSeconds() + " s" + threadDump(jdk, child.pid(), dir);
             }
             exit = child.stop();
             values = values(child.stdout());
@@ -53,6 +54,24 @@ final class WorkloadRunner {
         return new BenchRun(w.name(), v.label, round, position, get(values, "work"), get(values, "seconds"),
                 get(values, "cpuSeconds"), (long) get(values, "heapAfterGcBytes"), (long) get(values, "nonHeapBytes"),
                 (long) get(values, "rssBytes"), jvmSeconds, agent, details, note);
+    }
+
+    /**
+     * A thread dump of a run that hangs, before it is killed: a javac run with Precog on JDK 25 once
+     * finished its compile and then did not exit, and nothing said where it was stuck.
+     */
+    private static String threadDump(Jdk jdk, long pid, Path dir) {
+        Path file = dir.resolve("threads-at-timeout.txt");
+        try {
+            Process p = new ProcessBuilder(jdk.home().resolve("bin/jcmd").toString(), Long.toString(pid), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            return p.waitFor(60, TimeUnit.SECONDS) ? " (threads in " + file + ")" : " (no thread dump within 60 s)";
+        } catch (IOException e) {
+            return " (no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return " (no thread dump: interrupted)";
+        }
     }
 
     /** The {@code precog-bench key=value} lines of a workload's output. */

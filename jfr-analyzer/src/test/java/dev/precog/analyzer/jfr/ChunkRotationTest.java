@@ -17,7 +17,7 @@ class ChunkRotationTest {
     @Test
     void aChunkEndsOnlyOnceTheLimitOfStacksIsHeldAndTheIntervalHasPassed() {
         AtomicInteger ended = new AtomicInteger();
-        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(3, Integer.MAX_VALUE, stack -> 1), Duration.ofSeconds(10), T0, ended::incrementAndGet);
+        ChunkRotation rotation = new ChunkRotation(stacksOnly(3), Duration.ofSeconds(10), T0, ended::incrementAndGet);
         see(rotation, 2);
         assertThat(rotation.rotateIfDue(T0.plusSeconds(60))).as("two stacks of three").isFalse();
         see(rotation, 1);
@@ -50,7 +50,7 @@ class ChunkRotationTest {
     @Test
     void whenJfrRefusesItIsSaidAndNotTriedAgain() {
         AtomicInteger tries = new AtomicInteger();
-        ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(1, Integer.MAX_VALUE, stack -> 1), Duration.ofSeconds(1), T0, () -> {
+        ChunkRotation rotation = new ChunkRotation(stacksOnly(1), Duration.ofSeconds(1), T0, () -> {
             tries.incrementAndGet();
             throw new IllegalStateException("Flight Recorder is disabled");
         });
@@ -82,6 +82,11 @@ class ChunkRotationTest {
             assertThat(next.await(60, TimeUnit.SECONDS)).as("a new chunk after the rotation").isTrue();
         }
         assertThat(rotation.problem()).isNull();
+    }
+
+    /** A count with a limit of stacks only, one frame each. */
+    private static ChunkStackCount stacksOnly(int limit) {
+        return new ChunkStackCount(limit, Integer.MAX_VALUE, stack -> 1);
     }
 
     private static void see(ChunkRotation rotation, int stacks) {
