@@ -54,6 +54,8 @@ final class AgentRuntime implements AgentView {
     private static final int TIMELINE_CAPACITY = 2160;
     /** Walking the report, evidence and open window costs more than they change from one window to the next. */
     private static final Duration RETAINED_WALK_EVERY = Duration.ofSeconds(30);
+    /** Closing the JFR stream at exit normally takes milliseconds; it can block for good (BoundedStep). */
+    private static final Duration STREAM_CLOSE_CEILING = Duration.ofSeconds(3);
     /** How long to wait for an application's own LogManager before starting anyway. */
     private static final int LOG_MANAGER_WAIT_SECONDS = 120;
 
@@ -289,8 +291,9 @@ final class AgentRuntime implements AgentView {
         Window w = accumulator.close(now);
         timeline.add(w);
         JfrStreamSource stream = jfr;
-        if (stream != null) {
-            // before the cost is read, so ending a chunk counts in this window's
+        if (stream != null && !stopped.get()) {
+            // before the cost is read, so ending a chunk counts in this window's; never once the JVM
+            // is exiting, when it can block for good (BoundedStep)
             stream.boundParserMemory(now);
         }
         if (retained != null) {
@@ -489,8 +492,9 @@ final class AgentRuntime implements AgentView {
             Thread.currentThread().interrupt();
         }
         JfrStreamSource stream = jfr;
-        if (stream != null) {
-            stream.close();
+        if (stream != null && !BoundedStep.runWithin(stream::close, STREAM_CLOSE_CEILING, threads.named("close-jfr"))) {
+            // the final report is written all the same, from the events folded so far
+            log.error("JFR stream not closed within " + STREAM_CLOSE_CEILING.toSeconds() + " s at exit; left to the JVM", null);
         }
         ExecutorInstrumentation p = pools;
         if (p != null) {

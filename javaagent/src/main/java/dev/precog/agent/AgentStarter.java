@@ -4,6 +4,7 @@ import dev.precog.agent.jmx.PrecogMBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,9 @@ public final class AgentStarter {
     public static final String RUNNING_PROPERTY = "dev.precog.agent";
     /** Set when Precog refused to start, so the attach command can tell the user why. */
     public static final String ERROR_PROPERTY = "dev.precog.agent.error";
+
+    /** The last window's analysis and report take a second or two on a slow box; a stuck JFR call, for ever. */
+    private static final long STOP_CEILING_SECONDS = 15;
 
     private static AgentRuntime running;
 
@@ -78,10 +82,17 @@ public final class AgentStarter {
             running = runtime;
             System.setProperty(RUNNING_PROPERTY, version + " " + mode + " since " + Instant.now());
             AtomicBoolean registered = new AtomicBoolean();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runnable stop = () -> {
                 runtime.stop();
                 if (registered.get()) {
                     PrecogMBean.unregister();
+                }
+            };
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // the JVM waits for every hook: whatever blocks in the agent must not keep it alive
+                if (!BoundedStep.runWithin(stop, Duration.ofSeconds(STOP_CEILING_SECONDS), threads.named("stop"))) {
+                    System.err.println("precog: not stopped within " + STOP_CEILING_SECONDS
+                            + " s; the JVM exits without waiting for Precog's final report");
                 }
             }, "precog-shutdown"));
             runtime.start(() -> {
