@@ -23,6 +23,9 @@ public final class CgroupMemory {
 
     private final Path proc;
     private final Path cgroupRoot;
+    private final SmallFileReader files = new SmallFileReader();
+    private String lastCgroupFile;
+    private Group lastGroup;
 
     public CgroupMemory() {
         this(Path.of("/proc"), Path.of("/sys/fs/cgroup"));
@@ -36,22 +39,37 @@ public final class CgroupMemory {
     /** Adds {@link Metric#CONTAINER_MEMORY_LIMIT} (when limited) and {@link Metric#CONTAINER_MEMORY_USED} to {@code values}. */
     public void read(Map<Metric, Double> values) {
         try {
-            List<String> lines = Files.readAllLines(proc.resolve("self/cgroup"), StandardCharsets.UTF_8);
-            Path v2 = v2Directory(lines);
-            if (v2 != null) {
-                put(values, number(v2.resolve("memory.max")), number(v2.resolve("memory.current")),
-                        statValue(v2.resolve("memory.stat"), "file"));
+            Group group = group(files.read(proc.resolve("self/cgroup"), StandardCharsets.UTF_8));
+            if (group == null) {
                 return;
             }
-            Path v1 = v1Directory(lines);
-            if (v1 != null) {
-                put(values, number(v1.resolve("memory.limit_in_bytes")), number(v1.resolve("memory.usage_in_bytes")),
-                        statValue(v1.resolve("memory.stat"), "total_cache"));
+            if (group.v2()) {
+                put(values, number(group.dir().resolve("memory.max")), number(group.dir().resolve("memory.current")),
+                        statValue(group.dir().resolve("memory.stat"), "file"));
+            } else {
+                put(values, number(group.dir().resolve("memory.limit_in_bytes")),
+                        number(group.dir().resolve("memory.usage_in_bytes")),
+                        statValue(group.dir().resolve("memory.stat"), "total_cache"));
             }
         } catch (IOException | RuntimeException e) {
             // no cgroups here, or not readable: nothing to report, like any reading that fails
         }
     }
+
+    /** The memory group's directory and version; found again only when /proc/self/cgroup changes (the process moved). */
+    private Group group(String cgroupFile) {
+        if (!cgroupFile.equals(lastCgroupFile)) {
+            List<String> lines = List.of(cgroupFile.split("\n"));
+            Path v2 = v2Directory(lines);
+            Path v1 = v2 == null ? v1Directory(lines) : null;
+            lastGroup = v2 != null ? new Group(v2, true) : v1 != null ? new Group(v1, false) : null;
+            lastCgroupFile = cgroupFile;
+        }
+        return lastGroup;
+    }
+
+    /** A memory cgroup's directory; {@code v2} for the unified hierarchy. */
+    private record Group(Path dir, boolean v2) {}
 
     private static void put(Map<Metric, Double> values, Double limit, Double usage, Double cache) {
         if (limit != null && limit < UNLIMITED) {
@@ -99,23 +117,26 @@ public final class CgroupMemory {
     }
 
     /** A file holding one number, or "max" (no limit); null when absent. */
-    private static Double number(Path file) throws IOException {
+    private Double number(Path file) throws IOException {
         if (!Files.isReadable(file)) {
             return null;
         }
-        String s = Files.readString(file, StandardCharsets.UTF_8).trim();
+        String s = files.read(file, StandardCharsets.UTF_8).trim();
         return s.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(s);
     }
 
-    private static Double statValue(Path file, String key) throws IOException {
+    /** The value of {@code key}'s line in a "key value" file, or null. */
+    private Double statValue(Path file, String key) throws IOException {
         if (!Files.isReadable(file)) {
             return null;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith(key + " ")) {
-                return Double.parseDouble(line.substring(key.length() + 1).trim());
-            }
+        String text = files.read(file, StandardCharsets.UTF_8);
+        int at = text.startsWith(key + " ") ? 0 : text.indexOf("\n" + key + " ");
+        if (at < 0) {
+            return null;
         }
-        return null;
+        int start = text.indexOf(' ', at + (at == 0 ? 0 : 1)) + 1;
+        int end = text.indexOf('\n', start);
+        return Double.parseDouble(text.substring(start, end < 0 ? text.length() : end).trim());
     }
 }

@@ -19,6 +19,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
     private final Path proc;
     private final String description;
     private final CgroupMemory cgroup;
+    private final SmallFileReader files = new SmallFileReader();
     /** Ticks of the last CPU reading, null before the first; only the sampling thread uses it. */
     private CpuTicks previousTicks;
 
@@ -92,7 +93,7 @@ public final class ProcfsHostMetricsSource implements HostMetricsSource {
     private <T> T read(String file, Function<String, T> parser) {
         try {
             // Latin-1 maps every byte, so an odd process name cannot make the whole file unreadable
-            return parser.apply(new String(Files.readAllBytes(proc.resolve(file)), StandardCharsets.ISO_8859_1));
+            return parser.apply(files.read(proc.resolve(file), StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return null;
         }

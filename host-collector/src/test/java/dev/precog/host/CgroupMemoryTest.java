@@ -84,4 +84,31 @@ class CgroupMemoryTest {
     void noCgroupsIsNothing() {
         assertThat(read()).isEmpty();
     }
+
+    /** The group's directory is kept between samples, found again only when the process moves to another group. */
+    @Test
+    void aProcessMovedToAnotherGroupIsReadThere() throws IOException {
+        CgroupMemory memory = new CgroupMemory(dir.resolve("proc"), dir.resolve("cgroup"));
+        write("proc/self/cgroup", "0::/batch/a\n");
+        write("cgroup/batch/a/memory.max", "1000000\n");
+        write("cgroup/batch/a/memory.current", "600000\n");
+        write("cgroup/batch/a/memory.stat", "anon 500000\nfile 100000\n");
+        write("cgroup/batch/b/memory.max", "2000000\n");
+        write("cgroup/batch/b/memory.current", "900000\n");
+        write("cgroup/batch/b/memory.stat", "file 200000\nanon 700000\n");
+        Map<Metric, Double> first = new EnumMap<>(Metric.class);
+        memory.read(first);
+        write("cgroup/batch/a/memory.current", "700000\n");
+        Map<Metric, Double> grown = new EnumMap<>(Metric.class);
+        memory.read(grown);
+        write("proc/self/cgroup", "0::/batch/b\n");
+        Map<Metric, Double> moved = new EnumMap<>(Metric.class);
+        memory.read(moved);
+
+        assertThat(first).containsEntry(Metric.CONTAINER_MEMORY_USED, 500000.0);
+        assertThat(grown).containsEntry(Metric.CONTAINER_MEMORY_USED, 600000.0);
+        // the stat's key on its first line is found too
+        assertThat(moved).containsEntry(Metric.CONTAINER_MEMORY_LIMIT, 2000000.0)
+                .containsEntry(Metric.CONTAINER_MEMORY_USED, 700000.0);
+    }
 }
