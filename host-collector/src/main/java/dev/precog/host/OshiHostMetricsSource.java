@@ -33,6 +33,7 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
     private final String description;
     /** OSHI's own cgroup view is partial: the limit and working set come from the cgroup files. */
     private final CgroupMemory cgroup = new CgroupMemory();
+    private final SmallFileReader files = new SmallFileReader();
     /** Ticks of the last CPU reading, null before the first; only the sampling thread uses it. */
     private long[] previousTicks;
 
@@ -104,7 +105,7 @@ public final class OshiHostMetricsSource implements HostMetricsSource {
         thread.setContextClassLoader(OWN_LOADER);
         try {
             readCpu(values);
-            RunQueue.read(Path.of("/proc"), values);
+            RunQueue.read(Path.of("/proc"), files, values);
             record(values, Metric.HOST_MEMORY_TOTAL, memory::getTotal, 1);
             record(values, Metric.HOST_MEMORY_AVAILABLE, memory::getAvailable, 0);
             record(values, Metric.HOST_SWAP_TOTAL, swap::getSwapTotal, 0);

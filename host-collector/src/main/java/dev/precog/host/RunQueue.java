@@ -3,7 +3,6 @@ package dev.precog.host;
 import dev.precog.model.Metric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,9 +15,9 @@ final class RunQueue {
 
     private RunQueue() {}
 
-    static void read(Path proc, Map<Metric, Double> values) {
+    static void read(Path proc, SmallFileReader files, Map<Metric, Double> values) {
         try {
-            put(new String(Files.readAllBytes(proc.resolve("stat")), StandardCharsets.ISO_8859_1), values);
+            put(files.read(proc.resolve("stat"), StandardCharsets.ISO_8859_1), values);
         } catch (IOException | RuntimeException e) {
             // not Linux, or /proc hidden: the run queue is simply not known
         }
