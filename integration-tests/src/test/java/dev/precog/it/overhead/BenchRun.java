@@ -34,4 +34,20 @@ record BenchRun(String workload, String variant, int round, int position, double
     double cpuMillisPerUnit() {
         return cpuSeconds * 1000 / work;
     }
+
+    /** Whether the run's first compile, in a cold JVM, was not the measured one (a javac run of several compiles). */
+    boolean hasColdCompile() {
+        return details.containsKey("compile2Seconds");
+    }
+
+    /** Units of work per second of the first compile, the cold JVM's; NaN where there was no other. */
+    double coldThroughput() {
+        return hasColdCompile() ? work / details.get("compile1Seconds") : Double.NaN;
+    }
+
+    /** CPU milliseconds of the whole process per unit of work in the first compile; NaN where not recorded. */
+    double coldCpuMillisPerUnit() {
+        Double cpu = details.get("compile1CpuSeconds");
+        return hasColdCompile() && cpu != null ? cpu * 1000 / work : Double.NaN;
+    }
 }

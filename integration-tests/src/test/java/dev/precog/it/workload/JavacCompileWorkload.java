@@ -44,6 +44,7 @@ public final class JavacCompileWorkload {
             seconds = (System.nanoTime() - started) / 1e9;
             cpu = BenchOutput.processCpuSeconds() - cpuBefore;
             BenchOutput.put("compile" + i + "Seconds", seconds);
+            BenchOutput.put("compile" + i + "CpuSeconds", cpu);
             BenchOutput.put("compile" + i + "ClassBytes", bytes);
         }
         // the measured work: the last compile, in source files
