@@ -35,7 +35,7 @@ record BenchRun(String workload, String variant, int round, int position, double
         return cpuSeconds * 1000 / work;
     }
 
-    /** Whether the run's first compile, in a cold JVM, was not the measured one (a javac run of several compiles). */
+    /** Whether the run compiled more than once, so its first compile (the cold JVM's) is not the measured one. */
     boolean hasColdCompile() {
         return details.containsKey("compile2Seconds");
     }
