@@ -1,13 +1,7 @@
 package dev.precog.bench;
 
 import dev.precog.analyzer.detect.AnalysisContext;
-import dev.precog.analyzer.forecast.CpuForecaster;
-import dev.precog.analyzer.forecast.HeapLiveSetForecaster;
-import dev.precog.analyzer.forecast.MemoryAvailableForecaster;
-import dev.precog.analyzer.forecast.MetaspaceForecaster;
 import dev.precog.analyzer.forecast.MetricForecaster;
-import dev.precog.analyzer.forecast.ProcessRssForecaster;
-import dev.precog.analyzer.forecast.ThreadCountForecaster;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Metric;
 import dev.precog.model.Window;
@@ -72,8 +66,7 @@ public class ForecastBenchmark {
     }
 
     private static List<MetricForecaster> forecasters() {
-        return List.of(new HeapLiveSetForecaster(), new MetaspaceForecaster(), new ProcessRssForecaster(),
-                new MemoryAvailableForecaster(), new ThreadCountForecaster(), CpuForecaster.process(), CpuForecaster.host());
+        return MetricForecaster.standard();
     }
 
     @Benchmark

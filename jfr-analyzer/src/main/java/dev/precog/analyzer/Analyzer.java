@@ -15,14 +15,9 @@ import dev.precog.analyzer.detect.MetaspaceLeakDetector;
 import dev.precog.analyzer.detect.NativeMemoryGrowthDetector;
 import dev.precog.analyzer.detect.ThreadLeakDetector;
 import dev.precog.analyzer.detect.ThreadStarvationDetector;
-import dev.precog.analyzer.forecast.CpuForecaster;
 import dev.precog.analyzer.forecast.ForecastTracker;
 import dev.precog.analyzer.forecast.Forecaster;
-import dev.precog.analyzer.forecast.HeapLiveSetForecaster;
-import dev.precog.analyzer.forecast.MemoryAvailableForecaster;
-import dev.precog.analyzer.forecast.MetaspaceForecaster;
-import dev.precog.analyzer.forecast.ProcessRssForecaster;
-import dev.precog.analyzer.forecast.ThreadCountForecaster;
+import dev.precog.analyzer.forecast.MetricForecaster;
 import dev.precog.analyzer.report.HeapDumpAdvisor;
 import dev.precog.model.Finding;
 import dev.precog.model.Forecast;
@@ -63,9 +58,7 @@ public final class Analyzer {
                         new HostMemoryPressureDetector(),
                         new CpuSaturationDetector(),
                         new ThreadStarvationDetector()),
-                List.of(new HeapLiveSetForecaster(), new MetaspaceForecaster(), new ProcessRssForecaster(),
-                        new MemoryAvailableForecaster(), new ThreadCountForecaster(), CpuForecaster.process(),
-                        CpuForecaster.host()));
+                List.copyOf(MetricForecaster.standard()));
     }
 
     /** What the analysis concluded at one moment. */

@@ -18,6 +18,8 @@ import java.util.List;
  * @param resolutionSeconds spacing of the history the models were fitted on (coarser for long runs)
  * @param historyPoints how many points of history the models were fitted on
  * @param models every candidate model with its rolling-origin backtest error; one is chosen
+ * @param adjustment what the points add to the chosen model's trend from another signal, in words
+ *     (the GC's CPU as the heap fills); null when they add nothing
  */
 public record Forecast(
         String id,
@@ -38,7 +40,8 @@ public record Forecast(
         double resolutionSeconds,
         int historyPoints,
         List<ModelScore> models,
-        List<ForecastPoint> points) {
+        List<ForecastPoint> points,
+        String adjustment) {
 
     public static final String RISING = "rising";
     public static final String FALLING = "falling";
@@ -57,7 +60,7 @@ public record Forecast(
     public Forecast withFirstDetectedAt(Instant first) {
         return new Forecast(id, metric, unit, model, direction, threshold, thresholdSource, currentValue, slopePerSecond,
                 intervalLevel, timeToThresholdSeconds, timeToThresholdLowSeconds, timeToThresholdHighSeconds, first,
-                horizonSeconds, resolutionSeconds, historyPoints, models, points);
+                horizonSeconds, resolutionSeconds, historyPoints, models, points, adjustment);
     }
 
     /**

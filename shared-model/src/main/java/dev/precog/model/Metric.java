@@ -25,6 +25,12 @@ public enum Metric {
     CPU_JVM_USER("cpu.jvmUser", Unit.RATIO, Aggregation.MEAN),
     CPU_JVM_SYSTEM("cpu.jvmSystem", Unit.RATIO, Aggregation.MEAN),
     CPU_MACHINE("cpu.machineTotal", Unit.RATIO, Aggregation.MEAN),
+    /**
+     * CPU of this JVM's Java threads (application and JIT compiler threads, summed from one
+     * jdk.ThreadCPULoad batch), as a share of all cores; what the JVM uses beyond it is the garbage
+     * collector's and the VM's own threads.
+     */
+    CPU_JAVA_THREADS("cpu.javaThreads", Unit.RATIO, Aggregation.MAX),
     /** Execution samples taken (jdk.ExecutionSample): the whole against which hot methods are shares. */
     CPU_SAMPLES("cpu.executionSamples", Unit.COUNT, Aggregation.SUM),
     MONITOR_ENTER_TIME("lock.monitorEnterTime", Unit.MILLISECONDS, Aggregation.SUM),

@@ -110,14 +110,16 @@ final class ReportSummary {
 
     /**
      * "Forecast: heap.usedAfterGc reaches 512.0 MB (max heap (-Xmx)) in 2m42s (95%: 2m39s to 2m45s),
-     * theil-sen-linear", or "stays below ... for the next 1h40m" when no crossing is forecast.
+     * theil-sen-linear", or "stays below ... for the next 1h40m" when no crossing is forecast; what
+     * another signal added to the model's trend (the GC's CPU as the heap fills) last.
      */
     static String forecastLine(JsonNode fc) {
         String unit = fc.path("unit").asText("BYTES");
         String limit = value(fc.path("threshold").asDouble(), unit) + " (" + fc.path("thresholdSource").asText("limit") + ")";
         boolean falling = "falling".equals(fc.path("direction").asText());
         JsonNode eta = fc.path("timeToThresholdSeconds");
-        String model = ", " + fc.path("model").asText() + ", now " + value(fc.path("currentValue").asDouble(), unit);
+        String model = ", " + fc.path("model").asText() + ", now " + value(fc.path("currentValue").asDouble(), unit)
+                + (fc.hasNonNull("adjustment") ? ", " + fc.path("adjustment").asText() : "");
         if (eta.isNull() || eta.isMissingNode()) {
             return "Forecast: " + text(fc, "metric") + (falling ? " stays above " : " stays below ") + limit + " for the next "
                     + Format.duration(fc.path("horizonSeconds").asDouble()) + model;

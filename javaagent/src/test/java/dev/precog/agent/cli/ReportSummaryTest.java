@@ -31,6 +31,27 @@ class ReportSummaryTest {
     }
 
     @Test
+    void aCpuForecastSaysWhatTheFillingHeapAddsToIt() throws IOException {
+        String json = """
+                {"forecasts": [{"metric": "cpu.jvmTotal", "unit": "RATIO", "model": "level", "direction": "rising",
+                  "threshold": 0.9, "thresholdSource": "90% of all CPUs", "currentValue": 0.013, "horizonSeconds": 7200,
+                  "timeToThresholdSeconds": null,
+                  "adjustment": "plus the garbage collector's CPU as the live set nears the max heap: 0.6% of all CPUs outside\
+                 Java threads now, 4.2 times that by the last point (live set / free heap grows so)"},
+                 {"metric": "host.cpuLoad", "unit": "RATIO", "model": "level", "direction": "rising", "threshold": 0.9,
+                  "thresholdSource": "90% of all CPUs", "currentValue": 0.2, "horizonSeconds": 7200,
+                  "timeToThresholdSeconds": null, "adjustment": null}]}
+                """;
+
+        assertThat(print(json)).contains("""
+                Forecast: cpu.jvmTotal stays below 90% (90% of all CPUs) for the next 2h00m, level, now 1%, plus the garbage\
+                 collector's CPU as the live set nears the max heap: 0.6% of all CPUs outside Java threads now, 4.2 times that by\
+                 the last point (live set / free heap grows so)
+                Forecast: host.cpuLoad stays below 90% (90% of all CPUs) for the next 2h00m, level, now 20%
+                """);
+    }
+
+    @Test
     void theAgentsCostAndBudgetAreShownWithWhatWasLowered() throws IOException {
         String json = """
                 {"agent": {"cpuFractionOfOneCore": 0.0327, "allocatedBytes": 1048576, "eventsProcessed": 3839, "eventsDropped": 0,

@@ -6,10 +6,14 @@ import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Metric;
 import dev.precog.model.Unit;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * When CPU use reaches saturation, 90% of all CPUs (the level CPU_SATURATION watches): either
- * this JVM's own (user plus system, {@code cpu.jvmTotal}) or the whole host's.
+ * this JVM's own (user plus system, {@code cpu.jvmTotal}) or the whole host's. While the leak
+ * detector confirms the live set grows, the JVM's forecast adds the garbage collector's CPU as the
+ * heap fills ({@link GcCpuGrowth}): the CPU history of a leak is flat until the heap is nearly
+ * full, so no trend fitted to it alone sees the rise coming.
  */
 public final class CpuForecaster extends MetricForecaster {
 
@@ -18,19 +22,24 @@ public final class CpuForecaster extends MetricForecaster {
     static final String JVM_TOTAL = "cpu.jvmTotal";
 
     private final boolean processOnly;
+    private final HeapLiveSetForecaster heap;
 
-    private CpuForecaster(boolean processOnly) {
+    private CpuForecaster(boolean processOnly, HeapLiveSetForecaster heap) {
         this.processOnly = processOnly;
+        this.heap = heap;
     }
 
-    /** This JVM's CPU: {@code cpu.jvmUser + cpu.jvmSystem}. */
-    public static CpuForecaster process() {
-        return new CpuForecaster(true);
+    /**
+     * This JVM's CPU: {@code cpu.jvmUser + cpu.jvmSystem}, with the GC's growth taken from
+     * {@code heap}'s live-set forecast (the same forecaster the analysis runs, so its model choice is shared).
+     */
+    public static CpuForecaster process(HeapLiveSetForecaster heap) {
+        return new CpuForecaster(true, heap);
     }
 
     /** The host's CPU: {@code host.cpuLoad} from OSHI, else the machine total JFR records. */
     public static CpuForecaster host() {
-        return new CpuForecaster(false);
+        return new CpuForecaster(false, null);
     }
 
     @Override
@@ -54,6 +63,18 @@ public final class CpuForecaster extends MetricForecaster {
             s = prepared(timeline, m);
         }
         return s.map(h -> new ForecastTarget(key, Unit.RATIO, h, SATURATED, "90% of all CPUs", true, null, 0, 1,
-                SeriesForecaster.horizon(h)));
+                SeriesForecaster.horizon(h))).map(t -> processOnly ? withGcGrowth(t, context) : t);
+    }
+
+    /** {@code cpu} with the GC's growth added, when a confirmed leak fills the heap and the GC's CPU now is known. */
+    private ForecastTarget withGcGrowth(ForecastTarget cpu, AnalysisContext context) {
+        Optional<ForecastTarget> live = heap.target(context).filter(t -> Boolean.TRUE.equals(t.growthConfirmed()));
+        OptionalDouble gc = GcCpuShare.now(context.timeline());
+        if (live.isEmpty() || gc.isEmpty() || gc.getAsDouble() <= 0) {
+            return cpu;
+        }
+        ForecastTarget heapTarget = live.get();
+        double offset = cpu.history().lastTime() - heapTarget.history().lastTime();
+        return cpu.withAbove(new GcCpuGrowth(gc.getAsDouble(), heap.fitted(heapTarget).fit(), offset, heapTarget.threshold()));
     }
 }

@@ -111,8 +111,7 @@ public final class ForecastBacktest {
 
     /** Fresh forecasters, so each replay chooses its models from nothing, as a new agent would. */
     static List<MetricForecaster> forecasters() {
-        return List.of(new HeapLiveSetForecaster(), new MetaspaceForecaster(), new ProcessRssForecaster(),
-                new MemoryAvailableForecaster(), new ThreadCountForecaster(), CpuForecaster.process(), CpuForecaster.host());
+        return MetricForecaster.standard();
     }
 
     /** Scores one metric's forecasts against its whole series. */

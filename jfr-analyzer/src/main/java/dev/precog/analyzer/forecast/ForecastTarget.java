@@ -18,13 +18,54 @@ import dev.precog.model.Unit;
  * @param ceiling the highest value the metric can take
  * @param horizonSeconds how far ahead to forecast; a detector that vouches for the growth may allow
  *     more than {@link SeriesForecaster#horizon} gives a bare series
+ * @param above what another signal says the series will gain beyond its own trend; added to the
+ *     point forecast and the upper bands, never to the lower ones
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
-        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
+        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above) {
+
+    /** A target whose series owes nothing to another signal. */
+    public ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
+            Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
+        this(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling, horizonSeconds,
+                Allowance.NONE);
+    }
 
     /** The same target against another limit: what the backtest does to time a crossing it saw. */
     public ForecastTarget withThreshold(double limit, String source) {
-        return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds);
+        return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds,
+                above);
     }
 
+    /** The same target with {@code allowance} added above its trend. */
+    public ForecastTarget withAbove(Allowance allowance) {
+        return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
+                horizonSeconds, allowance);
+    }
+
+    /**
+     * What a series will gain {@code lead} seconds ahead that its own history cannot show yet, known
+     * from another signal (the GC's CPU as the heap fills).
+     */
+    public interface Allowance {
+
+        /** Nothing added. */
+        Allowance NONE = new Allowance() {
+            @Override
+            public double at(double lead) {
+                return 0;
+            }
+
+            @Override
+            public String describe(double lead) {
+                return null;
+            }
+        };
+
+        /** What is added {@code lead} seconds past the last point, in the metric's unit, never negative. */
+        double at(double lead);
+
+        /** What is added by {@code lead}, in words for the report; null when it is nothing worth saying. */
+        String describe(double lead);
+    }
 }

@@ -29,6 +29,16 @@ public abstract class MetricForecaster implements Forecaster {
     private int selectedSize;
     private List<ForecastModel> selectedAmong;
 
+    /**
+     * Fresh forecasters of every metric Precog forecasts, each choosing its models from nothing;
+     * the JVM's CPU reads the heap's forecaster for the GC's growth.
+     */
+    public static List<MetricForecaster> standard() {
+        HeapLiveSetForecaster heap = new HeapLiveSetForecaster();
+        return List.of(heap, new MetaspaceForecaster(), new ProcessRssForecaster(), new MemoryAvailableForecaster(),
+                new ThreadCountForecaster(), CpuForecaster.process(heap), CpuForecaster.host());
+    }
+
     /** What to forecast at this evaluation; empty when the limit is unknown or the history too short. */
     public abstract Optional<ForecastTarget> target(AnalysisContext context);
 

@@ -38,15 +38,25 @@ final class SeriesForecaster {
         double[] bandsAt(double lead) {
             double value = fit.valueAt(lead);
             double sigma = selection.sigma(fit, lead);
-            return new double[] {clip(target, value), clip(target, value - selection.k95() * sigma),
-                clip(target, value + selection.k95() * sigma), clip(target, value - selection.k80() * sigma),
-                clip(target, value + selection.k80() * sigma)};
+            // what another signal adds lifts the point and the upper bands; the lower ones stay where the history puts them
+            double above = target.above().at(lead);
+            return new double[] {clip(target, value + above), clip(target, value - selection.k95() * sigma),
+                clip(target, value + above + selection.k95() * sigma), clip(target, value - selection.k80() * sigma),
+                clip(target, value + above + selection.k80() * sigma)};
         }
 
-        /** How far the point forecast, or a 95% band ({@code side} -1 or +1), is past the limit at {@code lead}. */
+        /**
+         * How far the point forecast, or a 95% band ({@code side} +1 the band towards the limit, -1
+         * the other), is past the limit at {@code lead}.
+         */
         double beyondLimit(double lead, int side) {
             double sign = target.rising() ? 1 : -1;
-            return sign * (fit.valueAt(lead) - target.threshold()) + side * selection.k95() * selection.sigma(fit, lead);
+            double band = fit.valueAt(lead) + sign * side * selection.k95() * selection.sigma(fit, lead);
+            if (sign * side >= 0) {
+                // the point, or the upper band
+                band += target.above().at(lead);
+            }
+            return sign * (band - target.threshold());
         }
     }
 
@@ -96,7 +106,7 @@ final class SeriesForecaster {
         return new Forecast("forecast:" + target.metric(), target.metric(), target.unit(), fitted.selection().model().name(),
                 target.rising() ? Forecast.RISING : Forecast.FALLING, target.threshold(), target.thresholdSource(),
                 clip(target, fit.valueAt(0)), fit.slope(), 0.95, eta, etaLow, etaHigh, null, horizon, step, h.size(),
-                fitted.selection().scores(), points);
+                fitted.selection().scores(), points, target.above().describe(shown));
     }
 
     /** Seconds relative to the last point. */

@@ -54,6 +54,7 @@ public final class HandlerRegistry {
                 IoEventHandler.fileRead(sink),
                 IoEventHandler.fileWrite(sink),
                 new CpuLoadHandler(sink),
+                new ThreadCpuLoadHandler(sink),
                 new ExecutionSampleHandler(sink),
                 new ThreadStatisticsHandler(sink),
                 new ClassLoadingStatisticsHandler(sink),

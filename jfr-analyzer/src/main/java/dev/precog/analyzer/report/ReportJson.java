@@ -117,7 +117,7 @@ public final class ReportJson {
                     .field("timeToThresholdHighSeconds", x.timeToThresholdHighSeconds())
                     .field("firstDetectedAt", x.firstDetectedAt()).field("horizonSeconds", x.horizonSeconds())
                     .field("resolutionSeconds", x.resolutionSeconds()).field("historyPoints", x.historyPoints())
-                    .field("models", x.models()).field("points", x.points()).endObject();
+                    .field("models", x.models()).field("points", x.points()).field("adjustment", x.adjustment()).endObject();
         }
 
         private static void heapDump(HeapDumpSuggestion x, JsonWriter w) {

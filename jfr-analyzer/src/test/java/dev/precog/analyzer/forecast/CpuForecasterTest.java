@@ -1,0 +1,123 @@
+package dev.precog.analyzer.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Forecast;
+import dev.precog.model.ForecastPoint;
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JVM's CPU forecast while a leak fills the heap: the GC's CPU grows as the free heap shrinks,
+ * although the CPU history itself is flat.
+ */
+class CpuForecasterTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final double MB = 1024.0 * 1024;
+    private static final long MAX_HEAP = 1024L * 1024 * 1024;
+
+    /**
+     * 10-second windows: the live set {@code liveSet(i)} with an old collection in each, the JVM at
+     * 5% of all CPUs (+/- 0.3%), of which its Java threads use 3%, when {@code javaThreads}.
+     */
+    private static AnalysisContext context(IntToDoubleFunction liveSet, boolean javaThreads) {
+        Random random = new Random(5);
+        Timeline timeline = new Timeline(60);
+        for (int i = 0; i < 60; i++) {
+            Map<Metric, Double> values = new EnumMap<>(Metric.class);
+            values.put(Metric.HEAP_USED_AFTER_GC, liveSet.applyAsDouble(i) + (2 * random.nextDouble() - 1) * MB);
+            values.put(Metric.OLD_GC_COUNT, 1.0);
+            values.put(Metric.CPU_JVM_USER, 0.045 + 0.003 * random.nextGaussian());
+            values.put(Metric.CPU_JVM_SYSTEM, 0.005);
+            if (javaThreads) {
+                values.put(Metric.CPU_JAVA_THREADS, 0.03);
+            }
+            Instant start = T0.plusSeconds(10L * i);
+            timeline.add(new Window(start, start.plusSeconds(10), values, Map.of(), List.of(), 2));
+        }
+        return new AnalysisContext(timeline, T0.plusSeconds(600), 1L, MAX_HEAP, null, null);
+    }
+
+    private static Forecast cpu(AnalysisContext context) {
+        return CpuForecaster.process(new HeapLiveSetForecaster()).forecast(context).orElseThrow();
+    }
+
+    @Test
+    void aLeakFillingTheHeapRaisesTheForecastByTheGcsGrowingCpu() {
+        // 300 MB to about 595 MB in ten minutes, 0.5 MB/s: the heap is full some 14 minutes on
+        AnalysisContext leak = context(i -> 300 * MB + 5 * MB * i, true);
+        AnalysisContext noGcMeasure = context(i -> 300 * MB + 5 * MB * i, false);
+
+        Forecast f = cpu(leak);
+        Forecast plain = cpu(noGcMeasure);
+
+        assertThat(f.metric()).isEqualTo("cpu.jvmTotal");
+        assertThat(plain.adjustment()).isNull();
+        assertThat(f.adjustment()).contains("garbage collector").contains("2.0% of all CPUs outside Java threads");
+        ForecastPoint first = f.points().get(0);
+        ForecastPoint last = f.points().get(f.points().size() - 1);
+        ForecastPoint plainLast = plain.points().get(plain.points().size() - 1);
+        // the flat history alone forecasts about 5%; the GC's 2% grows with the heap's live/free ratio
+        assertThat(plainLast.value()).isCloseTo(0.05, within(0.01));
+        assertThat(last.value()).isGreaterThan(plainLast.value() + 0.02);
+        assertThat(last.value()).isGreaterThan(first.value());
+        assertThat(last.high()).isGreaterThan(plainLast.high() + 0.02);
+        // the lower bands stay where the CPU's own history puts them
+        assertThat(last.low()).isCloseTo(plainLast.low(), within(1e-12));
+        assertThat(last.low80()).isCloseTo(plainLast.low80(), within(1e-12));
+        assertThat(f.points()).allSatisfy(p -> assertThat(p.high()).isLessThanOrEqualTo(1.0));
+    }
+
+    @Test
+    void aFlatHeapLeavesTheCpuForecastToItsOwnHistory() {
+        Forecast f = cpu(context(i -> 300 * MB, true));
+        Forecast plain = cpu(context(i -> 300 * MB, false));
+
+        assertThat(f.adjustment()).isNull();
+        assertThat(f.points()).zipSatisfy(plain.points(), (a, b) -> {
+            assertThat(a.value()).isEqualTo(b.value());
+            assertThat(a.high()).isEqualTo(b.high());
+        });
+        assertThat(f.timeToThresholdSeconds()).isNull();
+    }
+
+    @Test
+    void theGcGrowsAsLiveSetOverFreeHeap() {
+        // a live set from a quarter of the heap to a half: live/free from 1/3 to 1, three times the GC's work
+        ForecastModel.Fit byteASecond = new ForecastModel.Fit() {
+            @Override
+            public double valueAt(double lead) {
+                return 0.25 * MAX_HEAP + lead;
+            }
+
+            @Override
+            public double sigmaAt(double lead) {
+                return 0;
+            }
+
+            @Override
+            public double slope() {
+                return 1;
+            }
+        };
+        GcCpuGrowth growth = new GcCpuGrowth(0.02, byteASecond, 0, MAX_HEAP);
+
+        double toHalf = 0.25 * MAX_HEAP;
+        assertThat(growth.multiplier(0)).isCloseTo(1, within(1e-9));
+        assertThat(growth.multiplier(toHalf)).isCloseTo(3, within(1e-6));
+        assertThat(growth.at(toHalf)).isCloseTo(0.04, within(1e-8));
+        // past a full heap the ratio is held at 99% full, not infinite
+        assertThat(growth.at(10 * toHalf)).isFinite().isGreaterThan(1);
+    }
+}
