@@ -36,17 +36,15 @@ class ReportSummaryTest {
                 {"forecasts": [{"metric": "cpu.jvmTotal", "unit": "RATIO", "model": "level", "direction": "rising",
                   "threshold": 0.9, "thresholdSource": "90% of all CPUs", "currentValue": 0.013, "horizonSeconds": 7200,
                   "timeToThresholdSeconds": null,
-                  "adjustment": "plus the garbage collector's CPU as the live set nears the max heap: 0.6% of all CPUs outside\
-                 Java threads now, 4.2 times that by the last point (live set / free heap grows so)"},
+                  "adjustment": "upper bands raised by what the garbage collector may cost as the live set nears the max heap"},
                  {"metric": "host.cpuLoad", "unit": "RATIO", "model": "level", "direction": "rising", "threshold": 0.9,
                   "thresholdSource": "90% of all CPUs", "currentValue": 0.2, "horizonSeconds": 7200,
                   "timeToThresholdSeconds": null, "adjustment": null}]}
                 """;
 
         assertThat(print(json)).contains("""
-                Forecast: cpu.jvmTotal stays below 90% (90% of all CPUs) for the next 2h00m, level, now 1%, plus the garbage\
-                 collector's CPU as the live set nears the max heap: 0.6% of all CPUs outside Java threads now, 4.2 times that by\
-                 the last point (live set / free heap grows so)
+                Forecast: cpu.jvmTotal stays below 90% (90% of all CPUs) for the next 2h00m, level, now 1%, upper bands raised\
+                 by what the garbage collector may cost as the live set nears the max heap
                 Forecast: host.cpuLoad stays below 90% (90% of all CPUs) for the next 2h00m, level, now 20%
                 """);
     }

@@ -11,9 +11,9 @@ import java.util.OptionalDouble;
 /**
  * When CPU use reaches saturation, 90% of all CPUs (the level CPU_SATURATION watches): either
  * this JVM's own (user plus system, {@code cpu.jvmTotal}) or the whole host's. While the leak
- * detector confirms the live set grows, the JVM's forecast adds the garbage collector's CPU as the
- * heap fills ({@link GcCpuGrowth}): the CPU history of a leak is flat until the heap is nearly
- * full, so no trend fitted to it alone sees the rise coming.
+ * detector confirms the live set grows, the JVM's upper bands add what the garbage collector may
+ * cost as the heap fills ({@link GcCpuGrowth}): the CPU history of a leak is flat until the heap is
+ * nearly full, so no trend fitted to it alone sees the rise coming.
  */
 public final class CpuForecaster extends MetricForecaster {
 
@@ -68,13 +68,15 @@ public final class CpuForecaster extends MetricForecaster {
 
     /** {@code cpu} with the GC's growth added, when a confirmed leak fills the heap and the GC's CPU now is known. */
     private ForecastTarget withGcGrowth(ForecastTarget cpu, AnalysisContext context) {
-        Optional<ForecastTarget> live = heap.target(context).filter(t -> Boolean.TRUE.equals(t.growthConfirmed()));
+        Optional<ForecastTarget> growing = heap.target(context).filter(t -> Boolean.TRUE.equals(t.growthConfirmed()));
         OptionalDouble gc = GcCpuShare.now(context.timeline());
-        if (live.isEmpty() || gc.isEmpty() || gc.getAsDouble() <= 0) {
+        if (growing.isEmpty() || gc.isEmpty() || gc.getAsDouble() <= 0) {
             return cpu;
         }
-        ForecastTarget heapTarget = live.get();
+        ForecastTarget heapTarget = growing.get();
         double offset = cpu.history().lastTime() - heapTarget.history().lastTime();
-        return cpu.withAbove(new GcCpuGrowth(gc.getAsDouble(), heap.fitted(heapTarget).fit(), offset, heapTarget.threshold()));
+        SeriesForecaster.Fitted live = heap.fitted(heapTarget);
+        GcCpuGrowth.LiveSetPath path = (lead, level) -> live.bandsAt(lead)[level >= 0.95 ? 2 : level >= 0.8 ? 4 : 0];
+        return cpu.withAbove(new GcCpuGrowth(gc.getAsDouble(), path, offset, heapTarget.threshold()));
     }
 }

@@ -18,8 +18,8 @@ import dev.precog.model.Unit;
  * @param ceiling the highest value the metric can take
  * @param horizonSeconds how far ahead to forecast; a detector that vouches for the growth may allow
  *     more than {@link SeriesForecaster#horizon} gives a bare series
- * @param above what another signal says the series will gain beyond its own trend; added to the
- *     point forecast and the upper bands, never to the lower ones
+ * @param above what another signal says the series may gain beyond its own trend; added to the
+ *     upper bands, not to the point forecast (when it comes is not known well enough) nor the lower bands
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
         Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above) {
@@ -52,7 +52,7 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
         /** Nothing added. */
         Allowance NONE = new Allowance() {
             @Override
-            public double at(double lead) {
+            public double at(double lead, double level) {
                 return 0;
             }
 
@@ -62,8 +62,11 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
             }
         };
 
-        /** What is added {@code lead} seconds past the last point, in the metric's unit, never negative. */
-        double at(double lead);
+        /**
+         * What is added to the upper band of {@code level} (0.8 or 0.95) {@code lead} seconds past the
+         * last point, in the metric's unit, never negative.
+         */
+        double at(double lead, double level);
 
         /** What is added by {@code lead}, in words for the report; null when it is nothing worth saying. */
         String describe(double lead);

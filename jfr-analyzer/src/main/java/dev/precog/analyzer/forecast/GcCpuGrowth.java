@@ -3,18 +3,22 @@ package dev.precog.analyzer.forecast;
 import java.util.Locale;
 
 /**
- * The CPU the garbage collector adds as a leak fills the heap. A collector's work per second grows
- * with the live set it marks and copies and with how often a shrinking free heap makes it run:
- * with live set L and max heap M, as L / (M - L). So the GC's share of the CPU now, g, becomes
- * g × r(L at the lead) / r(L now) by a lead, r(L) = L / (M - L), with L at the lead from the heap
- * forecast. On a recorded slow leak the ratio grew 4.7-fold while the JVM's CPU grew 4.2-fold.
+ * The CPU the garbage collector may add as a leak fills the heap. A collector's work per second
+ * grows with the live set it marks and copies and with how often a shrinking free heap makes it
+ * run: with live set L and max heap M, as L / (M - L). So the GC's share of the CPU now, g, may
+ * become g × r(L at the lead) / r(L now) by a lead, r(L) = L / (M - L), with L at the lead from the
+ * heap forecast's upper band at the same level (a live set growing faster is what makes the GC
+ * cost more). On a recorded slow leak (256 MB heap) the CPU outside Java threads went from 0.2%
+ * of all CPUs at a 70 MB live set to 4% at 220 MB, 20-fold, while r grew 16-fold; but it stayed
+ * flat until old-generation cycles began near 185 MB, so this bounds what the GC may cost (the
+ * upper bands), not when it starts (the point forecast).
  *
  * @param gcShareNow the JVM's CPU outside its Java threads now ({@link GcCpuShare}), a share of all cores
- * @param heap the live set's fitted forecast
+ * @param heap the live set's forecast
  * @param heapLeadOffset seconds from the heap history's last point to the CPU history's
  * @param maxHeap the max heap, in bytes
  */
-record GcCpuGrowth(double gcShareNow, ForecastModel.Fit heap, double heapLeadOffset, double maxHeap)
+record GcCpuGrowth(double gcShareNow, LiveSetPath heap, double heapLeadOffset, double maxHeap)
         implements ForecastTarget.Allowance {
 
     /** The fullest heap counted: the ratio runs to infinity at a full heap, where the CPU is clipped to all cores anyway. */
@@ -22,31 +26,39 @@ record GcCpuGrowth(double gcShareNow, ForecastModel.Fit heap, double heapLeadOff
     /** An addition below this share of all cores is not worth a word in the report. */
     static final double NOTEWORTHY = 0.001;
 
-    /** How many times the GC's work now it does {@code lead} seconds ahead; never below 1. */
-    double multiplier(double lead) {
-        double now = live(heapLeadOffset);
-        double then = Math.max(now, live(lead + heapLeadOffset));
+    /** The live set {@code lead} seconds past the heap history's last point: the point forecast (level 0) or an upper band. */
+    interface LiveSetPath {
+        double at(double lead, double level);
+    }
+
+    /**
+     * How many times the GC's work now it does {@code lead} seconds ahead, with the live set at the
+     * heap's upper band of {@code level}; never below 1.
+     */
+    double multiplier(double lead, double level) {
+        double now = live(heapLeadOffset, 0);
+        double then = Math.max(now, live(lead + heapLeadOffset, level));
         return pressure(then) / pressure(now);
     }
 
     @Override
-    public double at(double lead) {
-        return gcShareNow * (multiplier(lead) - 1);
+    public double at(double lead, double level) {
+        return gcShareNow * (multiplier(lead, level) - 1);
     }
 
     @Override
     public String describe(double lead) {
-        if (at(lead) < NOTEWORTHY) {
+        if (at(lead, 0.95) < NOTEWORTHY) {
             return null;
         }
-        return String.format(Locale.ROOT, "plus the garbage collector's CPU as the live set nears the max heap: %.1f%% of all"
-                + " CPUs outside Java threads now, %.1f times that by the last point (live set / free heap grows so)",
-                100 * gcShareNow, multiplier(lead));
+        return String.format(Locale.ROOT, "upper bands raised by what the garbage collector may cost as the live set nears the"
+                + " max heap: %.1f%% of all CPUs outside Java threads now, up to %.1f times that by the last point (as live set"
+                + " / free heap grows)", 100 * gcShareNow, multiplier(lead, 0.95));
     }
 
-    private double live(double lead) {
+    private double live(double lead, double level) {
         // a live set of zero would make every growth infinite; a megabyte is the least a JVM holds
-        return Math.max(1 << 20, Math.min(FULLEST * maxHeap, heap.valueAt(lead)));
+        return Math.max(1 << 20, Math.min(FULLEST * maxHeap, heap.at(lead, level)));
     }
 
     private double pressure(double live) {

@@ -38,11 +38,11 @@ final class SeriesForecaster {
         double[] bandsAt(double lead) {
             double value = fit.valueAt(lead);
             double sigma = selection.sigma(fit, lead);
-            // what another signal adds lifts the point and the upper bands; the lower ones stay where the history puts them
-            double above = target.above().at(lead);
-            return new double[] {clip(target, value + above), clip(target, value - selection.k95() * sigma),
-                clip(target, value + above + selection.k95() * sigma), clip(target, value - selection.k80() * sigma),
-                clip(target, value + above + selection.k80() * sigma)};
+            // what another signal may add lifts the upper bands; the point and the lower bands stay where the history puts them
+            ForecastTarget.Allowance above = target.above();
+            return new double[] {clip(target, value), clip(target, value - selection.k95() * sigma),
+                clip(target, value + above.at(lead, 0.95) + selection.k95() * sigma), clip(target, value - selection.k80() * sigma),
+                clip(target, value + above.at(lead, 0.8) + selection.k80() * sigma)};
         }
 
         /**
@@ -52,9 +52,9 @@ final class SeriesForecaster {
         double beyondLimit(double lead, int side) {
             double sign = target.rising() ? 1 : -1;
             double band = fit.valueAt(lead) + sign * side * selection.k95() * selection.sigma(fit, lead);
-            if (sign * side >= 0) {
-                // the point, or the upper band
-                band += target.above().at(lead);
+            if (sign * side > 0) {
+                // the upper band
+                band += target.above().at(lead, 0.95);
             }
             return sign * (band - target.threshold());
         }
