@@ -44,7 +44,7 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
     }
 
     /**
-     * What a series will gain {@code lead} seconds ahead that its own history cannot show yet, known
+     * What a series may gain {@code lead} seconds ahead that its own history cannot show yet, known
      * from another signal (the GC's CPU as the heap fills).
      */
     public interface Allowance {
