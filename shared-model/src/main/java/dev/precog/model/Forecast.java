@@ -18,8 +18,8 @@ import java.util.List;
  * @param resolutionSeconds spacing of the history the models were fitted on (coarser for long runs)
  * @param historyPoints how many points of history the models were fitted on
  * @param models every candidate model with its rolling-origin backtest error; one is chosen
- * @param adjustment what the points add to the chosen model's trend from another signal, in words
- *     (the GC's CPU as the heap fills); null when they add nothing
+ * @param adjustment what the upper bands add to the chosen model's trend, in words (the GC's CPU
+ *     as the heap fills, a history's acceleration); null when they add nothing
  */
 public record Forecast(
         String id,

@@ -127,6 +127,12 @@ final class ExponentialTrendModel implements ForecastModel {
             public double slope() {
                 return scale * rate;
             }
+
+            @Override
+            public double magnitudeAt(double lead) {
+                // the growing term and the level, never cancelling: the size the errors compound with
+                return scale * Math.exp(Math.min(MAX_EXPONENT, rate * Math.max(0, lead))) + Math.abs(base);
+            }
         };
     }
 

@@ -37,6 +37,15 @@ interface ForecastModel {
 
         /** The trend's rate now, per second: what the series adds per second, noise and cycles aside. */
         double slope();
+
+        /**
+         * What this fit's errors scale with {@code lead} seconds ahead: 1 when they add to the series
+         * whatever its level; for a growth that compounds, the forecast's own size, so errors the
+         * backtest saw while the series was small widen the bands as it grows.
+         */
+        default double magnitudeAt(double lead) {
+            return 1;
+        }
     }
 
     /** Mean spacing of {@code x}, at least a millisecond. */

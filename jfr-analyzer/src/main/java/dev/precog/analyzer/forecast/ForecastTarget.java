@@ -18,8 +18,9 @@ import dev.precog.model.Unit;
  * @param ceiling the highest value the metric can take
  * @param horizonSeconds how far ahead to forecast; a detector that vouches for the growth may allow
  *     more than {@link SeriesForecaster#horizon} gives a bare series
- * @param above what another signal says the series may gain beyond its own trend; added to the
- *     upper bands, not to the point forecast (when it comes is not known well enough) nor the lower bands
+ * @param above what the series may gain beyond its model's trend (another signal, or the history's
+ *     own acceleration); added to the upper bands, not to the point forecast (when it comes is not
+ *     known well enough) nor the lower bands
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
         Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above) {
@@ -44,8 +45,8 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
     }
 
     /**
-     * What a series may gain {@code lead} seconds ahead that its own history cannot show yet, known
-     * from another signal (the GC's CPU as the heap fills).
+     * What a series may gain {@code lead} seconds ahead that its model cannot show, known from
+     * another signal (the GC's CPU as the heap fills) or from how the history bends.
      */
     public interface Allowance {
 
@@ -70,5 +71,26 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
 
         /** What is added by {@code lead}, in words for the report; null when it is nothing worth saying. */
         String describe(double lead);
+
+        /** Whichever of {@code a} and {@code b} adds more at each lead. */
+        static Allowance larger(Allowance a, Allowance b) {
+            if (a == NONE) {
+                return b;
+            }
+            if (b == NONE) {
+                return a;
+            }
+            return new Allowance() {
+                @Override
+                public double at(double lead, double level) {
+                    return Math.max(a.at(lead, level), b.at(lead, level));
+                }
+
+                @Override
+                public String describe(double lead) {
+                    return (a.at(lead, 0.95) >= b.at(lead, 0.95) ? a : b).describe(lead);
+                }
+            };
+        }
     }
 }

@@ -35,32 +35,40 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * can be lucky.
      */
     double sigma(ForecastModel.Fit fit, double lead) {
-        return scale(fit.sigmaAt(lead), lead, growth, drift, floor);
+        return scale(fit.sigmaAt(lead), lead, fit.magnitudeAt(lead), growth, drift, floor);
     }
 
-    /** The largest of the model's own sigma, the backtest's growth law, the history's drift and the floor. */
-    static double scale(double own, double lead, ErrorGrowth growth, ErrorGrowth drift, double floor) {
+    /**
+     * The largest of the model's own sigma, the backtest's growth law (of errors over the fit's
+     * {@code magnitude}, see {@link ForecastModel.Fit#magnitudeAt}), the history's drift and the floor.
+     */
+    static double scale(double own, double lead, double magnitude, ErrorGrowth growth, ErrorGrowth drift, double floor) {
         double s = Math.max(floor, own);
         if (growth != null) {
-            s = Math.max(s, growth.at(lead));
+            s = Math.max(s, magnitude * growth.at(lead));
         }
         return drift == null ? s : Math.max(s, drift.at(lead));
     }
 
     /**
      * Error spread {@code scale * (lead / unit)^power}, never below its value at one step. Past
-     * {@code observed}, the longest lead the law was fitted on, it grows at most linearly: only a
+     * {@code observed}, the longest lead the law was fitted on, it grows at most linearly (only a
      * wrong slope is known to keep growing, and a faster power seen over minutes, carried to a week,
-     * would swallow any forecast.
+     * would swallow any forecast) and at least like a random walk: a series seen flat for a minute is
+     * not known to stay flat for ten.
      */
     record ErrorGrowth(double scale, double power, double unit, double observed) {
 
+        /** The least power past the leads measured: a random walk's spread grows with the square root of time. */
+        static final double RANDOM_WALK = 0.5;
+
         double at(double lead) {
             double l = Math.max(lead, unit);
-            if (l <= observed || power <= 1) {
+            if (l <= observed) {
                 return scale * Math.pow(l / unit, power);
             }
-            return scale * Math.pow(observed / unit, power) * (l / observed);
+            double beyond = Math.min(1, Math.max(RANDOM_WALK, power));
+            return scale * Math.pow(observed / unit, power) * Math.pow(l / observed, beyond);
         }
     }
 
@@ -159,10 +167,11 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     }
 
     /**
-     * One model's errors over the rolling origins, each with its lead and the model's own sigma
-     * there (never under the series' floor).
+     * One model's errors over the rolling origins, each with its lead, the model's own sigma there
+     * (never under the series' floor) and the fit's magnitude there.
      */
-    private record Backtest(ForecastModel model, double[] absoluteErrors, double[] leads, double[] sigmas, int origins) {
+    private record Backtest(ForecastModel model, double[] absoluteErrors, double[] leads, double[] sigmas, double[] magnitudes,
+            int origins) {
 
         static Backtest of(ForecastModel model, double[] x, double[] v, double floor) {
             int n = v.length;
@@ -170,6 +179,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             double[] errors = new double[ORIGINS * maxLead];
             double[] sigmas = new double[ORIGINS * maxLead];
             double[] leads = new double[ORIGINS * maxLead];
+            double[] magnitudes = new double[ORIGINS * maxLead];
             int count = 0;
             int fitted = 0;
             int previous = -1;
@@ -196,11 +206,12 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
                     errors[count] = Math.abs(e);
                     leads[count] = lead;
                     sigmas[count] = Math.max(fit.sigmaAt(lead), floor);
+                    magnitudes[count] = fit.magnitudeAt(lead);
                     count++;
                 }
             }
             return new Backtest(model, Arrays.copyOf(errors, count), Arrays.copyOf(leads, count), Arrays.copyOf(sigmas, count),
-                    fitted);
+                    Arrays.copyOf(magnitudes, count), fitted);
         }
 
         /** Scored at half the origins or more: a model that declines most of the history is not chosen. */
@@ -221,13 +232,15 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         }
 
         /**
-         * The errors' spread against the lead, as a power law of the median square per lead bin
-         * ({@link LeadBins}), so one spike does not set the scale; null when too few errors.
+         * The errors' spread (over the fit's magnitude) against the lead, as a power law of the
+         * median square per lead bin ({@link LeadBins}), so one spike does not set the scale; null
+         * when too few errors.
          */
         ErrorGrowth growth(double unit) {
             LeadBins bins = new LeadBins(unit);
             for (int i = 0; i < leads.length; i++) {
-                bins.add(leads[i], absoluteErrors[i] * absoluteErrors[i]);
+                double relative = absoluteErrors[i] / magnitudes[i];
+                bins.add(leads[i], relative * relative);
             }
             return bins.powerLaw(bins.robustVariances(), 3);
         }
@@ -243,7 +256,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             double[] sorted = new double[sigmas.length];
             for (int i = 0; i < sorted.length; i++) {
                 // the same scale the bands use
-                sorted[i] = absoluteErrors[i] / scale(sigmas[i], leads[i], growth, drift, floor);
+                sorted[i] = absoluteErrors[i] / scale(sigmas[i], leads[i], magnitudes[i], growth, drift, floor);
             }
             Arrays.sort(sorted);
             double empirical = sorted[Math.min(sorted.length - 1, (int) Math.ceil(coverage * sorted.length) - 1)];

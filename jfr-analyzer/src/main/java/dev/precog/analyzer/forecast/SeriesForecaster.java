@@ -70,6 +70,10 @@ final class SeriesForecaster {
             selection = selection.withModel(ModelSelection.CANDIDATES.get(1));
             fit = selection.model().fit(x, h.values());
         }
+        if (target.rising() && selection.model().steadyIncrements()) {
+            // a line or a level cannot bend; the history may
+            target = target.withAbove(ForecastTarget.Allowance.larger(target.above(), Acceleration.of(x, h.values(), fit, target.unit())));
+        }
         return new Fitted(target, fit, selection);
     }
 

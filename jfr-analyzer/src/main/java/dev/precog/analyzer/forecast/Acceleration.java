@@ -1,0 +1,156 @@
+package dev.precog.analyzer.forecast;
+
+import dev.precog.analyzer.stats.NormalDistribution;
+import dev.precog.analyzer.report.Format;
+import dev.precog.model.Unit;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A history that bends towards its limit faster than a straight line: a backlog in its first
+ * minutes looks nearly linear, and a line fitted to it, however honest its bands, misses where it
+ * goes. When a quadratic fitted to the history curves upwards more than chance explains (its
+ * standard error widened for correlated residuals), the upper bands reach as far as the bending
+ * curve goes past the model's own path: the exponential growth fitted to the same history, or the
+ * quadratic when that declines. Beyond {@link #CARRIED_SPANS} history spans ahead the curve is not
+ * trusted to keep bending and goes on at the slope it had there.
+ */
+final class Acceleration implements ForecastTarget.Allowance {
+
+    /** One-sided z of {@link SeriesForecaster#SIGNIFICANCE}: the curvature must be this many standard errors. */
+    static final double Z = NormalDistribution.quantile(1 - SeriesForecaster.SIGNIFICANCE);
+    static final int MIN_POINTS = 8;
+    /** How far ahead, in history spans, the curve keeps bending. */
+    static final double CARRIED_SPANS = 2;
+
+    private final DoubleUnaryOperator curve;
+    private final double bendsUntil;
+    private final ForecastModel.Fit fit;
+    private final Unit unit;
+
+    private Acceleration(DoubleUnaryOperator curve, double bendsUntil, ForecastModel.Fit fit, Unit unit) {
+        this.curve = curve;
+        this.bendsUntil = bendsUntil;
+        this.fit = fit;
+        this.unit = unit;
+    }
+
+    /**
+     * What the acceleration of {@code v} over {@code x} (seconds, last point at 0) adds beyond
+     * {@code fit}, or {@link ForecastTarget.Allowance#NONE} when the history does not bend upwards
+     * significantly.
+     */
+    static ForecastTarget.Allowance of(double[] x, double[] v, ForecastModel.Fit fit, Unit unit) {
+        int n = v.length;
+        if (n < MIN_POINTS) {
+            return NONE;
+        }
+        double sum = 0;
+        for (double xi : x) {
+            sum += xi;
+        }
+        double centre = sum / n;
+        // normal equations of v ~ a + b t + c t^2, t centred
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double y0 = 0;
+        double y1 = 0;
+        double y2 = 0;
+        for (int i = 0; i < n; i++) {
+            double t = x[i] - centre;
+            s1 += t;
+            s2 += t * t;
+            s3 += t * t * t;
+            s4 += t * t * t * t;
+            y0 += v[i];
+            y1 += t * v[i];
+            y2 += t * t * v[i];
+        }
+        double[][] inv = invert(new double[][] {{n, s1, s2}, {s1, s2, s3}, {s2, s3, s4}});
+        if (inv == null) {
+            return NONE;
+        }
+        double a = inv[0][0] * y0 + inv[0][1] * y1 + inv[0][2] * y2;
+        double b = inv[1][0] * y0 + inv[1][1] * y1 + inv[1][2] * y2;
+        double c = inv[2][0] * y0 + inv[2][1] * y1 + inv[2][2] * y2;
+        double[] r = new double[n];
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double t = x[i] - centre;
+            r[i] = v[i] - a - b * t - c * t * t;
+            sse += r[i] * r[i];
+        }
+        double rho = LinearTrendModel.autocorrelation(r);
+        double se = Math.sqrt(sse / (n - 3) * inv[2][2] * (1 + rho) / (1 - rho));
+        if (!(c > Z * se)) {
+            return NONE;
+        }
+        ForecastModel.Fit exponential = new ExponentialTrendModel().fit(x, v);
+        DoubleUnaryOperator curve = exponential != null ? exponential::valueAt : lead -> {
+            double t = lead - centre;
+            return b * t + c * t * t;
+        };
+        return new Acceleration(curve, CARRIED_SPANS * (x[n - 1] - x[0]), fit, unit);
+    }
+
+    @Override
+    public double at(double lead, double level) {
+        double l = Math.max(0, lead);
+        return Math.max(0, carried(l) - carried(0) - (fit.valueAt(l) - fit.valueAt(0)));
+    }
+
+    /** The curve at {@code lead}, carried on at its slope past {@link #bendsUntil}. */
+    private double carried(double lead) {
+        if (lead <= bendsUntil) {
+            return curve.applyAsDouble(lead);
+        }
+        double step = 1e-3 * bendsUntil;
+        double end = curve.applyAsDouble(bendsUntil);
+        double slope = (end - curve.applyAsDouble(bendsUntil - step)) / step;
+        return end + slope * (lead - bendsUntil);
+    }
+
+    @Override
+    public String describe(double lead) {
+        double added = at(lead, 0.95);
+        String amount = switch (unit) {
+            case BYTES -> Format.bytes(added);
+            case RATIO -> String.format(Locale.ROOT, "%.1f%% of all CPUs", 100 * added);
+            default -> String.format(Locale.ROOT, "%.1f", added);
+        };
+        return "upper bands raised by the history's acceleration: " + amount + " above the trend by the last point";
+    }
+
+    private static double[][] invert(double[][] m) {
+        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+        if (!(Math.abs(det) > 0)) {
+            return null;
+        }
+        double[][] inv = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double[][] minor = new double[2][2];
+                int mi = 0;
+                for (int r = 0; r < 3; r++) {
+                    if (r == j) {
+                        continue;
+                    }
+                    int mj = 0;
+                    for (int k = 0; k < 3; k++) {
+                        if (k == i) {
+                            continue;
+                        }
+                        minor[mi][mj++] = m[r][k];
+                    }
+                    mi++;
+                }
+                double cofactor = minor[0][0] * minor[1][1] - minor[0][1] * minor[1][0];
+                inv[i][j] = ((i + j) % 2 == 0 ? 1 : -1) * cofactor / det;
+            }
+        }
+        return inv;
+    }
+}

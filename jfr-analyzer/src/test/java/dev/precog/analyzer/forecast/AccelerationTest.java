@@ -1,0 +1,74 @@
+package dev.precog.analyzer.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.analyzer.timeline.Series;
+import dev.precog.model.Forecast;
+import dev.precog.model.ForecastPoint;
+import dev.precog.model.Unit;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class AccelerationTest {
+
+    private static final double STEP = 10;
+
+    private static Series series(int n, IntToDoubleFunction value) {
+        double[] t = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 1.7e9 + STEP * i;
+            v[i] = value.applyAsDouble(i);
+        }
+        return new Series(t, v);
+    }
+
+    private static Forecast forecast(Series s) {
+        ForecastTarget target = new ForecastTarget("heap.usedAfterGc", Unit.BYTES, s, 1e12, "max heap", true, null, 0, 1e12,
+                SeriesForecaster.horizon(s));
+        return SeriesForecaster.forecast(target, ModelSelection.select(SeriesForecaster.relativeTimes(s), s.values()));
+    }
+
+    /** The first two minutes of a retry backlog: nearly a line, but where it goes is the curve. */
+    @Test
+    void anEarlyBacklogsUpperBandsReachWhereItGoes() {
+        Random r = new Random(7);
+        IntToDoubleFunction backlog = i -> 100 + 20 * Math.exp(0.08 * i);
+        Series s = series(12, i -> backlog.applyAsDouble(i) + 0.3 * r.nextGaussian());
+
+        Forecast f = forecast(s);
+
+        assertThat(f.model()).isNotEqualTo(ExponentialTrendModel.NAME);
+        assertThat(f.adjustment()).contains("acceleration");
+        for (ForecastPoint p : f.points()) {
+            double lead = p.at().getEpochSecond() - s.lastTime();
+            if (lead <= 2 * s.spanSeconds()) {
+                assertThat(p.high()).as("95%% upper band %.0f s ahead", lead)
+                        .isGreaterThanOrEqualTo(backlog.applyAsDouble((int) Math.round(11 + lead / STEP)));
+            }
+            // the point forecast and the lower bands stay the line's
+            assertThat(p.value()).isLessThan(p.high80());
+        }
+    }
+
+    @Test
+    void aStraightLineWithNoiseBendsNowhere() {
+        Random r = new Random(8);
+        Series s = series(60, i -> 100 + 2 * i + 3 * r.nextGaussian());
+
+        assertThat(forecast(s).adjustment()).isNull();
+    }
+
+    /** A cache warming up rises ever slower: that bends away from the limit, nothing is added. */
+    @Test
+    void aCurveFlatteningOutAddsNothing() {
+        Random r = new Random(9);
+        Series s = series(40, i -> 300 - 200 * Math.exp(-0.08 * i) + r.nextGaussian());
+        double[] x = SeriesForecaster.relativeTimes(s);
+
+        ForecastModel.Fit line = new LinearTrendModel().fit(x, s.values());
+
+        assertThat(Acceleration.of(x, s.values(), line, Unit.BYTES)).isSameAs(ForecastTarget.Allowance.NONE);
+    }
+}
