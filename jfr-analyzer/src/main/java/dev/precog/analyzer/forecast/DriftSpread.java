@@ -21,7 +21,8 @@ final class DriftSpread {
      * The spread of a forecast error against the lead, or null when the model does not qualify,
      * declines the history, or the lags are too few. The noise of one point is counted once, not
      * twice as a difference of two points would: the variance at lag {@code h} is the pairs' mean
-     * square less half that of the shortest lag, and never under that half.
+     * square less the noise, and never under it; the noise is half the shortest lag's variance, or
+     * the points' variance about the model when that is smaller.
      */
     static ModelSelection.ErrorGrowth of(ForecastModel model, double[] x, double[] v, double unit) {
         if (!model.steadyIncrements() || v.length < model.minPoints()) {
@@ -53,9 +54,17 @@ final class DriftSpread {
         if (Double.isNaN(noise)) {
             return null;
         }
+        // a series that zigzags (each point's deviation undone by the next) has a shortest-lag
+        // spread above twice its noise; one point never strays further than it does from the model
+        double[] squares = new double[n];
+        for (int i = 0; i < n; i++) {
+            double r = v[i] - fit.valueAt(x[i]);
+            squares[i] = r * r;
+        }
+        double floor = Math.min(noise, LeadBins.robustVariance(squares));
         for (int b = 0; b < m.length; b++) {
             if (!Double.isNaN(m[b])) {
-                m[b] = Math.max(noise, m[b] - noise);
+                m[b] = Math.max(floor, m[b] - noise);
             }
         }
         return bins.powerLaw(m, 2);

@@ -44,9 +44,14 @@ final class LeadBins {
         double[] m = new double[BINS];
         for (int b = 0; b < BINS; b++) {
             m[b] = count[b] < MIN_PER_BIN ? Double.NaN
-                    : Median.of(Arrays.copyOf(squares[b], count[b])) / CHI2_MEDIAN;
+                    : robustVariance(Arrays.copyOf(squares[b], count[b]));
         }
         return m;
+    }
+
+    /** A variance from the median of {@code squares} (squared errors), so a few spikes move it little. */
+    static double robustVariance(double[] squares) {
+        return Median.of(squares) / CHI2_MEDIAN;
     }
 
     /**
