@@ -16,12 +16,13 @@ public final class ForecastInfo {
     private final String unit;
     private final String thresholdSource;
     private final String firstDetectedAt;
+    private final String adjustment;
 
     @ConstructorParameters({"metric", "model", "threshold", "currentValue", "timeToThresholdSeconds",
-        "timeToThresholdLowSeconds", "timeToThresholdHighSeconds", "unit", "thresholdSource", "firstDetectedAt"})
+        "timeToThresholdLowSeconds", "timeToThresholdHighSeconds", "unit", "thresholdSource", "firstDetectedAt", "adjustment"})
     public ForecastInfo(String metric, String model, double threshold, double currentValue,
             double timeToThresholdSeconds, double timeToThresholdLowSeconds, double timeToThresholdHighSeconds,
-            String unit, String thresholdSource, String firstDetectedAt) {
+            String unit, String thresholdSource, String firstDetectedAt, String adjustment) {
         this.metric = metric;
         this.model = model;
         this.threshold = threshold;
@@ -32,13 +33,14 @@ public final class ForecastInfo {
         this.unit = unit;
         this.thresholdSource = thresholdSource;
         this.firstDetectedAt = firstDetectedAt;
+        this.adjustment = adjustment;
     }
 
     static ForecastInfo of(Forecast f) {
         return new ForecastInfo(f.metric(), f.model(), f.threshold(), f.currentValue(),
                 orMinusOne(f.timeToThresholdSeconds()), orMinusOne(f.timeToThresholdLowSeconds()),
                 orMinusOne(f.timeToThresholdHighSeconds()), f.unit() == null ? null : f.unit().name(), f.thresholdSource(),
-                f.firstDetectedAt() == null ? null : f.firstDetectedAt().toString());
+                f.firstDetectedAt() == null ? null : f.firstDetectedAt().toString(), f.adjustment());
     }
 
     private static double orMinusOne(Double d) {
@@ -86,5 +88,10 @@ public final class ForecastInfo {
     /** When the crossing was first forecast (ISO-8601), or null when none is. */
     public String getFirstDetectedAt() {
         return firstDetectedAt;
+    }
+
+    /** What the upper bands add to the model's trend, in words (the report's {@code adjustment}), or null. */
+    public String getAdjustment() {
+        return adjustment;
     }
 }
