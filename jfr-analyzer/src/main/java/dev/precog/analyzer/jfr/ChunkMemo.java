@@ -5,50 +5,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
- * What was derived from a stack trace, kept per trace object. JFR's parser resolves each stack
- * trace of a chunk once and hands every event with that stack the same object (a 100 MB recording
- * of a busy service: 26,000 handled events, 492 stack objects), so walking the frames and building
- * their names once per object, not per event, saves most of a handler's work. Bounded: emptied
- * when full, and when the live stream ends a chunk ({@link #forgetAll}), whose stacks no event
- * will bring again. Thread-safe, though a stream has only one thread calling its handlers.
+ * What was derived from an object of JFR's parser (a stack trace, a class), kept per object. The
+ * parser resolves each stack trace and each class of a chunk once and hands every event and frame
+ * that refers to it the same object (a 100 MB recording of a busy service: 26,000 handled events,
+ * 492 stack objects), so walking the frames and building their names once per object, not per
+ * event, saves most of a handler's work. Bounded: emptied when full, and when the live stream ends
+ * a chunk ({@link #forgetAll}), whose objects no event will bring again. Thread-safe, though a
+ * stream has only one thread calling its handlers.
  */
-final class StackTraceMemo<V> {
-
-    private static final int CAPACITY = 1024;
+final class ChunkMemo<K, V> {
 
     /** Every memo made (a handful of static ones), for {@link #forgetAll}. */
-    private static final List<StackTraceMemo<?>> ALL = new CopyOnWriteArrayList<>();
+    private static final List<ChunkMemo<?, ?>> ALL = new CopyOnWriteArrayList<>();
 
-    private final Map<RecordedStackTrace, V> values = new IdentityHashMap<>();
-    private final Function<RecordedStackTrace, V> derive;
+    private final Map<K, V> values = new IdentityHashMap<>();
+    private final Function<K, V> derive;
+    private final int capacity;
 
-    StackTraceMemo(Function<RecordedStackTrace, V> derive) {
+    ChunkMemo(int capacity, Function<K, V> derive) {
+        this.capacity = capacity;
         this.derive = derive;
         ALL.add(this);
     }
 
-    /** {@code derive(stack)}, computed once per stack object; null for a null stack. */
-    synchronized V get(RecordedStackTrace stack) {
-        if (stack == null) {
+    /** {@code derive(key)}, computed once per key object; null for a null key. */
+    synchronized V get(K key) {
+        if (key == null) {
             return null;
         }
-        V value = values.get(stack);
-        if (value == null && !values.containsKey(stack)) {
-            if (values.size() >= CAPACITY) {
+        V value = values.get(key);
+        if (value == null && !values.containsKey(key)) {
+            if (values.size() >= capacity) {
                 values.clear();
             }
-            value = derive.apply(stack);
-            values.put(stack, value);
+            value = derive.apply(key);
+            values.put(key, value);
         }
         return value;
     }
 
-    /** Empties every memo: the stacks they hold belong to a chunk that has ended. */
+    /** Empties every memo: the objects they hold belong to a chunk that has ended. */
     static void forgetAll() {
-        for (StackTraceMemo<?> memo : ALL) {
+        for (ChunkMemo<?, ?> memo : ALL) {
             memo.clear();
         }
     }

@@ -72,7 +72,7 @@ final class ChunkRotation {
         }
         stacks.reset();
         // memos keyed on the ended chunk's stacks would keep them (and their frames) alive
-        StackTraceMemo.forgetAll();
+        ChunkMemo.forgetAll();
         rotations++;
         return true;
     }

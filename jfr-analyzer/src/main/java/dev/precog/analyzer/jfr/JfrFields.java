@@ -51,19 +51,28 @@ final class JfrFields {
         return APPLICATION_FRAMES.get(e.getStackTrace());
     }
 
-    private static final StackTraceMemo<String> APPLICATION_FRAMES = new StackTraceMemo<>(JfrFields::applicationFrame);
+    /** Stack objects a memo keeps: a chunk seldom has more that events refer to. */
+    static final int STACKS = 1024;
+    /**
+     * Classes a memo keeps: javac's samples alone name a few thousand, and each name read from the
+     * parser is a new string.
+     */
+    static final int CLASSES = 4096;
+
+    private static final ChunkMemo<RecordedStackTrace, String> APPLICATION_FRAMES =
+            new ChunkMemo<>(STACKS, JfrFields::applicationFrame);
+    private static final ChunkMemo<RecordedClass, String> CLASS_NAMES = new ChunkMemo<>(CLASSES, RecordedClass::getName);
 
     private static String applicationFrame(RecordedStackTrace stack) {
         RecordedFrame top = null;
         for (RecordedFrame frame : stack.getFrames()) {
-            RecordedMethod method = frame.getMethod();
-            if (method == null || method.getType() == null) {
+            String type = typeName(frame.getMethod());
+            if (type == null) {
                 continue;
             }
             if (top == null) {
                 top = frame;
             }
-            String type = method.getType().getName();
             // a lambda's or hidden class's frame is generated: the frame below it is the code to read
             if (!JavaTypes.isPlatform(type) && !JavaTypes.isHidden(type)) {
                 return where(frame);
@@ -73,14 +82,24 @@ final class JfrFields {
         return top == null ? null : where(top);
     }
 
+    /**
+     * The name of the class declaring {@code method}, null without one. Read once per class object
+     * of the chunk: the parser builds a new string at every read, and a stack of JDK code is walked
+     * to its end.
+     */
+    static String typeName(RecordedMethod method) {
+        return method == null ? null : CLASS_NAMES.get(method.getType());
+    }
+
     /** A frame as {@code Class.method:line} ({@code Class.method} when the line is unknown); null without a method. */
     static String where(RecordedFrame frame) {
         RecordedMethod method = frame.getMethod();
-        if (method == null || method.getType() == null) {
+        String type = typeName(method);
+        if (type == null) {
             return null;
         }
         int line = frame.getLineNumber();
-        return method.getType().getName() + "." + method.getName() + (line >= 0 ? ":" + line : "");
+        return type + "." + method.getName() + (line >= 0 ? ":" + line : "");
     }
 
     static String className(RecordedEvent e, String field) {

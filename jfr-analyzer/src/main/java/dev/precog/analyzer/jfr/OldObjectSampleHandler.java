@@ -47,7 +47,7 @@ final class OldObjectSampleHandler implements EventHandler {
                     continue;
                 }
                 frames.add(where);
-                if (allocatedBy == null && !JavaTypes.isPlatform(frame.getMethod().getType().getName())) {
+                if (allocatedBy == null && !JavaTypes.isPlatform(JfrFields.typeName(frame.getMethod()))) {
                     allocatedBy = where;
                 }
             }

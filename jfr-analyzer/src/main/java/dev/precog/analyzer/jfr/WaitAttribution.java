@@ -65,10 +65,10 @@ final class WaitAttribution {
             return false;
         }
         for (RecordedFrame frame : stack.getFrames()) {
-            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+            String type = JfrFields.typeName(frame.getMethod());
+            if (type == null) {
                 continue;
             }
-            String type = frame.getMethod().getType().getName();
             String method = frame.getMethod().getName();
             if (type.endsWith("$ConditionObject") || type.endsWith("$ConditionNode")) {
                 return false;
@@ -150,8 +150,9 @@ final class WaitAttribution {
                 thread == null ? null : threadName(thread), waiter == null ? List.of() : waiter.frames(), previousOwner);
     }
 
-    private static final StackTraceMemo<WaiterFrames> WAITER_FRAMES = new StackTraceMemo<>(WaiterFrames::of);
-    private static final StackTraceMemo<Boolean> ACQUIRING = new StackTraceMemo<>(WaitAttribution::acquiring);
+    private static final ChunkMemo<RecordedStackTrace, WaiterFrames> WAITER_FRAMES =
+            new ChunkMemo<>(JfrFields.STACKS, WaiterFrames::of);
+    private static final ChunkMemo<RecordedStackTrace, Boolean> ACQUIRING = new ChunkMemo<>(JfrFields.STACKS, WaitAttribution::acquiring);
 
     /** A waiter's stack as a wait site shows it, and the type of its first application frame (null if none). */
     private record WaiterFrames(List<String> frames, String applicationType) {
@@ -165,7 +166,7 @@ final class WaitAttribution {
                 if (where == null) {
                     continue;
                 }
-                String type = frame.getMethod().getType().getName();
+                String type = JfrFields.typeName(frame.getMethod());
                 all.add(where);
                 if (firstApplicationFrame < 0 && !JavaTypes.isPlatform(type) && !JavaTypes.isHidden(type)) {
                     firstApplicationFrame = all.size() - 1;
