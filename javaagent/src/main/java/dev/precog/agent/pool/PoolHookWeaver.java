@@ -2,15 +2,15 @@ package dev.precog.agent.pool;
 
 import java.util.EnumSet;
 import java.util.stream.Collectors;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
- * Weaves calls to {@code PoolHooks} into {@code ThreadPoolExecutor}'s class file, with the ASM
- * that Byte Buddy carries: a call at a method's entry, or before each of its returns with the value
+ * Weaves calls to {@code PoolHooks} into {@code ThreadPoolExecutor}'s class file, with plain ASM:
+ * a call at a method's entry, or before each of its returns with the value
  * returned. Only straight-line code is added (no branch, no local, no handler), so the class's
  * stack map frames stay valid as they are and no other class is looked at; the hooks catch
  * everything themselves, so nothing is thrown into the pool. It loads about 30 classes, where
