@@ -21,8 +21,8 @@ final class DriftSpread {
      * The spread of a forecast error against the lead, or null when the model does not qualify,
      * declines the history, or the lags are too few. The noise of one point is counted once, not
      * twice as a difference of two points would: the variance at lag {@code h} is the pairs' mean
-     * square less the noise, and never under it; the noise is half the shortest lag's variance, or
-     * the points' variance about the model when that is smaller.
+     * square less half that of the shortest lag, and never under that half or the points' variance
+     * about the model, whichever is smaller.
      */
     static ModelSelection.ErrorGrowth of(ForecastModel model, double[] x, double[] v, double unit) {
         if (!model.steadyIncrements() || v.length < model.minPoints()) {
