@@ -1,5 +1,6 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.stats.LinearSystem;
 import dev.precog.analyzer.stats.NormalDistribution;
 import dev.precog.analyzer.report.Format;
 import dev.precog.model.Unit;
@@ -68,13 +69,16 @@ final class Acceleration implements ForecastTarget.Allowance {
             y1 += t * v[i];
             y2 += t * t * v[i];
         }
-        double[][] inv = invert(new double[][] {{n, s1, s2}, {s1, s2, s3}, {s2, s3, s4}});
-        if (inv == null) {
+        double[][] normal = {{n, s1, s2}, {s1, s2, s3}, {s2, s3, s4}};
+        double[] coefficients = LinearSystem.solve(normal, new double[] {y0, y1, y2});
+        // the curvature's variance factor: the last diagonal entry of the inverse
+        double[] lastColumn = LinearSystem.solve(normal, new double[] {0, 0, 1});
+        if (coefficients == null || lastColumn == null) {
             return NONE;
         }
-        double a = inv[0][0] * y0 + inv[0][1] * y1 + inv[0][2] * y2;
-        double b = inv[1][0] * y0 + inv[1][1] * y1 + inv[1][2] * y2;
-        double c = inv[2][0] * y0 + inv[2][1] * y1 + inv[2][2] * y2;
+        double a = coefficients[0];
+        double b = coefficients[1];
+        double c = coefficients[2];
         double[] r = new double[n];
         double sse = 0;
         for (int i = 0; i < n; i++) {
@@ -83,7 +87,7 @@ final class Acceleration implements ForecastTarget.Allowance {
             sse += r[i] * r[i];
         }
         double rho = LinearTrendModel.autocorrelation(r);
-        double se = Math.sqrt(sse / (n - 3) * inv[2][2] * (1 + rho) / (1 - rho));
+        double se = Math.sqrt(sse / (n - 3) * lastColumn[2] * (1 + rho) / (1 - rho));
         if (!(c > Z * se)) {
             return NONE;
         }
@@ -121,36 +125,5 @@ final class Acceleration implements ForecastTarget.Allowance {
             default -> String.format(Locale.ROOT, "%.1f", added);
         };
         return "upper bands raised by the history's acceleration: " + amount + " above the trend by the last point";
-    }
-
-    private static double[][] invert(double[][] m) {
-        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-        if (!(Math.abs(det) > 0)) {
-            return null;
-        }
-        double[][] inv = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                double[][] minor = new double[2][2];
-                int mi = 0;
-                for (int r = 0; r < 3; r++) {
-                    if (r == j) {
-                        continue;
-                    }
-                    int mj = 0;
-                    for (int k = 0; k < 3; k++) {
-                        if (k == i) {
-                            continue;
-                        }
-                        minor[mi][mj++] = m[r][k];
-                    }
-                    mi++;
-                }
-                double cofactor = minor[0][0] * minor[1][1] - minor[0][1] * minor[1][0];
-                inv[i][j] = ((i + j) % 2 == 0 ? 1 : -1) * cofactor / det;
-            }
-        }
-        return inv;
     }
 }

@@ -83,7 +83,7 @@ public final class Periodogram {
                 }
             }
         }
-        double[] coefficients = solve(a, b.clone());
+        double[] coefficients = LinearSystem.solve(a, b);
         if (coefficients == null) {
             return null;
         }
@@ -94,47 +94,5 @@ public final class Periodogram {
         }
         double power = total > 0 ? Math.max(0, Math.min(1, explained / total)) : 0;
         return new Cycle(frequency, power, coefficients);
-    }
-
-    /** Gaussian elimination with partial pivoting; null when singular (a period that aliases with the sampling). */
-    private static double[] solve(double[][] a, double[] b) {
-        int k = b.length;
-        double scale = 0;
-        for (int p = 0; p < k; p++) {
-            scale = Math.max(scale, Math.abs(a[p][p]));
-        }
-        for (int col = 0; col < k; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < k; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            if (Math.abs(a[pivot][col]) <= 1e-9 * scale) {
-                return null;
-            }
-            double[] swap = a[col];
-            a[col] = a[pivot];
-            a[pivot] = swap;
-            double tmp = b[col];
-            b[col] = b[pivot];
-            b[pivot] = tmp;
-            for (int row = col + 1; row < k; row++) {
-                double factor = a[row][col] / a[col][col];
-                for (int c = col; c < k; c++) {
-                    a[row][c] -= factor * a[col][c];
-                }
-                b[row] -= factor * b[col];
-            }
-        }
-        double[] x = new double[k];
-        for (int row = k - 1; row >= 0; row--) {
-            double sum = b[row];
-            for (int c = row + 1; c < k; c++) {
-                sum -= a[row][c] * x[c];
-            }
-            x[row] = sum / a[row][row];
-        }
-        return x;
     }
 }
