@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,11 @@ class SocketReadAttributionTest {
                     Socket peer = server.accept();
                     Socket polled = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                     Socket silent = server.accept()) {
+                // the answer comes 150 ms after the reader is about to read, not after the answerer starts
+                CountDownLatch reading = new CountDownLatch(1);
                 Thread answerer = new Thread(() -> {
                     try {
+                        reading.await();
                         Thread.sleep(150);
                         OutputStream out = peer.getOutputStream();
                         out.write(42);
@@ -49,6 +53,7 @@ class SocketReadAttributionTest {
                     }
                 }, "answerer");
                 answerer.start();
+                reading.countDown();
                 assertThat(PriceFeedClient.readAnswer(answered)).isEqualTo(42);
                 assertThat(PriceFeedClient.poll(polled, 120)).isFalse();
                 answerer.join();

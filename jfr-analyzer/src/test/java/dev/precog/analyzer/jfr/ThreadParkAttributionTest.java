@@ -1,6 +1,7 @@
 package dev.precog.analyzer.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.precog.model.WaitSite;
 import dev.precog.model.Window;
@@ -50,6 +51,9 @@ class ThreadParkAttributionTest {
                 }
             }, "latch-waiter");
             latched.start();
+            // on a busy machine a thread may start late: measure the park from the moment it is parked
+            await().atMost(Duration.ofSeconds(60)).until(() -> contender.getState() == Thread.State.WAITING
+                    && caller.getState() == Thread.State.WAITING);
             Thread.sleep(300);
             lock.unlock();
             call.answer("42");
