@@ -13,7 +13,9 @@ import java.util.function.DoubleUnaryOperator;
  * goes. When a quadratic fitted to the history curves upwards more than chance explains (its
  * standard error widened for correlated residuals), the upper bands reach as far as the bending
  * curve goes past the model's own path: the exponential growth fitted to the same history, or the
- * quadratic when that declines. Beyond {@link #CARRIED_SPANS} history spans ahead the curve is not
+ * quadratic when that declines. Where the exponential is less sure of itself than the model (a
+ * rate fitted to a minute of backlog is uncertain, and a rate a little off compounds), the bands
+ * widen by the difference. Beyond {@link #CARRIED_SPANS} history spans ahead the curve is not
  * trusted to keep bending and goes on at the slope it had there.
  */
 final class Acceleration implements ForecastTarget.Allowance {
@@ -25,12 +27,16 @@ final class Acceleration implements ForecastTarget.Allowance {
     static final double CARRIED_SPANS = 2;
 
     private final DoubleUnaryOperator curve;
+    /** The curve's own standard error (its rate a little off compounds), 0 for the quadratic. */
+    private final DoubleUnaryOperator curveSigma;
     private final double bendsUntil;
     private final ForecastModel.Fit fit;
     private final Unit unit;
 
-    private Acceleration(DoubleUnaryOperator curve, double bendsUntil, ForecastModel.Fit fit, Unit unit) {
+    private Acceleration(DoubleUnaryOperator curve, DoubleUnaryOperator curveSigma, double bendsUntil, ForecastModel.Fit fit,
+            Unit unit) {
         this.curve = curve;
+        this.curveSigma = curveSigma;
         this.bendsUntil = bendsUntil;
         this.fit = fit;
         this.unit = unit;
@@ -92,17 +98,29 @@ final class Acceleration implements ForecastTarget.Allowance {
             return NONE;
         }
         ForecastModel.Fit exponential = new ExponentialTrendModel().fit(x, v);
-        DoubleUnaryOperator curve = exponential != null ? exponential::valueAt : lead -> {
+        if (exponential != null) {
+            return new Acceleration(exponential::valueAt, exponential::sigmaAt, CARRIED_SPANS * (x[n - 1] - x[0]), fit, unit);
+        }
+        DoubleUnaryOperator quadratic = lead -> {
             double t = lead - centre;
             return b * t + c * t * t;
         };
-        return new Acceleration(curve, CARRIED_SPANS * (x[n - 1] - x[0]), fit, unit);
+        return new Acceleration(quadratic, lead -> 0, CARRIED_SPANS * (x[n - 1] - x[0]), fit, unit);
     }
 
     @Override
     public double at(double lead, double level) {
         double l = Math.max(0, lead);
-        return Math.max(0, carried(l) - carried(0) - (fit.valueAt(l) - fit.valueAt(0)));
+        // the model's band moved onto the curve, and wider where the curve is the less sure: an
+        // early backlog's rate is itself uncertain, and a rate a little off compounds
+        double z = NormalDistribution.quantile(0.5 + level / 2);
+        double wider = Math.max(0, carriedSigma(l) - fit.sigmaAt(l));
+        return Math.max(0, carried(l) - carried(0) - (fit.valueAt(l) - fit.valueAt(0)) + z * wider);
+    }
+
+    /** The curve's standard error, growing in proportion to the lead past {@link #bendsUntil}. */
+    private double carriedSigma(double lead) {
+        return lead <= bendsUntil ? curveSigma.applyAsDouble(lead) : curveSigma.applyAsDouble(bendsUntil) * lead / bendsUntil;
     }
 
     /** The curve at {@code lead}, carried on at its slope past {@link #bendsUntil}. */

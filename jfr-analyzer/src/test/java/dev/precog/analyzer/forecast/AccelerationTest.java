@@ -52,6 +52,28 @@ class AccelerationTest {
         }
     }
 
+    /**
+     * A backlog whose rate itself rises (retries feeding more retries): the exponential fitted to
+     * its first minutes falls short, so the upper bands carry that fit's own uncertainty too.
+     */
+    @Test
+    void anEarlyBacklogWhoseRateRisesStaysInsideTheUpperBand() {
+        Random r = new Random(11);
+        IntToDoubleFunction backlog = i -> 100 + 20 * Math.exp(0.06 * i + 0.0015 * i * i);
+        Series s = series(12, i -> backlog.applyAsDouble(i) + 1.0 * r.nextGaussian());
+
+        Forecast f = forecast(s);
+
+        assertThat(f.adjustment()).contains("acceleration");
+        for (ForecastPoint p : f.points()) {
+            double lead = p.at().getEpochSecond() - s.lastTime();
+            if (lead <= 2 * s.spanSeconds()) {
+                assertThat(p.high()).as("95%% upper band %.0f s ahead", lead)
+                        .isGreaterThanOrEqualTo(backlog.applyAsDouble((int) Math.round(11 + lead / STEP)));
+            }
+        }
+    }
+
     @Test
     void aStraightLineWithNoiseBendsNowhere() {
         Random r = new Random(8);
