@@ -11,7 +11,8 @@ import java.util.function.DoubleUnaryOperator;
  * A history that bends towards its limit faster than a straight line: a backlog in its first
  * minutes looks nearly linear, and a line fitted to it, however honest its bands, misses where it
  * goes. When a quadratic fitted to the history curves upwards more than chance explains (its
- * standard error widened for correlated residuals), the upper bands reach as far as the bending
+ * standard error widened for correlated residuals) and rises over the last three quarters of the
+ * history at least (a dip and a recovery is no acceleration), the upper bands reach as far as the bending
  * curve goes past the model's own path: the exponential growth fitted to the same history, or the
  * quadratic when that declines. Where the exponential is less sure of itself than the model (a
  * rate fitted to a minute of backlog is uncertain, and a rate a little off compounds), the bands
@@ -23,6 +24,8 @@ final class Acceleration implements ForecastTarget.Allowance {
     /** One-sided z of {@link SeriesForecaster#SIGNIFICANCE}: the curvature must be this many standard errors. */
     static final double Z = NormalDistribution.quantile(1 - SeriesForecaster.SIGNIFICANCE);
     static final int MIN_POINTS = 8;
+    /** The quadratic's lowest point may lie at most this share of the history in. */
+    static final double RISING_SHARE = 0.25;
     /** How far ahead, in history spans, the curve keeps bending. */
     static final double CARRIED_SPANS = 2;
 
@@ -95,6 +98,12 @@ final class Acceleration implements ForecastTarget.Allowance {
         double rho = LinearTrendModel.autocorrelation(r);
         double se = Math.sqrt(sse / (n - 3) * lastColumn[2] * (1 + rho) / (1 - rho));
         if (!(c > Z * se)) {
+            return NONE;
+        }
+        // a dip and a recovery curves upwards too, but bottoms out inside the history: the curve
+        // must rise over the last three quarters of it at least
+        double vertex = centre - b / (2 * c);
+        if (vertex > x[0] + RISING_SHARE * (x[n - 1] - x[0])) {
             return NONE;
         }
         ForecastModel.Fit exponential = new ExponentialTrendModel().fit(x, v);

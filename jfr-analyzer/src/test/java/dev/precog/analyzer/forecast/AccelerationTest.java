@@ -74,6 +74,22 @@ class AccelerationTest {
         }
     }
 
+    /**
+     * A host's CPU falls after a burst and comes back to its usual level: that curves upwards too,
+     * but bottoms out inside the history, and an exponential fitted to its recovery would put the
+     * upper band at every CPU within a minute.
+     */
+    @Test
+    void aDipAndARecoveryIsNoAcceleration() {
+        Random r = new Random(12);
+        Series s = series(17, i -> 0.03 + 0.0004 * (i - 8) * (i - 8) + 0.002 * r.nextGaussian());
+        double[] x = SeriesForecaster.relativeTimes(s);
+
+        ForecastModel.Fit level = new LevelModel().fit(x, s.values());
+
+        assertThat(Acceleration.of(x, s.values(), level, Unit.RATIO)).isSameAs(ForecastTarget.Allowance.NONE);
+    }
+
     @Test
     void aStraightLineWithNoiseBendsNowhere() {
         Random r = new Random(8);
