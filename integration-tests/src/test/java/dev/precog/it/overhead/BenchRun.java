@@ -35,6 +35,19 @@ record BenchRun(String workload, String variant, int round, int position, double
         return cpuSeconds * 1000 / work;
     }
 
+    /** The agent's threads' share of the process's CPU in the measured phase, from the workload's side; NaN where not recorded. */
+    double agentShareOfMeasuredCpu() {
+        Double agent = details.get("agentCpuSeconds");
+        return agent != null && cpuSeconds > 0 ? agent / cpuSeconds : Double.NaN;
+    }
+
+    /** The same in the first compile of a cold JVM; NaN where there was no other compile or it was not recorded. */
+    double agentShareOfColdCpu() {
+        Double agent = details.get("compile1AgentCpuSeconds");
+        Double cpu = details.get("compile1CpuSeconds");
+        return hasColdCompile() && agent != null && cpu != null && cpu > 0 ? agent / cpu : Double.NaN;
+    }
+
     /** Whether the run compiled more than once, so its first compile (the cold JVM's) is not the measured one. */
     boolean hasColdCompile() {
         return details.containsKey("compile2Seconds");

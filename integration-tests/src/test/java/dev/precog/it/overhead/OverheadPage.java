@@ -130,21 +130,35 @@ final class OverheadPage {
     private static void agent(StringBuilder md, JdkResults r, List<String> workloads) {
         md.append("### The agent's own account\n\nFrom the `agent` object of the report Precog wrote at shutdown (medians"
                 + " over the runs): CPU time of its threads as a share of one core over its uptime and of the process,"
-                + " what its threads allocated per second, and events folded and dropped.\n\n");
-        md.append("| workload | runs | CPU, % of one core | CPU, % of process | CPU time | allocated | events | dropped |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+                + " what its threads allocated per second, and events folded and dropped. The last two columns are"
+                + " measured by the workload itself, from its side (the CPU time of the live threads named"
+                + " `precog-...`, read before and after): the agent's threads' CPU in the measured phase, and in the"
+                + " first compile of a cold JVM, as a share of the whole process's CPU then; a thread that ends"
+                + " within the phase (the agent's start thread) is not counted.\n\n");
+        md.append("| workload | runs | CPU, % of one core | CPU, % of process | CPU time | allocated | events | dropped"
+                + " | measured phase, % of process | cold JVM's first compile, % of process |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (String w : workloads) {
-            List<AgentCost> costs = r.runs().stream().filter(run -> run.workload().equals(w) && run.ok() && run.agent() != null)
-                    .map(BenchRun::agent).toList();
+            List<BenchRun> runs = r.runs().stream().filter(run -> run.workload().equals(w) && run.ok() && run.agent() != null)
+                    .toList();
+            List<AgentCost> costs = runs.stream().map(BenchRun::agent).toList();
             md.append("| ").append(w).append(" | ").append(costs.size()).append(" | ")
                     .append(f("%.2f%%", median(costs, a -> a.cpuFractionOfOneCore() * 100))).append(" | ")
                     .append(f("%.2f%%", median(costs, a -> a.cpuFractionOfProcess() * 100))).append(" | ")
                     .append(f("%.0f ms", median(costs, a -> a.cpuTimeMillis()))).append(" | ")
                     .append(f("%.2f MB/s", median(costs, a -> a.allocatedBytes() / MB / Math.max(1, a.uptimeMillis()) * 1000)))
                     .append(" | ").append(f("%.0f", median(costs, a -> a.eventsProcessed()))).append(" | ")
-                    .append(f("%.0f", median(costs, a -> a.eventsDropped()))).append(" |\n");
+                    .append(f("%.0f", median(costs, a -> a.eventsDropped()))).append(" | ")
+                    .append(f("%.2f%%", medianOfRuns(runs, BenchRun::agentShareOfMeasuredCpu) * 100)).append(" | ")
+                    .append(f("%.2f%%", medianOfRuns(runs, BenchRun::agentShareOfColdCpu) * 100)).append(" |\n");
         }
         md.append("\n");
+    }
+
+    /** The median of {@code f} over the runs where it is known (NaN where it never is). */
+    private static double medianOfRuns(List<BenchRun> runs, ToDoubleFunction<BenchRun> f) {
+        List<Double> known = runs.stream().map(f::applyAsDouble).filter(Double::isFinite).toList();
+        return known.isEmpty() ? Double.NaN : SampleStats.of(known).median();
     }
 
     private static double median(List<AgentCost> costs, ToDoubleFunction<AgentCost> f) {

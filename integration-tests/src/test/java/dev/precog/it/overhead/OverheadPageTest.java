@@ -85,6 +85,24 @@ class OverheadPageTest {
                         "compile3Seconds", seconds), "");
     }
 
+    /** The agent's threads used 0.4% of the process's CPU in the measured phase, by the workload's own reading. */
+    @Test
+    void theAgentsShareOfTheMeasuredPhaseIsReadFromTheWorkloadsSide() {
+        List<BenchRun> runs = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            double cpu = 0.2 * round;
+            runs.add(new BenchRun("h2", "precog", round, 1, 1000 * round, 1.0, cpu, 10 * MB, 40 * MB, 120 * MB, 45,
+                    new AgentCost(40_000, 400, 0.01, 0.005, 80 * MB, 5000, 0), Map.of("agentCpuSeconds", 0.004 * cpu), ""));
+        }
+        JdkResults r = results("jdk17");
+        JdkResults withShares = new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(), r.finishedAt(), r.command(), r.settings(),
+                r.workloadDescriptions(), r.machine(), runs, r.startupRuns());
+
+        String md = OverheadPage.markdown(new OverheadResults(List.of(withShares)));
+
+        assertThat(md).contains("| h2 | 3 | 1.00% | 0.50% | 400 ms | 2.00 MB/s | 5000 | 0 | 0.40% | n/a |");
+    }
+
     @Test
     void aRerunReplacesItsOwnJdkAndKeepsTheOthersInOrder() {
         OverheadResults before = new OverheadResults(List.of(results("jdk25"), results("jdk17")));

@@ -1,7 +1,11 @@
 package dev.precog.it.workload;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What an overhead-benchmark workload tells the parent: one {@code precog-bench key=value} line
@@ -22,6 +26,33 @@ final class BenchOutput {
     static double processCpuSeconds() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return os.getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU time so far of each live thread the agent started (named {@code precog-...}), in
+     * nanoseconds by thread id; empty without the agent. Read the same way in every variant.
+     */
+    static Map<Long, Long> agentThreadsCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("precog-")) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                if (t >= 0) {
+                    cpu.put(info.getThreadId(), t);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU seconds the agent's threads used since {@code before} ({@link #agentThreadsCpu()}); a thread new since counts whole. */
+    static double agentThreadsCpuSecondsSince(Map<Long, Long> before) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> now : agentThreadsCpu().entrySet()) {
+            sum += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        }
+        return sum / 1e9;
     }
 
     /**

@@ -47,11 +47,13 @@ public final class H2BankWorkload {
             Thread.sleep(warmupSeconds * 1000L);
             long txBefore = committed.sum();
             double cpuBefore = BenchOutput.processCpuSeconds();
+            var agentBefore = BenchOutput.agentThreadsCpu();
             long started = System.nanoTime();
             Thread.sleep(measuredSeconds * 1000L);
             long tx = committed.sum() - txBefore;
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = BenchOutput.processCpuSeconds() - cpuBefore;
+            double agentCpu = BenchOutput.agentThreadsCpuSecondsSince(agentBefore);
             stop.set(true);
             for (Thread t : tellers) {
                 t.join();
@@ -59,6 +61,7 @@ public final class H2BankWorkload {
             BenchOutput.put("work", tx);
             BenchOutput.put("seconds", seconds);
             BenchOutput.put("cpuSeconds", cpu);
+            BenchOutput.put("agentCpuSeconds", agentCpu);
             BenchOutput.put("failedTransactions", failed.sum());
             try (Statement s = admin.createStatement()) {
                 s.execute("SHUTDOWN");

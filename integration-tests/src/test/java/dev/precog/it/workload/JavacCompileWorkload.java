@@ -37,20 +37,25 @@ public final class JavacCompileWorkload {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         double seconds = 0;
         double cpu = 0;
+        double agentCpu = 0;
         for (int i = 1; i <= compiles; i++) {
             double cpuBefore = BenchOutput.processCpuSeconds();
+            var agentBefore = BenchOutput.agentThreadsCpu();
             long started = System.nanoTime();
             long bytes = compile(javac, sources, classPath);
             seconds = (System.nanoTime() - started) / 1e9;
             cpu = BenchOutput.processCpuSeconds() - cpuBefore;
+            agentCpu = BenchOutput.agentThreadsCpuSecondsSince(agentBefore);
             BenchOutput.put("compile" + i + "Seconds", seconds);
             BenchOutput.put("compile" + i + "CpuSeconds", cpu);
+            BenchOutput.put("compile" + i + "AgentCpuSeconds", agentCpu);
             BenchOutput.put("compile" + i + "ClassBytes", bytes);
         }
         // the measured work: the last compile, in source files
         BenchOutput.put("work", sources.size());
         BenchOutput.put("seconds", seconds);
         BenchOutput.put("cpuSeconds", cpu);
+        BenchOutput.put("agentCpuSeconds", agentCpu);
         BenchOutput.putMemory();
     }
 
