@@ -106,15 +106,16 @@ final class Acceleration implements ForecastTarget.Allowance {
         if (vertex > x[0] + RISING_SHARE * (x[n - 1] - x[0])) {
             return NONE;
         }
+        double bendsUntil = CARRIED_SPANS * (x[n - 1] - x[0]);
         ForecastModel.Fit exponential = new ExponentialTrendModel().fit(x, v);
         if (exponential != null) {
-            return new Acceleration(exponential::valueAt, exponential::sigmaAt, CARRIED_SPANS * (x[n - 1] - x[0]), fit, unit);
+            return new Acceleration(exponential::valueAt, exponential::sigmaAt, bendsUntil, fit, unit);
         }
         DoubleUnaryOperator quadratic = lead -> {
             double t = lead - centre;
             return b * t + c * t * t;
         };
-        return new Acceleration(quadratic, lead -> 0, CARRIED_SPANS * (x[n - 1] - x[0]), fit, unit);
+        return new Acceleration(quadratic, lead -> 0, bendsUntil, fit, unit);
     }
 
     @Override
