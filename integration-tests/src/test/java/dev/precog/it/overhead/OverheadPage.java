@@ -149,20 +149,15 @@ final class OverheadPage {
                     .append(f("%.2f MB/s", median(costs, a -> a.allocatedBytes() / MB / Math.max(1, a.uptimeMillis()) * 1000)))
                     .append(" | ").append(f("%.0f", median(costs, a -> a.eventsProcessed()))).append(" | ")
                     .append(f("%.0f", median(costs, a -> a.eventsDropped()))).append(" | ")
-                    .append(f("%.2f%%", medianOfRuns(runs, BenchRun::agentShareOfMeasuredCpu) * 100)).append(" | ")
-                    .append(f("%.2f%%", medianOfRuns(runs, BenchRun::agentShareOfColdCpu) * 100)).append(" |\n");
+                    .append(f("%.2f%%", median(runs, BenchRun::agentShareOfMeasuredCpu) * 100)).append(" | ")
+                    .append(f("%.2f%%", median(runs, BenchRun::agentShareOfColdCpu) * 100)).append(" |\n");
         }
         md.append("\n");
     }
 
-    /** The median of {@code f} over the runs where it is known (NaN where it never is). */
-    private static double medianOfRuns(List<BenchRun> runs, ToDoubleFunction<BenchRun> f) {
-        List<Double> known = runs.stream().map(f::applyAsDouble).filter(Double::isFinite).toList();
-        return known.isEmpty() ? Double.NaN : SampleStats.of(known).median();
-    }
-
-    private static double median(List<AgentCost> costs, ToDoubleFunction<AgentCost> f) {
-        return SampleStats.of(costs.stream().map(a -> f.applyAsDouble(a)).toList()).median();
+    /** The median of {@code f} over the items where it is finite (NaN where it never is, see {@link SampleStats#of}). */
+    private static <T> double median(List<T> items, ToDoubleFunction<T> f) {
+        return SampleStats.of(items.stream().map(f::applyAsDouble).toList()).median();
     }
 
     private static String singular(String unit) {
