@@ -21,8 +21,14 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class Acceleration implements ForecastTarget.Allowance {
 
-    /** One-sided z of {@link SeriesForecaster#SIGNIFICANCE}: the curvature must be this many standard errors. */
-    static final double Z = NormalDistribution.quantile(1 - SeriesForecaster.SIGNIFICANCE);
+    /**
+     * One-sided p-value under which a bend is believed: looser than a trend's ({@link SeriesForecaster#SIGNIFICANCE})
+     * because the costs differ. A bend believed in error only widens the upper bands of a line that
+     * stays straight; one missed leaves a backlog's first minute with bands its growth runs through.
+     */
+    static final double SIGNIFICANCE = 0.05;
+    /** The normal quantile of {@link #SIGNIFICANCE}; the test takes Student's t of it for the residuals' degrees of freedom. */
+    static final double Z = NormalDistribution.quantile(1 - SIGNIFICANCE);
     static final int MIN_POINTS = 8;
     /** The quadratic's lowest point may lie at most this share of the history in. */
     static final double RISING_SHARE = 0.25;
@@ -97,7 +103,8 @@ final class Acceleration implements ForecastTarget.Allowance {
         }
         double rho = LinearTrendModel.autocorrelation(r);
         double se = Math.sqrt(sse / (n - 3) * lastColumn[2] * (1 + rho) / (1 - rho));
-        if (!(c > Z * se)) {
+        // Student's t: the curvature's scale is itself estimated from a handful of residuals
+        if (!(c > ModelSelection.studentT(Z, n - 3) * se)) {
             return NONE;
         }
         // a dip and a recovery curves upwards too, but bottoms out inside the history: the curve
