@@ -41,12 +41,15 @@ import java.util.stream.Stream;
  * {@code name=path.jfr} or just {@code path.jfr}, named then after its directory; a name that is a
  * scenario's stands for that scenario's run on the JDK that made it), {@code
  * precog.backtest.longMinutes} (how long the slow leak runs, default 40; the long healthy run
- * takes half; 0 leaves both out), {@code precog.test.jdks} (as for the tests).
+ * takes half; 0 leaves both out), {@code precog.accuracyReport} (the page to write, its answers
+ * beside it: another page keeps a second set of recordings apart), {@code precog.test.jdks} (as
+ * for the tests).
  */
 public final class ForecastAccuracy {
 
     static final String COMMAND = "./mvnw -B -Pbacktest -pl integration-tests -am verify -DskipTests";
     static final int DEFAULT_LONG_MINUTES = 40;
+    static final String DEFAULT_PAGE = "forecast-accuracy.md";
     /** The window of recordings made elsewhere, unless their name is a scenario's. */
     private static final String GIVEN_WINDOW = "10s";
     private static final Duration BACKTEST_TIMEOUT = Duration.ofMinutes(30);
@@ -97,7 +100,7 @@ public final class ForecastAccuracy {
     }
 
     public static void main(String[] args) throws Exception {
-        Path page = Path.of(System.getProperty("precog.accuracyReport", "../docs/forecast-accuracy.md")).toAbsolutePath();
+        Path page = Path.of(System.getProperty("precog.accuracyReport", "../docs/" + DEFAULT_PAGE)).toAbsolutePath();
         Path json = page.resolveSibling(page.getFileName().toString().replaceFirst("\\.md$", "") + ".json");
         Set<String> only = names(System.getProperty("precog.backtest.only", ""));
         int longMinutes = Integer.parseInt(System.getProperty("precog.backtest.longMinutes", "" + DEFAULT_LONG_MINUTES).trim());
@@ -155,7 +158,7 @@ public final class ForecastAccuracy {
         List<RecordingResult> kept = only.isEmpty() ? List.of() : AccuracyResults.read(json);
         List<RecordingResult> all = AccuracyResults.merge(kept, fresh, order);
         String generatedAt = Instant.now().toString();
-        String command = command(only, given, longMinutes);
+        String command = command(only, given, longMinutes, System.getProperty("precog.accuracyReport", ""));
         Files.createDirectories(page.getParent());
         new AccuracyResults(generatedAt, command, all).write(json);
         Files.writeString(page, AccuracyTable.markdown(all, command, generatedAt), StandardCharsets.UTF_8);
@@ -227,8 +230,12 @@ public final class ForecastAccuracy {
         }
     }
 
-    /** The command line that makes this page, with the properties that were not their defaults. */
-    static String command(Set<String> only, Map<String, Path> given, int longMinutes) {
+    /**
+     * The command line that makes this page, with the properties that were not their defaults;
+     * {@code page} is the page's property as given (a page of another name, such as a second set
+     * of recordings, is named in the command).
+     */
+    static String command(Set<String> only, Map<String, Path> given, int longMinutes, String page) {
         StringBuilder c = new StringBuilder(COMMAND);
         if (!only.isEmpty()) {
             c.append(" \\\n  -Dprecog.backtest.only=").append(String.join(",", only));
@@ -240,6 +247,9 @@ public final class ForecastAccuracy {
         }
         if (longMinutes != DEFAULT_LONG_MINUTES) {
             c.append(" \\\n  -Dprecog.backtest.longMinutes=").append(longMinutes);
+        }
+        if (!page.isBlank() && !Path.of(page).getFileName().toString().equals(DEFAULT_PAGE)) {
+            c.append(" \\\n  -Dprecog.accuracyReport=").append(page);
         }
         String jdks = System.getProperty("precog.test.jdks", "auto");
         if (!jdks.equals("auto")) {
