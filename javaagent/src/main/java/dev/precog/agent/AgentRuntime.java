@@ -162,6 +162,8 @@ final class AgentRuntime implements AgentView {
     /**
      * Starts collecting. The costly parts (JFR, OSHI, JMX) start on the agent's own thread so
      * the application's start-up is not delayed; {@code onReady} runs there once they are up.
+     * In a JVM started with the agent, the host source and the MBean wait one window
+     * ({@link #deferredStartMillis}).
      */
     void start(Runnable onReady) {
         scheduler.execute(guarded("start", () -> {
@@ -173,8 +175,21 @@ final class AgentRuntime implements AgentView {
             scheduler.scheduleAtFixedRate(guarded("window", this::closeWindow), windowMillis, windowMillis,
                     TimeUnit.MILLISECONDS);
             started = true;
-            startWhenLoggingIsReady(onReady, 0);
+            scheduler.schedule(guarded("start", () -> startWhenLoggingIsReady(onReady, 0)), deferredStartMillis(mode, options),
+                    TimeUnit.MILLISECONDS);
         }));
+    }
+
+    /**
+     * How long the host source and the MBean wait after JFR: one window when the agent starts with
+     * the JVM, none when attached. Together they cost a cold JVM about a third of a second of CPU
+     * (OSHI's set-up with JNA, the platform MBean server), which an application still starting up
+     * pays in its own time and a job ending within seconds pays for nothing; the first window has
+     * no host metrics, and the MBean appears when it closes. An attach has no start-up to spare,
+     * and the attach command waits for the outcome.
+     */
+    static long deferredStartMillis(String mode, AgentOptions options) {
+        return AgentStarter.STARTUP_MODE.equals(mode) ? options.window().toMillis() : 0;
     }
 
     /**

@@ -20,6 +20,8 @@ public final class AgentStarter {
     public static final String RUNNING_PROPERTY = "dev.precog.agent";
     /** Set when Precog refused to start, so the attach command can tell the user why. */
     public static final String ERROR_PROPERTY = "dev.precog.agent.error";
+    /** The mode of an agent started with the JVM ({@code -javaagent}), as opposed to attached. */
+    static final String STARTUP_MODE = "startup";
 
     /** The last window's analysis and report take a second or two on a slow box; a stuck JFR call, for ever. */
     private static final long STOP_CEILING_SECONDS = 15;
@@ -46,7 +48,7 @@ public final class AgentStarter {
             AgentLog log = new AgentLog(options.debug());
             String version = version();
             AgentThreads.Family threads = AgentThreads.family(log);
-            if (!"startup".equals(mode)) {
+            if (!STARTUP_MODE.equals(mode)) {
                 // attached to a running JVM: the attach command waits for the outcome, nobody else does
                 launch(options, instrumentation, mode, log, version, threads);
                 return;
