@@ -26,8 +26,11 @@ final class AccuracyTable {
 
     private AccuracyTable() {}
 
-    /** The page for {@code results}, in the order given, generated at {@code generatedAt} by {@code command}. */
-    static String markdown(List<RecordingResult> results, String command, String generatedAt) {
+    /**
+     * The page for {@code results}, in the order given, generated at {@code generatedAt} by {@code command};
+     * {@code answers} is the file name of the backtest's answers beside it.
+     */
+    static String markdown(List<RecordingResult> results, String command, String generatedAt, String answers) {
         StringBuilder md = new StringBuilder();
         md.append("# Forecast accuracy\n\n");
         md.append("How far Precog's forecasts can be trusted, measured on recordings of small real services: the\n")
@@ -108,7 +111,7 @@ final class AccuracyTable {
                     .append(" |\n");
         }
         md.append("\nRecordings are not kept in the repository; the backtest's answers are, in\n")
-                .append("[`forecast-accuracy.json`](forecast-accuracy.json). Generated (last updated, when a subset was rerun) ")
+                .append("[`").append(answers).append("`](").append(answers).append("). Generated (last updated, when a subset was rerun) ")
                 .append(generatedAt).append(" by:\n\n```sh\n").append(command).append("\n```\n");
         return md.toString();
     }

@@ -108,14 +108,16 @@ class AccuracyTableTest {
         JsonNode miscalibrated = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 0.25"));
         RecordingResult failed = result("broken", "jdk25", null).withBacktest(null, "backtest exited 1: precog: corrupt file");
 
-        String page = AccuracyTable.markdown(List.of(result("slow", "jdk17", miscalibrated), failed), "./mvnw -Pbacktest", "2026-12-01T12:00:00Z");
+        String page = AccuracyTable.markdown(List.of(result("slow", "jdk17", miscalibrated), failed), "./mvnw -Pbacktest", "2026-12-01T12:00:00Z",
+                "forecast-accuracy-set-2.json");
 
         assertThat(page).contains("2 recordings, 2 series backtested; 1 series has coverage far from nominal. "
                 + "1 recording could not be backtested (see its note).");
         assertThat(page).contains("| slow | jdk17 | `heap.usedAfterGc` |").contains("**25%** (low)");
         assertThat(page).contains("| broken | 17.0.15+6 | leak, slow and noisy | `RateLimitedApiService 92.0 300` | `-Xmx256m -XX:+UseG1GC` "
                 + "| 40m02s | 23.4 MB | 131 | 10s | backtest exited 1: precog: corrupt file |");
-        assertThat(page).contains("```sh\n./mvnw -Pbacktest\n```").contains("2026-12-01T12:00:00Z");
+        assertThat(page).contains("```sh\n./mvnw -Pbacktest\n```").contains("2026-12-01T12:00:00Z")
+                .contains("[`forecast-accuracy-set-2.json`](forecast-accuracy-set-2.json)");
     }
 
     @Test
@@ -149,7 +151,7 @@ class AccuracyTableTest {
 
     @Test
     void emptyPageSaysSo() {
-        assertThat(AccuracyTable.markdown(List.of(), "./mvnw -Pbacktest", "now"))
+        assertThat(AccuracyTable.markdown(List.of(), "./mvnw -Pbacktest", "now", "forecast-accuracy.json"))
                 .contains("0 recordings, 0 series backtested; no series has coverage far from nominal.");
     }
 

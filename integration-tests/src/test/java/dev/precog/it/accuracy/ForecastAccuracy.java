@@ -161,7 +161,7 @@ public final class ForecastAccuracy {
         String command = command(only, given, longMinutes, System.getProperty("precog.accuracyReport", ""));
         Files.createDirectories(page.getParent());
         new AccuracyResults(generatedAt, command, all).write(json);
-        Files.writeString(page, AccuracyTable.markdown(all, command, generatedAt), StandardCharsets.UTF_8);
+        Files.writeString(page, AccuracyTable.markdown(all, command, generatedAt, json.getFileName().toString()), StandardCharsets.UTF_8);
         System.out.println("[backtest] written " + page + " and " + json);
     }
 
