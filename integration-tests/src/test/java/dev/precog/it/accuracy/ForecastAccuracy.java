@@ -100,7 +100,8 @@ public final class ForecastAccuracy {
     }
 
     public static void main(String[] args) throws Exception {
-        Path page = Path.of(System.getProperty("precog.accuracyReport", "../docs/" + DEFAULT_PAGE)).toAbsolutePath();
+        String pageProperty = System.getProperty("precog.accuracyReport", "");
+        Path page = Path.of(pageProperty.isBlank() ? "../docs/" + DEFAULT_PAGE : pageProperty).toAbsolutePath();
         Path json = page.resolveSibling(page.getFileName().toString().replaceFirst("\\.md$", "") + ".json");
         Set<String> only = names(System.getProperty("precog.backtest.only", ""));
         int longMinutes = Integer.parseInt(System.getProperty("precog.backtest.longMinutes", "" + DEFAULT_LONG_MINUTES).trim());
@@ -158,7 +159,7 @@ public final class ForecastAccuracy {
         List<RecordingResult> kept = only.isEmpty() ? List.of() : AccuracyResults.read(json);
         List<RecordingResult> all = AccuracyResults.merge(kept, fresh, order);
         String generatedAt = Instant.now().toString();
-        String command = command(only, given, longMinutes, System.getProperty("precog.accuracyReport", ""));
+        String command = command(only, given, longMinutes, pageProperty);
         Files.createDirectories(page.getParent());
         new AccuracyResults(generatedAt, command, all).write(json);
         Files.writeString(page, AccuracyTable.markdown(all, command, generatedAt, json.getFileName().toString()), StandardCharsets.UTF_8);
