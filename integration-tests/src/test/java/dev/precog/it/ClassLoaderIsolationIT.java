@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An application with its own, older Jackson and JNA on its class path: it gets its own versions,
- * cannot see the agent's libraries, and the agent's OSHI (over its own JNA) still reads host metrics.
+ * cannot see the agent's libraries, and the agent's OSHI (over its own JNA; asked for, as Linux reads /proc by
+ * default) still reads host metrics.
  */
 class ClassLoaderIsolationIT {
 
@@ -32,7 +33,7 @@ class ClassLoaderIsolationIT {
         Path dir = Paths.workDir("isolation-" + jdk.name());
         String jackson = System.getProperty("precog.app.jackson.version", "2.12.7");
         String jna = System.getProperty("precog.app.jna.version", "5.12.1");
-        ChildJvm.Builder builder = ChildJvm.on(jdk, dir).agent("reportDir=" + dir + ",window=1s,interval=2s");
+        ChildJvm.Builder builder = ChildJvm.on(jdk, dir).agent("reportDir=" + dir + ",window=1s,interval=2s,hostMetrics=oshi");
         for (Path lib : appLibs()) {
             builder.classPath(lib);
         }

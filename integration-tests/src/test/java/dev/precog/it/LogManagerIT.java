@@ -30,13 +30,13 @@ class LogManagerIT {
         Path modules = copyClasses(dir.resolve("modules"), AppLogManager.class);
         try (ChildJvm child = ChildJvm.on(jdk, dir).onlyClassPath(app)
                 .jvmArgs("-Djava.util.logging.manager=" + AppLogManager.class.getName())
-                .agent("reportDir=" + dir + ",window=1s,interval=1s")
+                .agent("reportDir=" + dir + ",window=1s,interval=1s,hostMetrics=oshi")
                 .start(OwnLogManagerApp.class, modules.toString())) {
             await("the application initialised logging").atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(child.stdout()).as(child::describe).contains("logmanager="));
             assertThat(child.stdout()).contains("logmanager=" + AppLogManager.class.getName());
             assertThat(child.stderr()).doesNotContain("Could not load Logmanager");
-            // and the agent caught up afterwards: host metrics (OSHI over JNA) arrive
+            // and the agent caught up afterwards: host metrics (OSHI over JNA, asked for) arrive
             await("host metrics after the LogManager").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(Reports.read(Reports.file(dir, child.pid()))).get()
                             .satisfies(r -> assertThat(r.path("host").path("memoryTotalBytes").asLong()).isPositive()));

@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
  * @param profileDuration how long one async-profiler run lasts
  * @param overheadBudget the CPU the agent allows itself, as a share of one core (0.01 for 1%)
  * @param overheadPeriod the span its cost is measured and judged over; the first one after start is warm-up
+ * @param oshiHostMetrics whether host metrics come from OSHI on Linux too ({@code hostMetrics=oshi}) rather than /proc
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
         boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, boolean asyncProfiler, Duration profileDuration,
-        double overheadBudget, Duration overheadPeriod) {
+        double overheadBudget, Duration overheadPeriod, boolean oshiHostMetrics) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -65,18 +66,21 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 + " allows itself before it samples less (default 1%)");
         k.put("overheadPeriod", "a duration from 10s to 10m: the agent's cost is measured and judged over this span,"
                 + " and the first one after start is warm-up, not judged (default 1m)");
+        k.put("hostMetrics", "auto or oshi: auto reads host and process metrics from /proc with the JDK alone on Linux and"
+                + " through OSHI (a native library, over JNA) elsewhere; oshi uses OSHI on Linux too (default auto)");
         return k;
     }
 
     public static AgentOptions defaults() {
         return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
-                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), DEFAULT_OVERHEAD_BUDGET, Duration.ofMinutes(1));
+                false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), DEFAULT_OVERHEAD_BUDGET, Duration.ofMinutes(1),
+                false);
     }
 
     /** The same options writing to {@code dir}. */
     public AgentOptions withReportDir(Path dir) {
         return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration, overheadBudget, overheadPeriod);
+                asyncProfiler, profileDuration, overheadBudget, overheadPeriod, oshiHostMetrics);
     }
 
     /**
@@ -101,6 +105,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         Duration profileDuration = o.profileDuration();
         double overheadBudget = o.overheadBudget();
         Duration overheadPeriod = o.overheadPeriod();
+        boolean oshiHostMetrics = o.oshiHostMetrics();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -127,6 +132,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "profileDuration" -> profileDuration = duration(key, value);
                 case "overheadBudget" -> overheadBudget = shareOfOneCore(key, value);
                 case "overheadPeriod" -> overheadPeriod = duration(key, value);
+                case "hostMetrics" -> oshiHostMetrics = hostMetricsFromOshi(value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -153,7 +159,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                     + KEYS.get("overheadPeriod"));
         }
         return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration, overheadBudget, overheadPeriod);
+                asyncProfiler, profileDuration, overheadBudget, overheadPeriod, oshiHostMetrics);
     }
 
     private static boolean onOff(String key, String value) throws OptionsException {
@@ -181,6 +187,14 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     /** A share of one core as the option writes it: 0.005 is {@code 0.5%}. */
     static String formatPercent(double share) {
         return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static boolean hostMetricsFromOshi(String value) throws OptionsException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "oshi" -> true;
+            case "auto" -> false;
+            default -> throw new OptionsException("bad value '" + value + "' for hostMetrics: expected " + KEYS.get("hostMetrics"));
+        };
     }
 
     private static boolean heapDumpMode(String value) throws OptionsException {
@@ -259,6 +273,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 + ",hostInterval=" + format(hostInterval) + ",debug=" + debug + ",threadPools=" + threadPools
                 + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore)
                 + ",asyncProfiler=" + (asyncProfiler ? "on" : "off") + ",profileDuration=" + format(profileDuration)
-                + ",overheadBudget=" + formatPercent(overheadBudget) + ",overheadPeriod=" + format(overheadPeriod);
+                + ",overheadBudget=" + formatPercent(overheadBudget) + ",overheadPeriod=" + format(overheadPeriod)
+                + ",hostMetrics=" + (oshiHostMetrics ? "oshi" : "auto");
     }
 }

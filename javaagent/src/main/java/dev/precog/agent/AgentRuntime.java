@@ -18,7 +18,7 @@ import dev.precog.agent.jmx.AgentView;
 import dev.precog.agent.jmx.PrecogMXBean;
 import dev.precog.agent.profiler.ProfilerEvidence;
 import dev.precog.host.HostMetricsSource;
-import dev.precog.host.OshiHostMetricsSource;
+import dev.precog.host.HostMetricsSources;
 import dev.precog.model.AgentStats;
 import dev.precog.model.HeapDumpSuggestion;
 import dev.precog.model.JvmInfo;
@@ -203,7 +203,7 @@ final class AgentRuntime implements AgentView {
                     TimeUnit.SECONDS);
             return;
         }
-        host = OshiHostMetricsSource.create();
+        host = HostMetricsSources.open(options.oshiHostMetrics());
         sampleHostEvery(options.hostInterval());
         JfrStreamSource stream = jfr;
         ladder = new SamplingLadder(stream == null ? Map.of() : stream.initialSettings(), options.hostInterval(),

@@ -24,6 +24,7 @@ class AgentOptionsTest {
         assertThat(o.profileDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.overheadBudget()).as("1% of one core").isEqualTo(0.01);
         assertThat(o.overheadPeriod()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(o.oshiHostMetrics()).as("/proc on Linux, no native library unless asked").isFalse();
     }
 
     @Test
@@ -31,10 +32,10 @@ class AgentOptionsTest {
         AgentOptions o = AgentOptions.parse(
                 "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false,heapDump=auto,"
                         + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s,overheadBudget=0.5%,"
-                        + "overheadPeriod=2m");
+                        + "overheadPeriod=2m,hostMetrics=oshi");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
                 Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5), 0.005,
-                Duration.ofMinutes(2)));
+                Duration.ofMinutes(2), true));
     }
 
     @Test
@@ -48,7 +49,7 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse(dumping.withReportDir(Path.of("/x")).toAgentString()))
                 .isEqualTo(new AgentOptions(Path.of("/x"), dumping.interval(), dumping.window(), dumping.hostInterval(), false, true,
                         true, Duration.ofHours(24), false, Duration.ofSeconds(10), 0.01,
-                        Duration.ofMinutes(1)));
+                        Duration.ofMinutes(1), false));
         // and the profiler's
         AgentOptions profiling = AgentOptions.parse("asyncProfiler=on,profileDuration=20s");
         assertThat(profiling.toAgentString()).contains("asyncProfiler=on", "profileDuration=20s");
@@ -57,6 +58,10 @@ class AgentOptionsTest {
         AgentOptions frugal = AgentOptions.parse("overheadBudget=0.01%,overheadPeriod=20s");
         assertThat(frugal.toAgentString()).contains("overheadBudget=0.01%", "overheadPeriod=20s");
         assertThat(AgentOptions.parse(frugal.toAgentString())).isEqualTo(frugal);
+        // and the host source
+        AgentOptions oshi = AgentOptions.parse("hostMetrics=OSHI");
+        assertThat(oshi.toAgentString()).contains("hostMetrics=oshi");
+        assertThat(AgentOptions.parse(oshi.toAgentString())).isEqualTo(oshi);
     }
 
     @Test
@@ -87,7 +92,7 @@ class AgentOptionsTest {
                 .isInstanceOf(OptionsException.class)
                 .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump,"
                         + " heapDumpBefore, asyncProfiler, profileDuration, overheadBudget,"
-                        + " overheadPeriod");
+                        + " overheadPeriod, hostMetrics");
     }
 
     @Test
@@ -110,6 +115,9 @@ class AgentOptionsTest {
                 .hasMessage("bad value '120s' for profileDuration: expected a duration from 1s to 60s: how long one async-profiler"
                         + " run lasts (default 10s)");
         assertThatThrownBy(() -> AgentOptions.parse("profileDuration=500ms")).hasMessageContaining("for profileDuration");
+        assertThatThrownBy(() -> AgentOptions.parse("hostMetrics=proc"))
+                .hasMessageStartingWith("bad value 'proc' for hostMetrics: expected auto or oshi: auto reads host and process"
+                        + " metrics from /proc with the JDK alone on Linux");
         assertThatThrownBy(() -> AgentOptions.parse("overheadPeriod=5s"))
                 .hasMessage("bad value '5s' for overheadPeriod: expected a duration from 10s to 10m: the agent's cost is measured"
                         + " and judged over this span, and the first one after start is warm-up, not judged (default 1m)");
@@ -134,7 +142,7 @@ class AgentOptionsTest {
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), 0.01,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), false);
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

@@ -1,7 +1,7 @@
 package dev.precog.model;
 
 /**
- * The latest host and process readings. {@code source} says where they came from ("oshi",
+ * The latest host and process readings. {@code source} says where they came from ("procfs (...)", "oshi ...",
  * "jfr" offline, or "unavailable: reason"); readings that could not be taken are null.
  */
 public record HostInfo(
