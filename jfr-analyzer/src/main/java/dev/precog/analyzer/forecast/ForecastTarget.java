@@ -21,27 +21,35 @@ import dev.precog.model.Unit;
  * @param above what the series may gain beyond its model's trend (another signal, or the history's
  *     own acceleration); added to the upper bands, not to the point forecast (when it comes is not
  *     known well enough) nor the lower bands
+ * @param levelShare the least error scale, as a share of the forecast level: no band is narrower than the
+ *     textbook multiple of it, however steady the history (see {@link HeapLiveSetForecaster#SURVIVOR_SHARE})
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
-        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above) {
+        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, double levelShare) {
 
     /** A target whose series owes nothing to another signal. */
     public ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
             Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
         this(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                Allowance.NONE);
+                Allowance.NONE, 0);
     }
 
     /** The same target against another limit: what the backtest does to time a crossing it saw. */
     public ForecastTarget withThreshold(double limit, String source) {
         return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                above);
+                above, levelShare);
     }
 
     /** The same target with {@code allowance} added above its trend. */
     public ForecastTarget withAbove(Allowance allowance) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, allowance);
+                horizonSeconds, allowance, levelShare);
+    }
+
+    /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the level. */
+    public ForecastTarget withLevelShare(double share) {
+        return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
+                horizonSeconds, above, share);
     }
 
     /**

@@ -118,6 +118,28 @@ class SeriesForecasterTest {
     }
 
     @Test
+    void aSteadyHeapsBandsLeaveRoomForItsSurvivorSpacesToGrow() {
+        Random r = new Random(5);
+        // 75 MB of heap after GC, steady to a few kilobytes for 40 windows, as in the step workload
+        // before one collection's survivors grew by 0.43 MB (0.87 to 1.3 MB)
+        Series s = series(40, i -> 75e6 + 5e3 * r.nextGaussian());
+        ForecastTarget target = new ForecastTarget("heap.usedAfterGc", Unit.BYTES, s, 1e9, "max heap", true, null, 0, 1e9,
+                SeriesForecaster.horizon(s));
+        ModelSelection selection = ModelSelection.select(SeriesForecaster.relativeTimes(s), s.values());
+
+        ForecastPoint fromHistory = SeriesForecaster.forecast(target, selection).points().get(0);
+        ForecastPoint heap = SeriesForecaster.forecast(target.withLevelShare(HeapLiveSetForecaster.SURVIVOR_SHARE), selection)
+                .points().get(0);
+
+        double grown = 75e6 + 0.43e6;
+        assertThat(fromHistory.high()).as("the history alone: sure to a few tens of kilobytes").isLessThan(75.1e6);
+        assertThat(heap.high()).as("95%").isGreaterThan(grown);
+        assertThat(heap.low()).isLessThan(75e6 - 0.4e6);
+        assertThat(heap.high80()).as("80%: +-0.38% of the level").isBetween(75.25e6, grown);
+        assertThat(heap.value()).isEqualTo(fromHistory.value());
+    }
+
+    @Test
     void aBacklogThatFeedsOnItselfIsForecastAsExponentialWhereTheHeapTriesIt() {
         Random r = new Random(13);
         // 100 MB of live heap plus a backlog of 2 MB growing 0.5% a second (seven doublings in the history)
