@@ -182,8 +182,8 @@ final class AgentRuntime implements AgentView {
 
     /**
      * How long the host source and the MBean wait after JFR: one window when the agent starts with
-     * the JVM, none when attached. Together they cost a cold JVM about a third of a second of CPU
-     * (OSHI's set-up with JNA, the platform MBean server), which an application still starting up
+     * the JVM, none when attached. They cost a cold JVM a good part of a second of CPU (the platform
+     * MBean server; OSHI's set-up with JNA where OSHI is used), which an application still starting up
      * pays in its own time and a job ending within seconds pays for nothing; the first window has
      * no host metrics, and the MBean appears when it closes. An attach has no start-up to spare,
      * and the attach command waits for the outcome.

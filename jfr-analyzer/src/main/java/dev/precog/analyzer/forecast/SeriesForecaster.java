@@ -37,8 +37,9 @@ final class SeriesForecaster {
         /** {value, low95, high95, low80, high80} {@code lead} seconds past the last point, clipped to the metric's range. */
         double[] bandsAt(double lead) {
             double value = fit.valueAt(lead);
-            double half95 = halfWidth(lead, value, selection.k95(), ModelSelection.Z95);
-            double half80 = halfWidth(lead, value, selection.k80(), ModelSelection.Z80);
+            double sigma = selection.sigma(fit, lead);
+            double half95 = halfWidth(sigma, value, selection.k95(), ModelSelection.Z95);
+            double half80 = halfWidth(sigma, value, selection.k80(), ModelSelection.Z80);
             // what another signal may add lifts the upper bands; the point and the lower bands stay where the history puts them
             ForecastTarget.Allowance above = target.above();
             return new double[] {clip(target, value), clip(target, value - half95),
@@ -47,11 +48,11 @@ final class SeriesForecaster {
         }
 
         /**
-         * Half a band's width at {@code lead}: the calibrated multiple {@code k} of the error scale, but never
+         * Half a band's width: the calibrated multiple {@code k} of the error scale {@code sigma}, but never
          * under the textbook multiple {@code z} of the target's least error scale at {@code value}.
          */
-        private double halfWidth(double lead, double value, double k, double z) {
-            return Math.max(k * selection.sigma(fit, lead), z * target.levelShare() * Math.abs(value));
+        private double halfWidth(double sigma, double value, double k, double z) {
+            return Math.max(k * sigma, z * target.levelShare() * Math.abs(value));
         }
 
         /**
@@ -61,7 +62,7 @@ final class SeriesForecaster {
         double beyondLimit(double lead, int side) {
             double sign = target.rising() ? 1 : -1;
             double value = fit.valueAt(lead);
-            double band = value + sign * side * halfWidth(lead, value, selection.k95(), ModelSelection.Z95);
+            double band = value + sign * side * halfWidth(selection.sigma(fit, lead), value, selection.k95(), ModelSelection.Z95);
             if (sign * side > 0) {
                 // the upper band
                 band += target.above().at(lead, 0.95);
