@@ -50,7 +50,8 @@ public final class ForecastBacktest {
      * One metric's scores; ratios are null when there was nothing to score.
      *
      * @param points points of the metric's whole (prepared) series, the truth
-     * @param origins origins at which the metric could be forecast
+     * @param origins forecasts scored: origins at which the metric could be forecast, less those whose
+     *     history had gained no point since the origin before (their forecast would repeat that one's)
      * @param chosenModels how often each model was chosen at those origins
      * @param pointForecasts (origin, later point) pairs scored
      * @param pointMape mean absolute percentage error of the point forecast over those pairs
@@ -124,6 +125,7 @@ public final class ForecastBacktest {
         private final Double crossedAt;
         private final Map<String, Integer> chosen = new TreeMap<>();
         private int origins;
+        private Series previous;
         private int pairs;
         private double ape;
         private int apeCount;
@@ -145,6 +147,11 @@ public final class ForecastBacktest {
         }
 
         void score(MetricForecaster forecaster, ForecastTarget target) {
+            if (sameHistory(previous, target.history())) {
+                // no new point since the last origin: the same forecast again, not another trial
+                return;
+            }
+            previous = target.history();
             SeriesForecaster.Fitted fitted = forecaster.fitted(target);
             origins++;
             chosen.merge(fitted.selection().model().name(), 1, Integer::sum);
@@ -177,6 +184,10 @@ public final class ForecastBacktest {
                     missed++;
                 }
             }
+        }
+
+        private static boolean sameHistory(Series a, Series b) {
+            return a != null && a.size() == b.size() && a.lastTime() == b.lastTime() && a.times()[0] == b.times()[0];
         }
 
         MetricScore result() {
