@@ -2,9 +2,7 @@ package dev.precog.analyzer.forecast;
 
 import dev.precog.analyzer.stats.LinearSystem;
 import dev.precog.analyzer.stats.NormalDistribution;
-import dev.precog.analyzer.report.Format;
 import dev.precog.model.Unit;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -153,12 +151,7 @@ final class Acceleration implements ForecastTarget.Allowance {
 
     @Override
     public String describe(double lead) {
-        double added = at(lead, 0.95);
-        String amount = switch (unit) {
-            case BYTES -> Format.bytes(added);
-            case RATIO -> String.format(Locale.ROOT, "%.1f%% of all CPUs", 100 * added);
-            default -> String.format(Locale.ROOT, "%.1f", added);
-        };
+        String amount = ForecastTarget.Allowance.amount(at(lead, 0.95), unit);
         return "upper bands raised by the history's acceleration: " + amount + " above the trend by the last point";
     }
 }

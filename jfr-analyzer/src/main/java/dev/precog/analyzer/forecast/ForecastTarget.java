@@ -1,7 +1,9 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.report.Format;
 import dev.precog.analyzer.timeline.Series;
 import dev.precog.model.Unit;
+import java.util.Locale;
 
 /**
  * What to forecast: a metric's prepared history and the limit it must not cross.
@@ -79,6 +81,15 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
 
         /** What is added by {@code lead}, in words for the report; null when it is nothing worth saying. */
         String describe(double lead);
+
+        /** {@code added} in {@code unit}, as the reports write an allowance. */
+        static String amount(double added, Unit unit) {
+            return switch (unit) {
+                case BYTES -> Format.bytes(added);
+                case RATIO -> String.format(Locale.ROOT, "%.1f%% of all CPUs", 100 * added);
+                default -> String.format(Locale.ROOT, "%.1f", added);
+            };
+        }
 
         /** Whichever of {@code a} and {@code b} adds more at each lead. */
         static Allowance larger(Allowance a, Allowance b) {

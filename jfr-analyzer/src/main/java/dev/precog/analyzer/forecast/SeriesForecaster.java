@@ -85,6 +85,11 @@ final class SeriesForecaster {
             // a line or a level cannot bend; the history may
             target = target.withAbove(ForecastTarget.Allowance.larger(target.above(), Acceleration.of(x, h.values(), fit, target.unit())));
         }
+        if (target.rising()) {
+            // a model robust to outliers still forecasts the old level when the latest points left it
+            target = target.withAbove(ForecastTarget.Allowance.larger(target.above(),
+                    Departure.of(x, h.values(), selection, fit, target.unit())));
+        }
         return new Fitted(target, fit, selection);
     }
 
