@@ -3,6 +3,7 @@ package dev.precog.analyzer.forecast;
 import dev.precog.model.Unit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A history whose latest points have left it: when each of the last {@link #POINTS} points lies above
@@ -49,23 +50,34 @@ final class Departure implements ForecastTarget.Allowance {
             before[i] = x[i] - x[last];
         }
         double[] earlierValues = Arrays.copyOf(v, last + 1);
-        // the bands as they were drawn before these points: the later ones' own errors would widen them
-        ModelSelection earlierSelection = ModelSelection.select(before, earlierValues, List.of(selection.model()));
-        ForecastModel.Fit earlier = earlierSelection.model().fit(before, earlierValues);
-        if (earlier == null) {
+        ForecastModel.Fit earlier = selection.model().fit(before, earlierValues);
+        // a band is never under the normal multiple of the model's own sigma: when the points are
+        // inside that, the backtest that calibrates the real one need not run
+        if (earlier == null || !allAbove(x, v, last, lead -> ModelSelection.Z95 * earlier.sigmaAt(lead), earlier)) {
             return NONE;
         }
-        for (int j = last + 1; j < n; j++) {
-            double lead = x[j] - x[last];
-            if (v[j] <= earlier.valueAt(lead) + earlierSelection.k95() * earlierSelection.sigma(earlier, lead)) {
-                return NONE;
-            }
+        // the band as it was drawn before these points: their own errors would widen it
+        ModelSelection drawn = ModelSelection.select(before, earlierValues, List.of(selection.model()));
+        if (!allAbove(x, v, last, lead -> drawn.k95() * drawn.sigma(earlier, lead), earlier)) {
+            return NONE;
         }
         double offset = Math.max(0, v[n - 1] - fit.valueAt(0));
         double rate = Math.max(0, (v[n - 1] - v[last]) / (x[n - 1] - x[last]) - fit.slope());
         return new Departure(offset, rate, x[n - 1] - x[0], unit);
     }
 
+    /** Whether every point after {@code last} is above {@code fit}'s path by more than {@code half} at its lead. */
+    private static boolean allAbove(double[] x, double[] v, int last, DoubleUnaryOperator half, ForecastModel.Fit fit) {
+        for (int j = last + 1; j < v.length; j++) {
+            double lead = x[j] - x[last];
+            if (v[j] <= fit.valueAt(lead) + half.applyAsDouble(lead)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same for the 80% and the 95% bands: where the level went is not a matter of the band's width. */
     @Override
     public double at(double lead, double level) {
         return offset + rate * Math.min(Math.max(0, lead), carriedFor);
