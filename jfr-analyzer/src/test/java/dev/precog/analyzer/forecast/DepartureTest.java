@@ -15,13 +15,7 @@ class DepartureTest {
     private static final double MB = 1 << 20;
 
     private static Series series(int n, IntToDoubleFunction value) {
-        double[] t = new double[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = 1.7e9 + STEP * i;
-            v[i] = value.applyAsDouble(i);
-        }
-        return new Series(t, v);
+        return EvenSeries.of(n, STEP, value);
     }
 
     private static Forecast forecast(Series s) {
