@@ -9,6 +9,8 @@ import dev.precog.analyzer.stats.Median;
 final class LevelModel implements ForecastModel {
 
     static final String NAME = "level";
+    /** Fewest points the spread is measured over, when the history has them. */
+    static final int SPREAD_POINTS = 12;
 
     @Override
     public String name() {
@@ -31,10 +33,13 @@ final class LevelModel implements ForecastModel {
         int recent = Math.max(4, n / 4);
         double[] tail = java.util.Arrays.copyOfRange(v, n - recent, n);
         double level = Median.of(tail);
-        // spread of the recent points around that level, and how far the level itself may be off
-        double[] deviation = new double[recent];
-        for (int i = 0; i < recent; i++) {
-            deviation[i] = Math.abs(tail[i] - level);
+        // spread around that level of at least SPREAD_POINTS recent points (a median deviation of
+        // four points is a guess: two of them sit next to the median by construction), and how far
+        // the level itself may be off
+        int spread = Math.min(n, Math.max(SPREAD_POINTS, recent));
+        double[] deviation = new double[spread];
+        for (int i = 0; i < spread; i++) {
+            deviation[i] = Math.abs(v[n - spread + i] - level);
         }
         double scale = 1.4826 * Median.of(deviation);
         double sigma = Math.sqrt(scale * scale * (1 + 1.0 / recent));
