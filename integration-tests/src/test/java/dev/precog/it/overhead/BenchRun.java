@@ -55,12 +55,18 @@ record BenchRun(String workload, String variant, int round, int position, double
 
     /** Units of work per second of the first compile, the cold JVM's; NaN where there was no other. */
     double coldThroughput() {
-        return hasColdCompile() ? work / details.get("compile1Seconds") : Double.NaN;
+        return hasColdCompile() ? coldWork() / details.get("compile1Seconds") : Double.NaN;
+    }
+
+    /** The work of one compile: the measured phase may hold several (runs before 2026-12-04 measured one). */
+    private double coldWork() {
+        Double files = details.get("compileFiles");
+        return files != null ? files : work;
     }
 
     /** CPU milliseconds of the whole process per unit of work in the first compile; NaN where not recorded. */
     double coldCpuMillisPerUnit() {
         Double cpu = details.get("compile1CpuSeconds");
-        return hasColdCompile() && cpu != null ? cpu * 1000 / work : Double.NaN;
+        return hasColdCompile() && cpu != null ? cpu * 1000 / coldWork() : Double.NaN;
     }
 }

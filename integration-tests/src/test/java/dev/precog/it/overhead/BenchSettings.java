@@ -12,9 +12,9 @@ import java.util.Set;
  *
  * @param workloads which workloads run ("javac", "h2")
  * @param rounds rounds; each runs every workload once in every variant, in a random order
- * @param javacCompiles compiles per javac run; the last is measured, the ones before warm up (1: only a cold JVM, as a build
- *     that forks javac; the default 3 measures a warm one, as Maven's in-process compiler and Gradle's daemon run it, and
- *     still reports the first compile, the cold JVM, on its own)
+ * @param javacCompiles compiles per javac run; the first two warm up and the rest are measured together (with fewer, the
+ *     last; 1: only a cold JVM, as a build that forks javac; the default 5 measures three compiles of a warm one, as Maven's
+ *     in-process compiler and Gradle's daemon run it, and still reports the first compile, the cold JVM, on its own)
  * @param h2Threads threads running transactions
  * @param h2Scale TPC-B scale (branches)
  * @param h2WarmupSeconds H2 warm-up before the measured time
@@ -30,7 +30,7 @@ record BenchSettings(Set<String> workloads, int rounds, int javacCompiles, int h
         int h2Seconds, int startupRuns, long seed, Path javacSources, Path javacClassPath, Path h2Jar, Path page) {
 
     static final String COMMAND = "./mvnw -B -Pbench -pl integration-tests -am verify -DskipTests";
-    static final BenchSettings DEFAULTS = new BenchSettings(new LinkedHashSet<>(List.of("javac", "h2")), 5, 3, 4, 4, 10, 30, 20,
+    static final BenchSettings DEFAULTS = new BenchSettings(new LinkedHashSet<>(List.of("javac", "h2")), 5, 5, 4, 4, 10, 30, 20,
             42, null, null, null, null);
 
     static BenchSettings fromSystemProperties() {

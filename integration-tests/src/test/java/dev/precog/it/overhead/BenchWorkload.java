@@ -27,10 +27,19 @@ record BenchWorkload(String name, String description, Class<?> mainClass, List<S
     static BenchWorkload javac(BenchSettings s) {
         return new BenchWorkload("javac",
                 "javac compiles the Guava sources (" + s.javacSources().getFileName() + ", " + fileCount(s.javacSources())
-                        + " files) with --release 17, " + (s.javacCompiles() == 1 ? "once, in a cold JVM"
-                                : s.javacCompiles() + " times in one JVM; the last compile is measured"),
+                        + " files) with --release 17, " + measuredCompiles(s.javacCompiles()),
                 JavacCompileWorkload.class, List.of(s.javacSources().toString(), jarsIn(s.javacClassPath()), "" + s.javacCompiles()),
                 List.of(), unitOf("javac"), 60 + 300L * s.javacCompiles());
+    }
+
+    /** Which of {@code compiles} compiles in one JVM the javac workload measures, in words. */
+    static String measuredCompiles(int compiles) {
+        int first = JavacCompileWorkload.firstMeasured(compiles);
+        if (compiles == 1) {
+            return "once, in a cold JVM";
+        }
+        return compiles + " times in one JVM; " + (first == compiles ? "the last compile is measured"
+                : "compiles " + first + " to " + compiles + " are measured together");
     }
 
     static BenchWorkload h2(BenchSettings s) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * assert); run it with {@link BenchSettings#COMMAND}.
  *
  * <p>System properties ({@code precog.bench.}): {@code workloads} (javac,h2), {@code rounds} (5),
- * {@code javacCompiles} (1), {@code h2Threads} (4), {@code h2Scale} (4), {@code h2WarmupSeconds}
+ * {@code javacCompiles} (5), {@code h2Threads} (4), {@code h2Scale} (4), {@code h2WarmupSeconds}
  * (10), {@code h2Seconds} (30), {@code startupRuns} (20 per variant), {@code seed} (42); and
  * {@code precog.test.jdks} as for the tests; {@code precog.bench.renderOnly=true} only renders the page
  * again from the JSON. The build sets where the workloads' artifacts are.

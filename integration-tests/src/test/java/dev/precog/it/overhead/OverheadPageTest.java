@@ -85,6 +85,35 @@ class OverheadPageTest {
                         "compile3Seconds", seconds), "");
     }
 
+    @Test
+    void aMeasuredPhaseOfSeveralCompilesLeavesTheColdRowsPerOneCompile() {
+        List<BenchRun> runs = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            for (String variant : List.of("none", "jfr", "precog")) {
+                // five compiles of 1000 files: the first (cold) 20 s, the three measured 10 s each
+                runs.add(new BenchRun("javac", variant, round, 1, 3000, 30.0, 60.0, 10 * MB, 40 * MB, 100 * MB, 80, null,
+                        Map.of("compile1Seconds", 20.0, "compile1CpuSeconds", 20.0, "compile2Seconds", 12.0, "compileFiles", 1000.0),
+                        ""));
+            }
+        }
+        JdkResults r = results("jdk17");
+        JdkResults javacOnly = new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(), r.finishedAt(), r.command(), r.settings(),
+                List.of("javac"), r.machine(), runs, r.startupRuns());
+
+        String md = OverheadPage.markdown(new OverheadResults(List.of(javacOnly)));
+
+        assertThat(md).contains("| javac (source files/s, measured) | none | 3 | 100.0 |");
+        assertThat(md).contains("| javac (source files/s, first compile: cold JVM) | none | 3 | 50.0 |");
+        assertThat(md).contains("| javac (CPU ms per source file, first compile: cold JVM) | none | 3 | 20.000 |");
+    }
+
+    @Test
+    void theJavacWorkloadSaysWhichCompilesItMeasures() {
+        assertThat(BenchWorkload.measuredCompiles(1)).isEqualTo("once, in a cold JVM");
+        assertThat(BenchWorkload.measuredCompiles(3)).isEqualTo("3 times in one JVM; the last compile is measured");
+        assertThat(BenchWorkload.measuredCompiles(5)).isEqualTo("5 times in one JVM; compiles 3 to 5 are measured together");
+    }
+
     /** The agent's threads used 0.4% of the process's CPU in the measured phase, by the workload's own reading. */
     @Test
     void theAgentsShareOfTheMeasuredPhaseIsReadFromTheWorkloadsSide() {
