@@ -11,12 +11,8 @@ class LevelModelTest {
     void aNoisyLevelsSpreadIsNotSetByItsLastFourPoints() {
         // a CPU share swinging ±1 point around 10%, whose last four windows happen to be calm
         Series s = EvenSeries.of(16, 10, i -> i < 12 ? 10 + (i % 2 == 0 ? 1 : -1) : 10 + new double[] {0, 0.02, -0.02, 0}[i - 12]);
-        double[] x = new double[s.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = s.times()[i] - s.lastTime();
-        }
 
-        ForecastModel.Fit fit = new LevelModel().fit(x, s.values());
+        ForecastModel.Fit fit = new LevelModel().fit(SeriesForecaster.relativeTimes(s), s.values());
 
         assertThat(fit.valueAt(60)).isEqualTo(10);
         // four calm windows measure a spread of 0.015; the swings before them are still the series' noise
