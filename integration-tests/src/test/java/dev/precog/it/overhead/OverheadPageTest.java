@@ -34,6 +34,13 @@ class OverheadPageTest {
                 List.of("h2: H2 in memory"), new MachineConditions(2, 24L << 30, "Linux", "AMD EPYC", 1.5, 2.5), runs, startups);
     }
 
+    /** The page of {@link #results}' JDK with {@code runs} of the workloads {@code descriptions} name instead of its own. */
+    private static String page(List<String> descriptions, List<BenchRun> runs) {
+        JdkResults r = results("jdk17");
+        return OverheadPage.markdown(new OverheadResults(List.of(new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(),
+                r.finishedAt(), r.command(), r.settings(), descriptions, r.machine(), runs, r.startupRuns()))));
+    }
+
     private static BenchRun run(String variant, int round, double transactions, long rss, AgentCost agent) {
         return new BenchRun("h2", variant, round, 1, transactions, 1.0, transactions * 0.0002, 10 * MB, 40 * MB, rss, 45, agent,
                 Map.of(), "");
@@ -66,11 +73,7 @@ class OverheadPageTest {
             runs.add(javac("jfr", round, 20.0 / 0.99, 10.0));
             runs.add(javac("precog", round, 20.0 / 0.95, 10.0 / 0.997));
         }
-        JdkResults r = results("jdk17");
-        JdkResults javacOnly = new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(), r.finishedAt(), r.command(), r.settings(),
-                List.of("javac"), r.machine(), runs, r.startupRuns());
-
-        String md = OverheadPage.markdown(new OverheadResults(List.of(javacOnly)));
+        String md = page(List.of("javac"), runs);
 
         assertThat(md).contains("| throughput within 1% of no agent | javac | 0.30% (0.30% to 0.30%) | met |");
         assertThat(md).contains("| throughput within 1% of no agent | javac, first compile (cold JVM) | 5.00% (5.00% to 5.00%) | missed by 4.00% |");
@@ -96,11 +99,7 @@ class OverheadPageTest {
                         ""));
             }
         }
-        JdkResults r = results("jdk17");
-        JdkResults javacOnly = new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(), r.finishedAt(), r.command(), r.settings(),
-                List.of("javac"), r.machine(), runs, r.startupRuns());
-
-        String md = OverheadPage.markdown(new OverheadResults(List.of(javacOnly)));
+        String md = page(List.of("javac"), runs);
 
         assertThat(md).contains("| javac (source files/s, measured) | none | 3 | 100.0 |");
         assertThat(md).contains("| javac (source files/s, first compile: cold JVM) | none | 3 | 50.0 |");
@@ -123,11 +122,7 @@ class OverheadPageTest {
             runs.add(new BenchRun("h2", "precog", round, 1, 1000 * round, 1.0, cpu, 10 * MB, 40 * MB, 120 * MB, 45,
                     new AgentCost(40_000, 400, 0.01, 0.005, 80 * MB, 5000, 0), Map.of("agentCpuSeconds", 0.004 * cpu), ""));
         }
-        JdkResults r = results("jdk17");
-        JdkResults withShares = new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(), r.finishedAt(), r.command(), r.settings(),
-                r.workloadDescriptions(), r.machine(), runs, r.startupRuns());
-
-        String md = OverheadPage.markdown(new OverheadResults(List.of(withShares)));
+        String md = page(List.of("h2: H2 in memory"), runs);
 
         assertThat(md).contains("| h2 | 3 | 1.00% | 0.50% | 400 ms | 2.00 MB/s | 5000 | 0 | 0.40% | n/a |");
     }
