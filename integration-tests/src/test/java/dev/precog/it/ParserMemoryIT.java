@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.ChildJvm;
+import dev.precog.it.harness.Cli;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
 import dev.precog.it.harness.Reports;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stream parser keeps each stack of the current chunk, so without the agent ending chunks it held
  * every stack since start-up. The agent ends a chunk per thousand stacks or ten thousand frames in
  * them; the application's own recording, which gets the same chunk boundaries, keeps all its events.
+ * Busy, its new stacks come faster than chunks can be ended, and the agent samples allocations less.
  */
 class ParserMemoryIT {
 
@@ -80,6 +82,49 @@ class ParserMemoryIT {
         }
         assertThat(samples).isGreaterThan(1000);
         assertThat(rotationRecordings).as("Precog's empty recordings, seen by JFR's own bookkeeping").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void whereNewStacksOutrunTheChunksEndsAllocationSamplesAreLoweredOnceAndTheReportSaysSo(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("parserguard-" + jdk.name());
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m")
+                // a 10-s period, so the recent event rates show the lowered sampling soon
+                .agent("reportDir=" + dir + ",window=1s,interval=2s,overheadPeriod=10s")
+                .start(RuleEngineService.class, "busy")) {
+            Path reportFile = Reports.file(dir, service.pid());
+
+            JsonNode lowered = Reports.await(service, reportFile, "allocation samples lowered", Duration.ofMinutes(4),
+                    r -> assertThat(r.path("agent").path("jfrAllocationSamplesLowered").asText())
+                            .startsWith("jdk.ObjectAllocationSample throttle 30/s (was 150/s) since "));
+            JsonNode agent = lowered.path("agent");
+            assertThat(agent.path("jfrAllocationSamplesLowered").asText()).contains("JFR's stream parser held");
+            assertThat(agent.path("jfrParserStackBytes").asLong()).as("what the chunk held when it ended, or a later one")
+                    .isPositive();
+            assertThat(agent.path("budget").path("level").asInt()).as("the budget did not lower anything").isZero();
+
+            // JFR applied it: samples arrive at the lowered rate or below (the service allocates as fast
+            // as before, and came near 150/s; 0 when they fall out of the ten most frequent events)
+            Reports.await(service, reportFile, "samples at the lowered rate", Duration.ofMinutes(3),
+                    r -> assertThat(allocationSamplesPerSecond(r)).as(r.path("agent").path("recent")::toString)
+                            .isLessThan(40));
+            Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
+            assertThat(status.exitCode()).as(status.stderr()).isZero();
+            assertThat(status.stdout()).contains("Parser memory: jdk.ObjectAllocationSample throttle 30/s (was 150/s)");
+            assertThat(Reports.violations(Reports.read(reportFile).orElseThrow())).isEmpty();
+
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
+        }
+    }
+
+    private static double allocationSamplesPerSecond(JsonNode report) {
+        for (JsonNode t : report.path("agent").path("recent").path("topEventTypes")) {
+            if (t.path("eventType").asText().equals("jdk.ObjectAllocationSample")) {
+                return t.path("perSecond").asDouble();
+            }
+        }
+        return 0;
     }
 
     /** Live RecordedStackTrace objects in the service, from a class histogram (which collects first). */

@@ -423,7 +423,8 @@ final class AgentRuntime implements AgentView {
                 first.processAllocatedBytes() >= 0 && processAllocated > 0
                         ? Math.min(1.0, (double) last.agentAllocatedBytes() / processAllocated) : null,
                 held, held != null && maxHeap != null && maxHeap > 0 ? (double) held / maxHeap : null,
-                costs.recent(), budgetState(), stream == null ? null : stream.chunkRotations());
+                costs.recent(), budgetState(), stream == null ? null : stream.chunkRotations(),
+                stream == null ? null : stream.parserStackBytes(), stream == null ? null : stream.allocationSamplingLowered());
     }
 
     private OverheadBudget budgetState() {

@@ -15,6 +15,10 @@ package dev.precog.model;
  * @param budget the overhead budget and what the agent lowered to keep it
  * @param jfrChunkRotations JFR chunks the agent ended so that its stream's parser lets go of the
  *     stack traces it holds (added within schema 1)
+ * @param jfrParserStackBytes estimated heap JFR's stream parser held in stack traces when the agent
+ *     last ended a chunk (added within schema 1)
+ * @param jfrAllocationSamplesLowered how the agent lowered JFR's allocation sampling because those
+ *     stacks came faster than chunks could be ended; null when it did not (added within schema 1)
  */
 public record AgentStats(
         String version,
@@ -34,13 +38,15 @@ public record AgentStats(
         Double retainedFractionOfMaxHeap,
         RecentCost recent,
         OverheadBudget budget,
-        Long jfrChunkRotations) {
+        Long jfrChunkRotations,
+        Long jfrParserStackBytes,
+        String jfrAllocationSamplesLowered) {
 
     /** Stats without self-accounting beyond the lifetime figures, as offline analysis has them. */
     public AgentStats(String version, String mode, long uptimeMillis, long cpuTimeMillis, Double cpuFractionOfProcess,
             Double cpuFractionOfOneCore, long allocatedBytes, long eventsProcessed, long eventsDropped, long windowsAnalysed,
             String hostMetrics) {
         this(version, mode, uptimeMillis, cpuTimeMillis, cpuFractionOfProcess, cpuFractionOfOneCore, allocatedBytes,
-                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null, null);
+                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null, null, null, null);
     }
 }

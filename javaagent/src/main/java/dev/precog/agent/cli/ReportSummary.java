@@ -71,6 +71,9 @@ final class ReportSummary {
                 out.println("  " + action.asText());
             }
         }
+        if (agent.hasNonNull("jfrAllocationSamplesLowered")) {
+            out.println("Parser memory: " + agent.get("jfrAllocationSamplesLowered").asText());
+        }
     }
 
     /**

@@ -61,7 +61,8 @@ class ReportSummaryTest {
                     "level": 1, "maxLevel": 4,
                     "actions": ["level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)"],
                     "reason": "over budget (0.45% of one core over the last 10s, budget 0.01%): lowered to level 1",
-                    "since": "2026-12-02T00:41:37Z"}}}
+                    "since": "2026-12-02T00:41:37Z"},
+                  "jfrAllocationSamplesLowered": "jdk.ObjectAllocationSample throttle 30/s (was 150/s) since 2026-12-04T08:40:00Z"}}
                 """;
 
         assertThat(print(json)).contains("""
@@ -71,6 +72,7 @@ class ReportSummaryTest {
                 Overhead budget 0.01% of one core: level 1 of 4, over budget (0.45% of one core over the last 10s, budget 0.01%):\
                  lowered to level 1
                   level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)
+                Parser memory: jdk.ObjectAllocationSample throttle 30/s (was 150/s) since 2026-12-04T08:40:00Z
                 """);
     }
 

@@ -25,6 +25,12 @@ final class ChunkRotation {
      * interpreted to compiled), so the parser's share crept up by 1.2 MB a minute.
      */
     static final int FRAME_LIMIT = 10_000;
+    /**
+     * Stacks and frames counted past the limits, so the frames a chunk held when it ended are known
+     * (about 20 MB of the parser's heap; the count's table takes 64 kB).
+     */
+    static final int COUNT_LIMIT = 4096;
+    static final long FRAME_COUNT_LIMIT = 400_000;
     /** Ending a chunk took 13 to 46 ms of the agent's thread, so not more often. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     static final String RECORDING_NAME = "Precog chunk rotation";
@@ -34,6 +40,7 @@ final class ChunkRotation {
     private final Runnable endChunk;
     private Instant last;
     private volatile long rotations;
+    private volatile long framesAtLastEnd = -1;
     private volatile String problem;
 
     ChunkRotation(ChunkStackCount stacks, Duration minInterval, Instant start, Runnable endChunk) {
@@ -45,8 +52,8 @@ final class ChunkRotation {
 
     /** The live stream's rotation, ending chunks with an empty recording. */
     static ChunkRotation live(Instant start) {
-        return new ChunkRotation(new ChunkStackCount(STACK_LIMIT, FRAME_LIMIT, ChunkRotation::frames), MIN_INTERVAL, start,
-                ChunkRotation::endChunk);
+        return new ChunkRotation(new ChunkStackCount(STACK_LIMIT, FRAME_LIMIT, COUNT_LIMIT, FRAME_COUNT_LIMIT, ChunkRotation::frames),
+                MIN_INTERVAL, start, ChunkRotation::endChunk);
     }
 
     /** The count the stream's thread feeds. */
@@ -70,6 +77,7 @@ final class ChunkRotation {
             problem = "JFR chunks not ended, so the stream's parser keeps every stack trace of a chunk: " + e;
             return false;
         }
+        framesAtLastEnd = stacks.frames();
         stacks.reset();
         // memos keyed on the ended chunk's stacks would keep them (and their frames) alive
         ChunkMemo.forgetAll();
@@ -80,6 +88,15 @@ final class ChunkRotation {
     /** Chunks ended so far. */
     long rotations() {
         return rotations;
+    }
+
+    /**
+     * Frames in the stacks the parser held when the agent last ended a chunk (counted up to
+     * {@link #FRAME_COUNT_LIMIT}); -1 before the first. Past the frame limit by however many
+     * arrived before the chunk could end: the parser's peak, roughly.
+     */
+    long framesAtLastEnd() {
+        return framesAtLastEnd;
     }
 
     /** Why chunks are no longer ended; null while they are. */

@@ -5,8 +5,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * How many distinct stack traces, and how many frames in them, a live stream's parser has resolved
- * since the count was last reset, up to limits: what the parser holds, since it keeps every stack
- * trace of the current JFR chunk until the chunk ends; its memory goes with the frames. JFR hands
+ * since the count was last reset: what the parser holds, since it keeps every stack trace of the
+ * current JFR chunk until the chunk ends; its memory goes with the frames. The count is full at one
+ * pair of limits (time to end the chunk) and goes on to a higher cap, so how far past full the
+ * parser got before the chunk could end is known too. JFR hands
  * every event with the same stack in a chunk the same object, so stacks are told apart by identity
  * hash, kept as ints (a rare collision counts two stacks as one) rather than as references, which
  * would keep them alive.
@@ -18,6 +20,8 @@ final class ChunkStackCount {
 
     private final int limit;
     private final int frameLimit;
+    private final int countLimit;
+    private final long frameCountLimit;
     /** Frames of a stack, asked once per distinct stack. */
     private final ToIntFunction<Object> frameCount;
     /** Open addressing on identity hashes; 0 marks an empty slot. */
@@ -29,18 +33,40 @@ final class ChunkStackCount {
     private volatile boolean resetRequested;
 
     /**
-     * @param limit distinct stacks counted at most
-     * @param frameLimit frames counted at most (counting stops at the stack that reaches it)
+     * A count that stops once full.
+     *
+     * @param limit distinct stacks that make the count full
+     * @param frameLimit frames that make the count full (counting stops at the stack that reaches it)
      * @param frameCount the number of frames of a stack object
      */
     ChunkStackCount(int limit, int frameLimit, ToIntFunction<Object> frameCount) {
+        this(limit, frameLimit, limit, frameLimit, frameCount);
+    }
+
+    /**
+     * A count that goes on past full, up to {@code countLimit} stacks or {@code frameCountLimit} frames.
+     *
+     * @param limit distinct stacks that make the count full
+     * @param frameLimit frames that make the count full
+     * @param countLimit distinct stacks counted at most, at least {@code limit}
+     * @param frameCountLimit frames counted at most (counting stops at the stack that reaches it), at least {@code frameLimit}
+     * @param frameCount the number of frames of a stack object
+     */
+    ChunkStackCount(int limit, int frameLimit, int countLimit, long frameCountLimit, ToIntFunction<Object> frameCount) {
         if (limit < 1 || frameLimit < 1) {
             throw new IllegalArgumentException("limits must be positive: " + limit + " stacks, " + frameLimit + " frames");
         }
+        if (countLimit < limit || frameCountLimit < frameLimit) {
+            throw new IllegalArgumentException("counting must go at least to the limits: " + countLimit + " stacks, "
+                    + frameCountLimit + " frames");
+        }
         this.limit = limit;
         this.frameLimit = frameLimit;
+        this.countLimit = countLimit;
+        this.frameCountLimit = frameCountLimit;
         this.frameCount = frameCount;
-        this.slots = new int[Integer.highestOneBit(limit) * 4];
+        // at most half the slots used, so probes stay short
+        this.slots = new int[Integer.highestOneBit(countLimit) * 4];
     }
 
     /** Counts {@code stack} if it was not seen since the last reset; null is ignored. */
@@ -53,7 +79,7 @@ final class ChunkStackCount {
             published = 0;
             publishedFrames = 0;
         }
-        if (stack == null || size >= limit || frameTotal >= frameLimit) {
+        if (stack == null || size >= countLimit || frameTotal >= frameCountLimit) {
             return;
         }
         int hash = System.identityHashCode(stack);
@@ -73,7 +99,7 @@ final class ChunkStackCount {
         }
     }
 
-    /** Distinct stacks seen since the last reset, at most the limit. */
+    /** Distinct stacks seen since the last reset, at most the count's cap. */
     int distinct() {
         return resetRequested ? 0 : published;
     }

@@ -3,6 +3,7 @@ package dev.precog.analyzer.jfr;
 import dev.precog.analyzer.window.WindowAccumulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ public final class JfrStreamSource implements AutoCloseable {
     private final AtomicLongArray delivered;
     /** Ends the chunk when the parser holds too many stacks; fed by the handlers that take stacks. */
     private final ChunkRotation rotation = ChunkRotation.live(Instant.now());
+    /** Fewer allocation samples when their stacks outrun the rotation. */
+    private final ParserStackGuard guard = new ParserStackGuard(ParserStackGuard.FRAME_LIMIT);
+    /** The settings last asked for, by event name, before the guard's lowering; the agent's thread only. */
+    private final Map<String, Map<String, String>> asked = new HashMap<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong handlerFailures = new AtomicLong();
@@ -68,6 +73,7 @@ public final class JfrStreamSource implements AutoCloseable {
             stream.setReuse(true);
             stream.setOrdered(false);
             JfrStreamSource source = new JfrStreamSource(stream, handlers);
+            source.asked.putAll(source.initialSettings());
             for (int i = 0; i < handlers.size(); i++) {
                 EventHandler h = handlers.get(i);
                 int index = i;
@@ -144,22 +150,51 @@ public final class JfrStreamSource implements AutoCloseable {
 
     /**
      * Changes settings of an enabled event type while the stream runs (JFR applies them to the
-     * running recording at once, on JDK 17 and 25 alike). Ignored once closed.
+     * running recording at once, on JDK 17 and 25 alike); allocation samples stay lowered by
+     * {@link ParserStackGuard} once it tripped. Call from one thread; ignored once closed.
      */
     public void reconfigure(String eventName, Map<String, String> settings) {
         if (closed.get()) {
             return;
         }
+        asked.put(eventName, settings);
+        apply(eventName, guard.apply(eventName, settings));
+    }
+
+    private void apply(String eventName, Map<String, String> settings) {
         EventSettings s = stream.enable(eventName);
         settings.forEach(s::with);
     }
 
     /**
      * Ends the JFR chunk when the stream's parser holds many stack traces, at most every few
-     * seconds ({@link ChunkRotation}); true when it did. Call from one thread; ignored once closed.
+     * seconds ({@link ChunkRotation}), and lowers allocation sampling once if the chunk held far
+     * more than that ({@link ParserStackGuard}); true when it ended a chunk. Call from the thread
+     * that calls {@link #reconfigure}; ignored once closed.
      */
     public boolean boundParserMemory(Instant now) {
-        return !closed.get() && rotation.rotateIfDue(now);
+        if (closed.get() || !rotation.rotateIfDue(now)) {
+            return false;
+        }
+        String event = ParserStackGuard.EVENT;
+        if (guard.chunkEnded(rotation.framesAtLastEnd(), asked.get(event), now)) {
+            apply(event, guard.apply(event, asked.get(event)));
+        }
+        return true;
+    }
+
+    /**
+     * Estimated heap JFR's stream parser held in stack traces when the agent last ended a chunk
+     * (frames counted, {@value ParserStackGuard#BYTES_PER_FRAME} bytes each); null before the first.
+     */
+    public Long parserStackBytes() {
+        long frames = rotation.framesAtLastEnd();
+        return frames < 0 ? null : frames * ParserStackGuard.BYTES_PER_FRAME;
+    }
+
+    /** How allocation sampling was lowered to bound the parser's stacks; null while it is not. */
+    public String allocationSamplingLowered() {
+        return guard.action();
     }
 
     /** Chunks ended to bound the parser's memory. */

@@ -140,7 +140,9 @@ public final class ReportJson {
                     .field("jfrThreadsCpuTimeMillis", x.jfrThreadsCpuTimeMillis())
                     .field("allocatedFractionOfProcess", x.allocatedFractionOfProcess()).field("retainedBytes", x.retainedBytes())
                     .field("retainedFractionOfMaxHeap", x.retainedFractionOfMaxHeap()).field("recent", x.recent())
-                    .field("budget", x.budget()).field("jfrChunkRotations", x.jfrChunkRotations()).endObject();
+                    .field("budget", x.budget()).field("jfrChunkRotations", x.jfrChunkRotations())
+                    .field("jfrParserStackBytes", x.jfrParserStackBytes())
+                    .field("jfrAllocationSamplesLowered", x.jfrAllocationSamplesLowered()).endObject();
         }
     }
 }

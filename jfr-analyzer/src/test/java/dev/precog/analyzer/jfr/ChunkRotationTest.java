@@ -43,8 +43,10 @@ class ChunkRotationTest {
         see(rotation, 3);
         assertThat(rotation.rotateIfDue(T0.plusSeconds(60))).as("192 frames of 200").isFalse();
         see(rotation, 1);
+        assertThat(rotation.framesAtLastEnd()).as("no chunk ended yet").isEqualTo(-1);
         assertThat(rotation.rotateIfDue(T0.plusSeconds(60))).as("four stacks of a thousand, 256 frames").isTrue();
         assertThat(ended).hasValue(1);
+        assertThat(rotation.framesAtLastEnd()).as("what the ended chunk held").isEqualTo(256);
     }
 
     @Test

@@ -69,6 +69,23 @@ class ChunkStackCountTest {
     }
 
     @Test
+    void aCountWithAHigherCapGoesOnPastFullSoHowFarPastIsKnown() {
+        ChunkStackCount count = new ChunkStackCount(2, 100, 5, 1000, stack -> 64);
+        for (int i = 0; i < 3; i++) {
+            count.see(new Object());
+        }
+        assertThat(count.isFull()).as("three stacks of two, 192 frames of 100").isTrue();
+        assertThat(count.frames()).isEqualTo(192);
+        for (int i = 0; i < 10; i++) {
+            count.see(new Object());
+        }
+        assertThat(count.distinct()).as("counted up to the cap").isEqualTo(5);
+        assertThat(count.frames()).isEqualTo(320);
+        assertThatThrownBy(() -> new ChunkStackCount(10, 100, 9, 100, stack -> 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChunkStackCount(10, 100, 10, 99, stack -> 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theLimitsMustBePositive() {
         assertThatThrownBy(() -> stacksOnly(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChunkStackCount(10, 0, stack -> 1)).isInstanceOf(IllegalArgumentException.class);
