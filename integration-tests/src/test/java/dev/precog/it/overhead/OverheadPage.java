@@ -108,7 +108,7 @@ final class OverheadPage {
     private static void memory(StringBuilder md, JdkResults r, List<String> workloads, long seed) {
         md.append("### Memory at the end of a run\n\nAfter the workload's data became garbage and full collections until the"
                 + " heap stopped shrinking (runs started before 2026-12-04 08:40 UTC: two back to back, which in some runs"
-                + " left up to 8 MB on the heap that waited for a cleaner):"
+                + " left up to 8 MB on the heap that a later collection freed):"
                 + " heap used, non-heap used (metaspace, code cache) and the resident set, medians in MB. The heap is"
                 + " pre-touched and fixed, so the resident set grows with everything off the heap and the heap after GC"
                 + " shows what is kept on it; the agent's memory is the round-by-round difference of their sum.\n\n");

@@ -59,10 +59,11 @@ final class BenchOutput {
      * The memory the process keeps once the workload's own data is garbage: heap used after full
      * collections (G1 runs System.gc() as a full one) repeated until the heap stops shrinking,
      * non-heap used (metaspace, code cache) and the resident set. Two collections back to back were
-     * not enough: what waits for a cleaner (javac's closed jar files) outlived them in some runs, by
-     * 2 MB without an agent and 8 MB with Precog, whose threads compete for the two cores. With -Xms equal to -Xmx and -XX:+AlwaysPreTouch the whole heap is
-     * resident from the start, so the resident set differs between variants only by memory
-     * outside the heap; objects on the heap show in heapAfterGc instead.
+     * not enough: garbage a later collection freed (most likely waiting for a cleaner) outlived
+     * them in some runs, by 2 MB without an agent and 8 MB with Precog. With
+     * -Xms equal to -Xmx and -XX:+AlwaysPreTouch the whole heap is resident from the start, so the
+     * resident set differs between variants only by memory outside the heap; objects on the heap
+     * show in heapAfterGc instead.
      */
     static void putMemory() {
         settle();
@@ -72,7 +73,7 @@ final class BenchOutput {
         put("rssBytes", ProcFields.bytes("/proc/self/status", "VmRSS"));
     }
 
-    /** Collects until the heap stops shrinking: what cleaners free is freed by the collection after they ran. */
+    /** Collects until the heap stops shrinking: what a cleaner releases is freed by the collection after it ran. */
     private static void settle() {
         var memory = ManagementFactory.getMemoryMXBean();
         long before = Long.MAX_VALUE;

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Lowers JFR's allocation sampling, once per run, when the stack traces the stream's parser must
  * hold arrive faster than chunks can be ended. Where allocation samples rarely share a stack (a
- * compiler, a rule engine) the parser held about 10 MB of them between two chunk ends at 150
- * samples a second; ending chunks more often costs the agent's thread 13 to 46 ms each. Such
+ * compiler, a rule engine) they brought the parser 58,000 frames between two chunk ends at 150
+ * samples a second (javac), and the stacks held grow with the rate; ending chunks more often costs
+ * the agent's thread 13 to 46 ms each. Such
  * stacks are each seen about once, so a fifth of the samples still ranks the allocating classes
  * and sites, which is what the detectors take from them. Settings asked for later (the overhead
  * budget's) are lowered by the same factor. Called from one thread (the agent's).
@@ -41,7 +42,7 @@ final class ParserStackGuard {
         String before = allocationSettings.getOrDefault("throttle", "?");
         String after = JfrSettingValues.lowered(allocationSettings, FACTOR).getOrDefault("throttle", "?");
         action = String.format(Locale.ROOT, "%s throttle %s (was %s) since %s: JFR's stream parser held %,d frames of stack"
-                + " traces (about %s) when a chunk ended, more than %,d, so new stacks came faster than chunks can be ended;"
+                + " traces (about %s) when a chunk ended, at least %,d, so new stacks came faster than chunks can be ended;"
                 + " kept for the rest of the run", EVENT, after, before, now, frames, Format.bytes(frames * BYTES_PER_FRAME),
                 frameLimit);
         return true;

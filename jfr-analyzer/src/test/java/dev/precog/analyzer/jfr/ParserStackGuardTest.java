@@ -25,7 +25,7 @@ class ParserStackGuardTest {
         assertThat(guard.chunkEnded(180_000, DEFAULT, T0)).isTrue();
         assertThat(guard.apply(ParserStackGuard.EVENT, DEFAULT)).containsEntry("throttle", "30/s");
         assertThat(guard.action()).startsWith("jdk.ObjectAllocationSample throttle 30/s (was 150/s) since 2026-12-04T08:40:00Z:")
-                .contains("180,000 frames", "8.2 MB", "more than 40,000");
+                .contains("180,000 frames", "8.2 MB", "at least 40,000");
 
         // once: a later chunk does not lower again or change what was said
         String said = guard.action();
