@@ -7,6 +7,7 @@ import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.Cli;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
+import dev.precog.it.harness.PrecogJmx;
 import dev.precog.it.harness.Reports;
 import dev.precog.it.workload.RuleEngineService;
 import java.io.IOException;
@@ -109,6 +110,11 @@ class ParserMemoryIT {
             Reports.await(service, reportFile, "samples at the lowered rate", Duration.ofMinutes(3),
                     r -> assertThat(allocationSamplesPerSecond(r)).as(r.path("agent").path("recent")::toString)
                             .isLessThan(40));
+            try (PrecogJmx jmx = PrecogJmx.connect(service.pid())) {
+                assertThat((String) jmx.attribute("JfrAllocationSamplesLowered")).startsWith("jdk.ObjectAllocationSample throttle 30/s");
+                assertThat((Long) jmx.attribute("JfrParserStackBytes")).isPositive();
+                assertThat((String) jmx.attribute("Status")).contains("allocation samples lowered");
+            }
             Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
             assertThat(status.exitCode()).as(status.stderr()).isZero();
             assertThat(status.stdout()).contains("Parser memory: jdk.ObjectAllocationSample throttle 30/s (was 150/s)");

@@ -70,6 +70,8 @@ public final class PrecogMBean implements PrecogMXBean {
                 + (budget(r) == null || budget(r).level() == 0 ? ""
                         : "; sampling lowered to level " + budget(r).level() + " of " + budget(r).maxLevel()
                                 + " to keep its overhead budget")
+                + (r.agent().jfrAllocationSamplesLowered() == null ? ""
+                        : "; allocation samples lowered to bound what JFR's stream parser holds")
                 + (problems == null ? "" : "; problems: " + problems);
     }
 
@@ -130,6 +132,17 @@ public final class PrecogMBean implements PrecogMXBean {
     public long getAgentRetainedBytes() {
         Long b = stats().retainedBytes();
         return b == null ? -1 : b;
+    }
+
+    @Override
+    public long getJfrParserStackBytes() {
+        Long b = stats().jfrParserStackBytes();
+        return b == null ? -1 : b;
+    }
+
+    @Override
+    public String getJfrAllocationSamplesLowered() {
+        return stats().jfrAllocationSamplesLowered();
     }
 
     @Override

@@ -43,6 +43,12 @@ public interface PrecogMXBean {
     /** Heap the agent's timeline, roll-up, open window, latest report and evidence hold, in bytes; -1 if not measured. */
     long getAgentRetainedBytes();
 
+    /** Estimated heap JFR's stream parser held in stack traces when the agent last ended a chunk, in bytes; -1 before the first. */
+    long getJfrParserStackBytes();
+
+    /** How the agent lowered JFR's allocation sampling because their stacks came faster than chunks end; null when it did not. */
+    String getJfrAllocationSamplesLowered();
+
     /** CPU of the agent's threads and the JVM's JFR threads over the last minute, as a share of one core; -1 before then. */
     double getAgentRecentCpuFractionOfOneCore();
 
