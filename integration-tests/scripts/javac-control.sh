@@ -7,7 +7,8 @@
 #
 # Needs what the bench profile builds first (the Guava sources under target/bench, the test
 # classes, the agent jar). Prints one line per run; the last compiles' wall time and process CPU,
-# the first compile's CPU, and the heap after GC and resident set at the end.
+# the first compile's wall time and CPU and when it ended after the launch, and the heap after GC
+# and resident set at the end. COMPILES (default 5) sets the compiles per JVM.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 rounds=$1; shift
@@ -26,14 +27,15 @@ for round in $(seq 1 "$rounds"); do
       *) echo "unknown variant $variant" >&2; exit 2;;
     esac
     # the workload ends when its standard input does; keep it open for the run
-    java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseG1GC "${extra[@]}" -cp "$here/target/test-classes" \
-        dev.precog.it.workload.JavacCompileWorkload "$sources" "$libs" 5 > "$dir/out.txt" 2> "$dir/err.txt" < <(sleep 3600)
+    java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseG1GC "${extra[@]}" -Dprecog.bench.launchedAtMillis="$(date +%s%3N)" -cp "$here/target/test-classes" \
+        dev.precog.it.workload.JavacCompileWorkload "$sources" "$libs" "${COMPILES:-5}" > "$dir/out.txt" 2> "$dir/err.txt" < <(sleep 3600)
     if grep -q "agent not started" "$dir/err.txt"; then
       echo "round $round $variant: the agent did not start: $(head -1 "$dir/err.txt")" >&2; exit 1
     fi
-    printf 'round %s %-7s measured %6.2f s %6.2f s CPU  first compile %6.2f s CPU  heap %6.1f MB  RSS %7.1f MB\n' \
+    printf 'round %s %-7s measured %6.2f s %6.2f s CPU  first compile %6.2f s, %6.2f s CPU, ended %6.2f s after launch  heap %6.1f MB  RSS %7.1f MB\n' \
         "$round" "$variant" "$(value seconds "$dir/out.txt")" "$(value cpuSeconds "$dir/out.txt")" \
-        "$(value compile1CpuSeconds "$dir/out.txt")" \
+        "$(value compile1Seconds "$dir/out.txt")" "$(value compile1CpuSeconds "$dir/out.txt")" \
+        "$(value compile1EndSinceLaunchSeconds "$dir/out.txt")" \
         "$(awk -v b="$(value heapAfterGcBytes "$dir/out.txt")" 'BEGIN {print b / 1048576}')" \
         "$(awk -v b="$(value rssBytes "$dir/out.txt")" 'BEGIN {print b / 1048576}')"
   done

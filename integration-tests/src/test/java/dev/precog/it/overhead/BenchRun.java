@@ -58,6 +58,16 @@ record BenchRun(String workload, String variant, int round, int position, double
         return hasColdCompile() ? coldWork() / details.get("compile1Seconds") : Double.NaN;
     }
 
+    /**
+     * Units of work per second from the JVM's launch to the end of its first compile: what a build
+     * that forks javac waits for, the JVM's, plain JFR's or the agent's start-up included (plain JFR
+     * starts before main, the agent mostly after); NaN where not recorded.
+     */
+    double launchToColdThroughput() {
+        Double seconds = details.get("compile1EndSinceLaunchSeconds");
+        return hasColdCompile() && seconds != null && seconds > 0 ? coldWork() / seconds : Double.NaN;
+    }
+
     /** The work of one compile: the measured phase may hold several (runs before 2026-12-04 measured one). */
     private double coldWork() {
         Double files = details.get("compileFiles");

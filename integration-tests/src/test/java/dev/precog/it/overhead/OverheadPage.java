@@ -70,6 +70,10 @@ final class OverheadPage {
                 comparisonRows(md, c, w + " (" + BenchWorkload.unitOf(w) + "/s, first compile: cold JVM)",
                         BenchRun::coldThroughput, "%.1f");
             }
+            if (c.has(run -> Double.isFinite(run.launchToColdThroughput()))) {
+                comparisonRows(md, c, w + " (" + BenchWorkload.unitOf(w) + "/s, launch to the end of the first compile)",
+                        BenchRun::launchToColdThroughput, "%.1f");
+            }
         }
         md.append("\n");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
+import dev.precog.it.workload.BenchOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ final class WorkloadRunner {
         Path dir = Paths.workDir("bench-" + w.name() + "-" + v.label + "-r" + round);
         List<String> jvmArgs = new ArrayList<>(BenchWorkload.HEAP_FLAGS);
         jvmArgs.addAll(v.jvmArgs(dir));
+        jvmArgs.add("-D" + BenchOutput.LAUNCHED_AT_PROPERTY + "=" + System.currentTimeMillis());
         ChildJvm.Builder builder = ChildJvm.on(jdk, dir).jvmArgs(jvmArgs.toArray(String[]::new));
         w.classPath().forEach(builder::classPath);
         long started = System.nanoTime();

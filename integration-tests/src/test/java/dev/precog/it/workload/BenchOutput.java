@@ -12,14 +12,26 @@ import java.util.Map;
  * per measurement on stdout, and the process's CPU time and memory, read the same way in every
  * variant.
  */
-final class BenchOutput {
+public final class BenchOutput {
 
     static final String PREFIX = "precog-bench ";
+
+    /** The system property in which the benchmark passes the wall-clock moment it launched this JVM. */
+    public static final String LAUNCHED_AT_PROPERTY = "precog.bench.launchedAtMillis";
 
     private BenchOutput() {}
 
     static void put(String key, Object value) {
         System.out.println(PREFIX + key + "=" + (value instanceof Double d ? String.format(Locale.ROOT, "%.6f", d) : value));
+    }
+
+    /**
+     * Seconds since the benchmark launched this JVM (the JVM's own start-up, plain JFR's or the
+     * agent's included), or NaN when it did not say. Parent and child read the same wall clock.
+     */
+    static double secondsSinceLaunch() {
+        String launched = System.getProperty(LAUNCHED_AT_PROPERTY);
+        return launched == null ? Double.NaN : (System.currentTimeMillis() - Long.parseLong(launched)) / 1e3;
     }
 
     /** CPU time of the whole process (all its threads, the agent's too), in seconds. */

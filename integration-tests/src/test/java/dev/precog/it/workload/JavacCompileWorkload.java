@@ -64,6 +64,11 @@ public final class JavacCompileWorkload {
             BenchOutput.put("compile" + i + "CpuSeconds", compileCpu);
             BenchOutput.put("compile" + i + "AgentCpuSeconds", compileAgentCpu);
             BenchOutput.put("compile" + i + "ClassBytes", bytes);
+            double sinceLaunch = BenchOutput.secondsSinceLaunch();
+            if (i == 1 && Double.isFinite(sinceLaunch)) {
+                // what a build that forks javac waits for: the JVM's start, the agent's or JFR's, and one compile
+                BenchOutput.put("compile1EndSinceLaunchSeconds", sinceLaunch);
+            }
             if (i >= firstMeasured) {
                 seconds += compileSeconds;
                 cpu += compileCpu;
