@@ -58,13 +58,14 @@ public final class JavacCompileWorkload {
             long started = System.nanoTime();
             long bytes = compile(javac, sources, classPath);
             double compileSeconds = (System.nanoTime() - started) / 1e9;
+            // read with the compile's end, before the readings and prints below
+            double sinceLaunch = BenchOutput.secondsSinceLaunch();
             double compileCpu = BenchOutput.processCpuSeconds() - cpuBefore;
             double compileAgentCpu = BenchOutput.agentThreadsCpuSecondsSince(agentBefore);
             BenchOutput.put("compile" + i + "Seconds", compileSeconds);
             BenchOutput.put("compile" + i + "CpuSeconds", compileCpu);
             BenchOutput.put("compile" + i + "AgentCpuSeconds", compileAgentCpu);
             BenchOutput.put("compile" + i + "ClassBytes", bytes);
-            double sinceLaunch = BenchOutput.secondsSinceLaunch();
             if (i == 1 && Double.isFinite(sinceLaunch)) {
                 // what a build that forks javac waits for: the JVM's start, the agent's or JFR's, and one compile
                 BenchOutput.put("compile1EndSinceLaunchSeconds", sinceLaunch);
