@@ -1,0 +1,152 @@
+package dev.precog.analyzer.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Forecast;
+import dev.precog.model.Metric;
+import dev.precog.model.Window;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ObjDoubleConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forecasters of metaspace, resident memory, the memory left and the thread count: which limit
+ * each is held against, that none is made without its limit, and when a steady growth reaches it.
+ */
+class ResourceForecastersTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
+    private static final double MB = 1024.0 * 1024;
+    private static final double GB = 1024 * MB;
+    private static final int WINDOWS = 60;
+
+    /** A context of {@link #WINDOWS} 10-second windows, {@code fill} putting window {@code i}'s values. */
+    private static AnalysisContext context(WindowValues fill) {
+        Random noise = new Random(3);
+        Timeline timeline = new Timeline(WINDOWS);
+        for (int i = 0; i < WINDOWS; i++) {
+            Map<Metric, Double> values = new EnumMap<>(Metric.class);
+            fill.put(i, noise.nextGaussian(), values::put);
+            Instant start = T0.plusSeconds(10L * i);
+            timeline.add(new Window(start, start.plusSeconds(10), values, Map.of(), List.of(), 2));
+        }
+        return new AnalysisContext(timeline, T0.plusSeconds(10L * WINDOWS), 1L, 4 * (long) GB, null, null);
+    }
+
+    /** Puts window {@code window}'s values, {@code gaussian} a standard normal draw for its noise. */
+    @FunctionalInterface
+    private interface WindowValues {
+        void put(int window, double gaussian, ObjDoubleConsumer<Metric> values);
+    }
+
+    /** Seconds from the last window's end to when {@code perWindow} a window from {@code last} reaches {@code limit}. */
+    private static double secondsUntil(double last, double perWindow, double limit) {
+        return (limit - last) / perWindow * 10;
+    }
+
+    private static void expectCrossingNear(Forecast f, double seconds) {
+        assertThat(f.timeToThresholdSeconds()).isNotNull();
+        assertThat(f.timeToThresholdSeconds()).isCloseTo(seconds, within(0.15 * seconds));
+        assertThat(f.timeToThresholdLowSeconds()).isLessThanOrEqualTo(f.timeToThresholdSeconds());
+        if (f.timeToThresholdHighSeconds() != null) {
+            assertThat(f.timeToThresholdHighSeconds()).isGreaterThanOrEqualTo(f.timeToThresholdSeconds());
+        }
+    }
+
+    @Test
+    void metaspaceIsForecastOnlyAgainstMaxMetaspaceSize() {
+        // a class-loader leak: 40 MB of metaspace, 0.25 MB more every window, against a 64 MB limit
+        AnalysisContext leak = context((i, g, v) -> v.accept(Metric.METASPACE_USED, 40 * MB + 0.25 * MB * i + 0.02 * MB * g));
+        MetaspaceForecaster forecaster = new MetaspaceForecaster();
+
+        assertThat(forecaster.forecast(leak)).as("without -XX:MaxMetaspaceSize metaspace has no limit").isEmpty();
+
+        Forecast f = forecaster.forecast(leak.withMetaspaceMaxBytes((long) (64 * MB))).orElseThrow();
+        assertThat(f.metric()).isEqualTo("metaspace.used");
+        assertThat(f.thresholdSource()).isEqualTo("-XX:MaxMetaspaceSize");
+        assertThat(f.direction()).isEqualTo(Forecast.RISING);
+        expectCrossingNear(f, secondsUntil(40 * MB + 0.25 * MB * (WINDOWS - 1), 0.25 * MB, 64 * MB));
+    }
+
+    @Test
+    void residentMemoryIsHeldAgainstTheContainersLimitBeforeTheHostsMemory() {
+        WindowValues growing = (i, g, v) -> {
+            v.accept(Metric.PROCESS_RSS, 600 * MB + 2 * MB * i + 0.1 * MB * g);
+            v.accept(Metric.HOST_MEMORY_TOTAL, 16 * GB);
+        };
+        Forecast onHost = new ProcessRssForecaster().forecast(context(growing)).orElseThrow();
+        Forecast inContainer = new ProcessRssForecaster().forecast(context((i, g, v) -> {
+            growing.put(i, g, v);
+            v.accept(Metric.CONTAINER_MEMORY_LIMIT, GB);
+        })).orElseThrow();
+
+        assertThat(onHost.thresholdSource()).isEqualTo("host memory");
+        assertThat(onHost.threshold()).isEqualTo(16 * GB);
+        assertThat(inContainer.thresholdSource()).isEqualTo("container memory limit");
+        assertThat(inContainer.threshold()).isEqualTo(GB);
+        expectCrossingNear(inContainer, secondsUntil(600 * MB + 2 * MB * (WINDOWS - 1), 2 * MB, GB));
+        assertThat(new ProcessRssForecaster().forecast(context((i, g, v) -> v.accept(Metric.PROCESS_RSS, 600 * MB))))
+                .as("no limit known").isEmpty();
+    }
+
+    @Test
+    void theHostsAvailableMemoryFallsTowardsAFloorOfFivePercent() {
+        // 8 GB host, 3 GB available, 20 MB less every window: 5% (410 MB) left in about 22 minutes
+        Forecast f = new MemoryAvailableForecaster().forecast(context((i, g, v) -> {
+            v.accept(Metric.HOST_MEMORY_TOTAL, 8 * GB);
+            v.accept(Metric.HOST_MEMORY_AVAILABLE, 3 * GB - 20 * MB * i + 2 * MB * g);
+        })).orElseThrow();
+
+        assertThat(f.metric()).isEqualTo("host.memoryAvailable");
+        assertThat(f.direction()).isEqualTo(Forecast.FALLING);
+        assertThat(f.threshold()).isCloseTo(0.05 * 8 * GB, within(1.0));
+        assertThat(f.thresholdSource()).isEqualTo("5% of host memory");
+        expectCrossingNear(f, (3 * GB - 20 * MB * (WINDOWS - 1) - 0.05 * 8 * GB) / (20 * MB) * 10);
+        assertThat(f.points()).allSatisfy(p -> assertThat(p.low()).isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void inAContainerTheMemoryInUseRisesTowardsItsLimit() {
+        Forecast f = new MemoryAvailableForecaster().forecast(context((i, g, v) -> {
+            v.accept(Metric.HOST_MEMORY_TOTAL, 8 * GB);
+            v.accept(Metric.HOST_MEMORY_AVAILABLE, 6 * GB);
+            v.accept(Metric.CONTAINER_MEMORY_LIMIT, 2 * GB);
+            v.accept(Metric.CONTAINER_MEMORY_USED, GB + 5 * MB * i + 0.5 * MB * g);
+        })).orElseThrow();
+
+        assertThat(f.metric()).isEqualTo("container.memoryUsed");
+        assertThat(f.direction()).isEqualTo(Forecast.RISING);
+        assertThat(f.thresholdSource()).isEqualTo("container memory limit");
+        expectCrossingNear(f, secondsUntil(GB + 5 * MB * (WINDOWS - 1), 5 * MB, 2 * GB));
+    }
+
+    @Test
+    void threadsAreForecastAgainstTheLimitTheJvmRunsUnder() {
+        // a thread leak: 40 threads, one more every window, under a limit of 200
+        AnalysisContext leak = context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE, 40.0 + i));
+        ThreadCountForecaster forecaster = new ThreadCountForecaster();
+
+        assertThat(forecaster.forecast(leak)).as("no limit known offline").isEmpty();
+
+        Forecast f = forecaster.forecast(leak.withThreadLimit(new AnalysisContext.Limit(200, "ulimit -u"))).orElseThrow();
+        assertThat(f.thresholdSource()).isEqualTo("ulimit -u");
+        expectCrossingNear(f, secondsUntil(40 + WINDOWS - 1, 1, 200));
+    }
+
+    @Test
+    void aSteadyThreadCountNeverClaimsACrossing() {
+        Forecast f = new ThreadCountForecaster().forecast(context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE,
+                40.0 + (i % 3)))
+                .withThreadLimit(new AnalysisContext.Limit(200, "ulimit -u"))).orElseThrow();
+
+        assertThat(f.timeToThresholdSeconds()).isNull();
+        assertThat(f.points()).allSatisfy(p -> assertThat(p.high()).isLessThan(200));
+    }
+}
