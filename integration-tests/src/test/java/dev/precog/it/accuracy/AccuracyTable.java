@@ -61,6 +61,10 @@ final class AccuracyTable {
                 .append("  origins inside its 95% band three times in ten, so 100% there proves nothing). Outside the band but\n")
                 .append("  within chance is marked *within chance*. Far from nominal is a bug to fix, not a result. With fewer than ")
                 .append(MIN_FORECASTS).append(" forecast\n  windows a coverage is marked *few* instead.\n")
+                .append("- **Missed above / below** splits what each band missed by side, in percent of the pairs: a\n")
+                .append("  calibrated 80% band misses about 10 above and 10 below, a 95% band 2.5 each. Misses all on one\n")
+                .append("  side say the forecast is off that way (a trend carried on, a level left); misses all above and\n")
+                .append("  few below, bands placed too low for a series that spikes up from a level it often sits at.\n")
                 .append("- **Time to threshold.** The threshold is the metric's real limit (for the heap, its maximum) when\n")
                 .append("  the recording crossed it, else a level the series really reached later in the recording\n")
                 .append("  (*why* says which). At each origin before the real crossing, the forecast time to threshold is\n")
@@ -89,8 +93,8 @@ final class AccuracyTable {
         md.append(pooledSection(all));
         md.append("## Results\n\n");
         md.append("| recording | JDK | metric | points | span | origins | models chosen | point MAPE (n) | 80% coverage | 95% coverage "
-                + "| threshold (why) | crossed after | TTT MAPE (n) | missed |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| " + SIDES + " | threshold (why) | crossed after | TTT MAPE (n) | missed |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RecordingResult r : results) {
             for (SeriesAccuracy s : r.series()) {
                 md.append(row(r, s));
@@ -124,14 +128,16 @@ final class AccuracyTable {
         md.append("Each measure over every (origin, point) pair of every recording of the metric: how the intervals do\n")
                 .append("on the whole, where a series too wide and one too narrow can cancel. The last column counts the\n")
                 .append("series that are far from nominal on their own (the results below), which pooling does not excuse.\n\n");
-        md.append("| metric | series | point MAPE (n) | 80% coverage | 95% coverage | TTT MAPE (n) | missed | series far from nominal |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| metric | series | point MAPE (n) | 80% coverage | 95% coverage | " + SIDES
+                + " | TTT MAPE (n) | missed | series far from nominal |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (PooledAccuracy p : PooledAccuracy.of(all)) {
             md.append("| `").append(cell(p.metric())).append('`')
                     .append(" | ").append(p.series())
                     .append(" | ").append(withCount(p.pointMape(), p.pointForecasts()))
                     .append(" | ").append(coverage(p.coverage80(), NOMINAL_80, p.pointForecasts(), p.origins()))
                     .append(" | ").append(coverage(p.coverage95(), NOMINAL_95, p.pointForecasts(), p.origins()))
+                    .append(" | ").append(sides(p.coverage80(), p.above80(), p.coverage95(), p.above95()))
                     .append(" | ").append(withCount(p.timeToThresholdMape(), p.timeToThresholdForecasts()))
                     .append(" | ").append(p.crossingsMissed())
                     .append(" | ").append(p.farFromNominal()).append(" of ").append(p.series())
@@ -152,6 +158,7 @@ final class AccuracyTable {
                 + " | " + withCount(s.pointMape(), s.pointForecasts())
                 + " | " + coverage(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
                 + " | " + coverage(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins())
+                + " | " + sides(s.coverage80(), s.above80(), s.coverage95(), s.above95())
                 + " | " + threshold(s)
                 + " | " + duration(s.crossedAfterSeconds())
                 + " | " + withCount(s.timeToThresholdMape(), s.timeToThresholdForecasts())
@@ -205,6 +212,21 @@ final class AccuracyTable {
         }
         String way = value < nominal.low() ? "low" : "high";
         return far(value, nominal, forecasts, origins) ? "**" + text + "** (" + way + ")" : text + " (" + way + ", within chance)";
+    }
+
+    /** The heading of the column that says on which side of each band its misses fell. */
+    static final String SIDES = "missed above / below, 80% · 95%";
+
+    /**
+     * "17 / 3 · 11 / 0": the percentages of the actual values above and below the 80% band, then
+     * the 95% band; a dash when the answer does not say (made before it counted them).
+     */
+    static String sides(Double coverage80, Double above80, Double coverage95, Double above95) {
+        if (coverage80 == null || above80 == null || coverage95 == null || above95 == null) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.0f / %.0f · %.0f / %.0f", 100 * above80, 100 * Math.max(0, 1 - coverage80 - above80),
+                100 * above95, 100 * Math.max(0, 1 - coverage95 - above95));
     }
 
     /** "3.4% (240)": an error and how many forecasts it is the mean of; a dash when undefined. */

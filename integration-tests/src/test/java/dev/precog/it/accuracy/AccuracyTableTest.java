@@ -20,6 +20,7 @@ class AccuracyTableTest {
               { "metric": "heap.usedAfterGc", "points": 118, "spanSeconds": 1180.0, "resolutionSeconds": 10.0, "origins": 12,
                 "chosenModels": {"damped-trend": 3, "theil-sen-linear": 9},
                 "pointForecasts": 240, "pointMape": 0.034, "coverage80": 0.81, "coverage95": 0.94,
+                "above80": 0.15, "above95": 0.05,
                 "threshold": 1.2e8, "thresholdSource": "reached in the recording", "crossedAfterSeconds": 812.0,
                 "timeToThresholdForecasts": 7, "timeToThresholdMape": 0.21, "crossingsMissed": 2, "someFieldAddedLater": true },
               { "metric": "metaspace.used", "points": 30, "spanSeconds": 300.0, "resolutionSeconds": 10.0, "origins": 3,
@@ -43,12 +44,14 @@ class AccuracyTableTest {
         assertThat(heap.points()).isEqualTo(118);
         assertThat(heap.chosenModels()).containsEntry("theil-sen-linear", 9L).containsEntry("damped-trend", 3L);
         assertThat(heap.coverage95()).isEqualTo(0.94);
+        assertThat(heap.above80()).isEqualTo(0.15);
         assertThat(heap.crossingsMissed()).isEqualTo(2);
         SeriesAccuracy flat = series.get(1);
         assertThat(flat.pointMape()).isNull();
         assertThat(flat.threshold()).isNull();
         assertThat(flat.thresholdSource()).isNull();
         assertThat(flat.chosenModels()).isEmpty();
+        assertThat(flat.above80()).as("an answer made before the sides were counted").isNull();
     }
 
     @Test
@@ -58,7 +61,7 @@ class AccuracyTableTest {
         String row = AccuracyTable.row(r, r.series().get(0));
 
         assertThat(row).isEqualTo("| slow-leak-rate-limiter | jdk17 | `heap.usedAfterGc` | 118 | 19m40s | 12 | theil-sen-linear ×9, "
-                + "damped-trend ×3 | 3.4% (240) | 81% | 94% | 114.4 MB (reached in the recording) | 13m32s | 21.0% (7) | 2 |\n");
+                + "damped-trend ×3 | 3.4% (240) | 81% | 94% | 15 / 4 · 5 / 1 | 114.4 MB (reached in the recording) | 13m32s | 21.0% (7) | 2 |\n");
     }
 
     @Test
@@ -67,7 +70,7 @@ class AccuracyTableTest {
 
         String row = AccuracyTable.row(r, r.series().get(1));
 
-        assertThat(row).isEqualTo("| flat | jdk17 | `metaspace.used` | 30 | 5m00s | 3 | – | – | 50% (few) | – | – | – | – | – |\n");
+        assertThat(row).isEqualTo("| flat | jdk17 | `metaspace.used` | 30 | 5m00s | 3 | – | – | 50% (few) | – | – | – | – | – | – |\n");
         assertThat(AccuracyTable.farFromNominal(r.series().get(1))).isFalse();
     }
 
@@ -124,7 +127,8 @@ class AccuracyTableTest {
     void poolingWeighsEachSeriesByItsForecastsAndStillCountsTheFlaggedOnes() throws IOException {
         // 240 pairs at 100% (too wide) and 60 at 20% (too narrow): 84% over the 300, yet the narrow one is far
         // from nominal (and the wide one, all 12 of its origins inside an 80% band, could be chance: 7%)
-        JsonNode wide = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 1.0"));
+        JsonNode wide = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 1.0")
+                .replace("\"above80\": 0.15", "\"above80\": 0.0"));
         JsonNode narrow = Reports.parse(ANSWER.replace("\"coverage80\": 0.81", "\"coverage80\": 0.2")
                 .replace("\"pointForecasts\": 240", "\"pointForecasts\": 60").replace("\"timeToThresholdMape\": 0.21",
                         "\"timeToThresholdMape\": 0.51"));
@@ -145,8 +149,8 @@ class AccuracyTableTest {
         assertThat(heap.farFromNominal()).isEqualTo(1);
         assertThat(pooled.get(1).pointMape()).as("no series of it had one").isNull();
         assertThat(AccuracyTable.pooledSection(all))
-                .contains("| `heap.usedAfterGc` | 2 | 3.4% (300) | 84% | 94% | 36.0% (14) | 4 | 1 of 2 |")
-                .contains("| `metaspace.used` | 2 | – | 50% (low, within chance) | – | – | 0 | 0 of 2 |");
+                .contains("| `heap.usedAfterGc` | 2 | 3.4% (300) | 84% | 94% | 3 / 13 · 5 / 1 | 36.0% (14) | 4 | 1 of 2 |")
+                .contains("| `metaspace.used` | 2 | – | 50% (low, within chance) | – | – | – | 0 | 0 of 2 |");
     }
 
     @Test

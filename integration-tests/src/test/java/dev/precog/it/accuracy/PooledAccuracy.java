@@ -17,12 +17,14 @@ import java.util.Map;
  * @param pointMape mean absolute percentage error over those pairs; null when no series had one
  * @param coverage80 share of all actual values inside their 80% interval
  * @param coverage95 the same for the 95% interval
+ * @param above80 share of all actual values above their 80% interval
+ * @param above95 the same for the 95% interval
  * @param timeToThresholdForecasts origins that forecast a crossing, over all series
  * @param timeToThresholdMape mean absolute percentage error of those times; null when none
  * @param crossingsMissed origins, over all series, whose forecast missed a crossing within its horizon
  */
 record PooledAccuracy(String metric, int series, int farFromNominal, long origins, long pointForecasts, Double pointMape,
-        Double coverage80, Double coverage95, long timeToThresholdForecasts, Double timeToThresholdMape,
+        Double coverage80, Double coverage95, Double above80, Double above95, long timeToThresholdForecasts, Double timeToThresholdMape,
         long crossingsMissed) {
 
     /** One entry per metric, in the order the metrics first appear. */
@@ -47,6 +49,8 @@ record PooledAccuracy(String metric, int series, int farFromNominal, long origin
         WeightedMean mape = new WeightedMean();
         WeightedMean in80 = new WeightedMean();
         WeightedMean in95 = new WeightedMean();
+        WeightedMean over80 = new WeightedMean();
+        WeightedMean over95 = new WeightedMean();
         WeightedMean ttt = new WeightedMean();
         for (SeriesAccuracy s : list) {
             long n = s.pointForecasts();
@@ -55,13 +59,16 @@ record PooledAccuracy(String metric, int series, int farFromNominal, long origin
             mape.add(s.pointMape(), n);
             in80.add(s.coverage80(), n);
             in95.add(s.coverage95(), n);
+            over80.add(s.above80(), n);
+            over95.add(s.above95(), n);
             long t = s.timeToThresholdForecasts() == null ? 0 : s.timeToThresholdForecasts();
             tttForecasts += t;
             ttt.add(s.timeToThresholdMape(), t);
             missed += s.crossingsMissed() == null ? 0 : s.crossingsMissed();
             far += AccuracyTable.farFromNominal(s) ? 1 : 0;
         }
-        return new PooledAccuracy(metric, list.size(), far, origins, pairs, mape.value(), in80.value(), in95.value(), tttForecasts,
+        return new PooledAccuracy(metric, list.size(), far, origins, pairs, mape.value(), in80.value(), in95.value(), over80.value(),
+                over95.value(), tttForecasts,
                 ttt.value(), missed);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param chosenModels how many origins each model was chosen at
  * @param pointMape mean absolute percentage error of the point forecasts, as a fraction
  * @param coverage80 share of the actual values inside the 80% interval
+ * @param above80 share of them above it (the rest of the misses fell below)
  * @param thresholdSource why this threshold: the real limit when crossed, else a level reached later
  * @param crossedAfterSeconds when the series really crossed the threshold, from the recording's start
  * @param timeToThresholdMape mean absolute percentage error of the forecast time to threshold
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 record SeriesAccuracy(String metric, Long points, Double spanSeconds, Double resolutionSeconds, Long origins,
         Map<String, Long> chosenModels, Long pointForecasts, Double pointMape, Double coverage80, Double coverage95,
-        Double threshold, String thresholdSource, Double crossedAfterSeconds, Long timeToThresholdForecasts,
+        Double above80, Double above95, Double threshold, String thresholdSource, Double crossedAfterSeconds, Long timeToThresholdForecasts,
         Double timeToThresholdMape, Long crossingsMissed) {
 
     /** Reads one entry of the answer's {@code series}; missing or null fields become null. */
@@ -29,6 +30,7 @@ record SeriesAccuracy(String metric, Long points, Double spanSeconds, Double res
         return new SeriesAccuracy(s.path("metric").asText("?"), longOrNull(s, "points"), doubleOrNull(s, "spanSeconds"),
                 doubleOrNull(s, "resolutionSeconds"), longOrNull(s, "origins"), models, longOrNull(s, "pointForecasts"),
                 doubleOrNull(s, "pointMape"), doubleOrNull(s, "coverage80"), doubleOrNull(s, "coverage95"),
+                doubleOrNull(s, "above80"), doubleOrNull(s, "above95"),
                 doubleOrNull(s, "threshold"), textOrNull(s, "thresholdSource"), doubleOrNull(s, "crossedAfterSeconds"),
                 longOrNull(s, "timeToThresholdForecasts"), doubleOrNull(s, "timeToThresholdMape"),
                 longOrNull(s, "crossingsMissed"));

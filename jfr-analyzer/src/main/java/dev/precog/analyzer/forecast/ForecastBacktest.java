@@ -57,6 +57,9 @@ public final class ForecastBacktest {
      * @param pointMape mean absolute percentage error of the point forecast over those pairs
      * @param coverage80 share of the pairs inside the 80% band
      * @param coverage95 share inside the 95% band
+     * @param above80 share above the 80% band: with {@code coverage80}, which side its misses fell on
+     *     (a calibrated band misses about as often above as below)
+     * @param above95 share above the 95% band
      * @param threshold the threshold timed, null when the series reached none worth timing
      * @param crossedAfterSeconds when the series crossed it, from the start of the recording
      * @param timeToThresholdForecasts origins before the crossing whose forecast gave a time
@@ -65,7 +68,7 @@ public final class ForecastBacktest {
      */
     public record MetricScore(String metric, int points, double spanSeconds, double resolutionSeconds, int origins,
             Map<String, Integer> chosenModels, int pointForecasts, Double pointMape, Double coverage80, Double coverage95,
-            Double threshold, String thresholdSource, Double crossedAfterSeconds, int timeToThresholdForecasts,
+            Double above80, Double above95, Double threshold, String thresholdSource, Double crossedAfterSeconds, int timeToThresholdForecasts,
             Double timeToThresholdMape, int crossingsMissed) {}
 
     public Result run(Path recording) throws UnreadableRecordingException {
@@ -131,6 +134,8 @@ public final class ForecastBacktest {
         private int apeCount;
         private int in80;
         private int in95;
+        private int above80;
+        private int above95;
         private int tttForecasts;
         private double tttApe;
         private int missed;
@@ -172,6 +177,8 @@ public final class ForecastBacktest {
                 }
                 in95 += v[i] >= b[1] && v[i] <= b[2] ? 1 : 0;
                 in80 += v[i] >= b[3] && v[i] <= b[4] ? 1 : 0;
+                above95 += v[i] > b[2] ? 1 : 0;
+                above80 += v[i] > b[4] ? 1 : 0;
             }
             if (threshold != null && crossedAt > originTime) {
                 Forecast f = SeriesForecaster.forecast(SeriesForecaster.fit(target.withThreshold(threshold, thresholdSource),
@@ -194,7 +201,8 @@ public final class ForecastBacktest {
             return new MetricScore(truth.metric(), series.size(), series.spanSeconds(),
                     ForecastModel.meanStep(SeriesForecaster.relativeTimes(series)), origins, chosen, pairs,
                     apeCount == 0 ? null : ape / apeCount, pairs == 0 ? null : (double) in80 / pairs,
-                    pairs == 0 ? null : (double) in95 / pairs, threshold, thresholdSource,
+                    pairs == 0 ? null : (double) in95 / pairs, pairs == 0 ? null : (double) above80 / pairs,
+                    pairs == 0 ? null : (double) above95 / pairs, threshold, thresholdSource,
                     crossedAt == null ? null : crossedAt - start, tttForecasts,
                     tttForecasts == 0 ? null : tttApe / tttForecasts, missed);
         }

@@ -20,6 +20,9 @@ class ForecastBacktestTest {
                     // no more forecasts than points came after the first origin, a quarter of the way in
                     .isLessThanOrEqualTo((int) Math.ceil((1 - ForecastBacktest.FIRST_ORIGIN) * s.points()) + 1);
             assertThat(s.pointForecasts()).isPositive();
+            // the misses by side: what is above the 95% band is above the 80% band too
+            assertThat(s.above80()).isBetween(0.0, 1 - s.coverage80());
+            assertThat(s.above95()).isBetween(0.0, Math.min(s.above80(), 1 - s.coverage95()));
         });
     }
 }
