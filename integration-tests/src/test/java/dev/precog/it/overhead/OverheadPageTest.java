@@ -172,4 +172,32 @@ class OverheadPageTest {
         assertThat(shorter.command("none")).isEqualTo(BenchSettings.COMMAND
                 + " \\\n  -Dprecog.bench.workloads=h2 -Dprecog.bench.rounds=2 -Dprecog.test.jdks=none");
     }
+
+    @Test
+    void thePeerIsComparedWithPrecogWhenItRanAndLeftOutWhenItDidNot() {
+        JdkResults r = results("jdk17");
+        List<BenchRun> runs = new ArrayList<>(r.runs());
+        List<StartupRun> startups = new ArrayList<>(r.startupRuns());
+        for (int round = 1; round <= 3; round++) {
+            // the OpenTelemetry agent 4% slower than no agent, 50 MB more kept
+            runs.add(run("otel", round, 1000 * round * 0.96, 150 * MB, null));
+        }
+        for (int i = 1; i <= 3; i++) {
+            startups.add(new StartupRun("otel", 1, i, 1480, 1700, ""));
+        }
+        String withPeer = OverheadPage.markdown(new OverheadResults(List.of(new JdkResults(r.jdk(), r.javaVersion(), r.startedAt(),
+                r.finishedAt(), r.command(), r.settings(), r.workloadDescriptions(), r.machine(), runs, startups))));
+        String without = OverheadPage.markdown(new OverheadResults(List.of(r)));
+
+        assertThat(withPeer).contains("`otel` -javaagent:opentelemetry-javaagent.jar -Dotel.service.name=precog-bench")
+                .contains("|  | otel | 3 | 1920.0 |")
+                .contains("-4.00% (-4.00% to -4.00%) | -3.03% (-3.03% to -3.03%) |")
+                .contains("### Against the OpenTelemetry Java agent")
+                // Precog 2% slower than none, the peer 4%: Precog 2.08% faster than the peer
+                .contains("| throughput, measured | h2 | +2.08% (+2.08% to +2.08%) |")
+                .contains("| memory kept (heap after GC + RSS), MB | h2 | -30.0 (-30.0 to -30.0) |")
+                .contains("| start-up, time to main, ms | start-up probe | -1150 (-1150 to -1150) |");
+        assertThat(without).doesNotContain("| otel |").doesNotContain("`otel` -javaagent")
+                .doesNotContain("Against the OpenTelemetry Java agent");
+    }
 }

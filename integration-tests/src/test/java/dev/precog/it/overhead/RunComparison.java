@@ -15,6 +15,11 @@ final class RunComparison {
         this.seed = seed;
     }
 
+    /** The variants with successful runs of this workload, in their order. */
+    List<Variant> variants() {
+        return Variant.present(runs.stream().map(BenchRun::variant).toList());
+    }
+
     boolean has(Predicate<BenchRun> test) {
         return runs.stream().anyMatch(test);
     }

@@ -16,7 +16,7 @@ final class StartupSection {
                         + " agent's last report). Medians and IQR in ms; the delay is the probe-by-probe difference.\n\n");
         md.append("| variant | probes | time to main | IQR | delay vs none | time to exit | IQR | delay vs none |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
-        for (Variant v : Variant.values()) {
+        for (Variant v : Variant.present(all.stream().map(StartupRun::variant).toList())) {
             md.append("| ").append(v.label).append(" | ").append(of(runs, v).size());
             cells(md, runs, v, StartupRun::toMainMillis, seed);
             cells(md, runs, v, StartupRun::toExitMillis, seed);
@@ -28,9 +28,13 @@ final class StartupSection {
 
     /** The start-up delay of {@code v} against no agent, probe by probe. */
     static PairedEstimate delay(List<StartupRun> all, Variant v, ToDoubleFunction<StartupRun> metric, long seed) {
+        return difference(all, v, Variant.NONE, metric, seed);
+    }
+
+    /** {@code metric(a) - metric(b)}, probe by probe. */
+    static PairedEstimate difference(List<StartupRun> all, Variant a, Variant b, ToDoubleFunction<StartupRun> metric, long seed) {
         List<StartupRun> runs = all.stream().filter(r -> r.note().isEmpty()).toList();
-        return PairedEstimate.compare(of(runs, v), of(runs, Variant.NONE), r -> r.round() + "#" + r.index(), metric,
-                (x, y) -> x - y, seed);
+        return PairedEstimate.compare(of(runs, a), of(runs, b), r -> r.round() + "#" + r.index(), metric, (x, y) -> x - y, seed);
     }
 
     private static void cells(StringBuilder md, List<StartupRun> runs, Variant v, ToDoubleFunction<StartupRun> metric, long seed) {

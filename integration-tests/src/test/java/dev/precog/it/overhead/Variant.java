@@ -1,14 +1,35 @@
 package dev.precog.it.overhead;
 
 import dev.precog.it.harness.Paths;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** How a benchmark JVM is started: bare, with plain JFR, or with Precog (default options). */
+/**
+ * How a benchmark JVM is started: bare, with plain JFR, with the OpenTelemetry Java agent's JFR
+ * runtime metrics (a peer), or with Precog (default options).
+ */
 enum Variant {
     NONE("none"),
     JFR("jfr"),
+    OTEL("otel"),
     PRECOG("precog");
+
+    /** The OpenTelemetry Java agent's jar; without it the {@link #OTEL} variant is not run. */
+    static final String OTEL_JAR_PROPERTY = "precog.bench.otelJar";
+    /**
+     * The OpenTelemetry agent as a peer of Precog: its runtime metrics with the JFR ones
+     * (allocation, lock waits, context switches, network) on, its library instrumentations off (they
+     * trace requests, which Precog does not), metrics exported once a minute to its console log.
+     */
+    static final List<String> OTEL_FLAGS = List.of("-Dotel.service.name=precog-bench", "-Dotel.traces.exporter=none",
+            "-Dotel.logs.exporter=none", "-Dotel.metrics.exporter=console", "-Dotel.instrumentation.common.default-enabled=false",
+            "-Dotel.instrumentation.runtime-telemetry.enabled=true",
+            "-Dotel.instrumentation.runtime-telemetry.emit-experimental-jfr-metrics=true");
 
     final String label;
 
@@ -21,8 +42,24 @@ enum Variant {
         return switch (this) {
             case NONE -> List.of();
             case JFR -> List.of("-XX:StartFlightRecording=settings=default,filename=" + dir.resolve("run.jfr"));
+            case OTEL -> Stream.concat(Stream.of("-javaagent:" + otelJar().orElseThrow()), OTEL_FLAGS.stream()).toList();
             case PRECOG -> List.of("-javaagent:" + Paths.agentJar() + "=reportDir=" + dir);
         };
+    }
+
+    /** The variants this run measures: all of them, less {@link #OTEL} when its jar is not given. */
+    static List<Variant> measured() {
+        return Arrays.stream(values()).filter(v -> v != OTEL || otelJar().isPresent()).toList();
+    }
+
+    /** The variants that have runs in {@code labels}, in their order: an older run's page shows no empty rows. */
+    static List<Variant> present(Collection<String> labels) {
+        return Arrays.stream(values()).filter(v -> labels.contains(v.label)).toList();
+    }
+
+    private static Optional<Path> otelJar() {
+        String jar = System.getProperty(OTEL_JAR_PROPERTY, "");
+        return jar.isBlank() || !Files.isRegularFile(Path.of(jar)) ? Optional.empty() : Optional.of(Path.of(jar));
     }
 
     /** The flags as the results page shows them, without the run's directory. */
@@ -30,6 +67,7 @@ enum Variant {
         return switch (this) {
             case NONE -> "(none)";
             case JFR -> "-XX:StartFlightRecording=settings=default,filename=run.jfr";
+            case OTEL -> "-javaagent:opentelemetry-javaagent.jar " + String.join(" ", OTEL_FLAGS);
             case PRECOG -> "-javaagent:precog-agent.jar=reportDir=<run dir>";
         };
     }
