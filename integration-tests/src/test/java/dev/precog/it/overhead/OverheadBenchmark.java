@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The overhead benchmark: runs real third-party workloads with no agent, with plain JFR and with
- * Precog, interleaved, on every test JDK, and writes docs/overhead.md with the raw runs in
+ * The overhead benchmark: runs real third-party workloads with no agent, with plain JFR, with the
+ * OpenTelemetry Java agent (when the build gives its jar) and with Precog, interleaved, on every test JDK, and writes docs/overhead.md with the raw runs in
  * docs/overhead.json (keeping the JDKs it did not run). Not a test (it measures, it does not
  * assert); run it with {@link BenchSettings#COMMAND}.
  *
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * {@code javacCompiles} (5), {@code h2Threads} (4), {@code h2Scale} (4), {@code h2WarmupSeconds}
  * (10), {@code h2Seconds} (30), {@code startupRuns} (20 per variant), {@code seed} (42); and
  * {@code precog.test.jdks} as for the tests; {@code precog.bench.renderOnly=true} only renders the page
- * again from the JSON. The build sets where the workloads' artifacts are.
+ * again from the JSON. The build sets where the workloads' artifacts and the OpenTelemetry agent are.
  */
 public final class OverheadBenchmark {
 
