@@ -186,10 +186,15 @@ final class OverheadPage {
     }
 
     static String mbInterval(PairedEstimate d) {
+        return interval(d, "%+.1f", MB);
+    }
+
+    /** A difference in {@code unit}s with its interval, each written with {@code format}; "n/a" without pairs. */
+    static String interval(PairedEstimate d, String format, double unit) {
         if (d.pairs() == 0) {
             return "n/a";
         }
-        return f("%+.1f", d.median() / MB) + " (" + f("%+.1f", d.low() / MB) + " to " + f("%+.1f", d.high() / MB) + ")";
+        return f(format, d.median() / unit) + " (" + f(format, d.low() / unit) + " to " + f(format, d.high() / unit) + ")";
     }
 
     static String mb(double bytes) {

@@ -10,8 +10,6 @@ import java.util.function.ToDoubleFunction;
  */
 final class PeerSection {
 
-    private static final double MB = 1024.0 * 1024;
-
     private PeerSection() {}
 
     static void append(StringBuilder md, JdkResults r, List<String> workloads, long seed) {
@@ -37,20 +35,13 @@ final class PeerSection {
         }
         PairedEstimate startup = StartupSection.difference(r.startupRuns(), Variant.PRECOG, Variant.OTEL, StartupRun::toMainMillis,
                 seed);
-        md.append("| start-up, time to main, ms | start-up probe | ").append(milliseconds(startup)).append(" |\n\n");
+        md.append("| start-up, time to main, ms | start-up probe | ").append(OverheadPage.interval(startup, "%+.0f", 1))
+                .append(" |\n\n");
     }
 
     private static void throughput(StringBuilder md, RunComparison c, String measure, String workload,
             ToDoubleFunction<BenchRun> metric) {
         md.append("| ").append(measure).append(" | ").append(workload).append(" | ")
                 .append(OverheadPage.percentChange(c.ratio(Variant.PRECOG, Variant.OTEL, metric))).append(" |\n");
-    }
-
-    private static String milliseconds(PairedEstimate d) {
-        if (d.pairs() == 0) {
-            return "n/a";
-        }
-        return OverheadPage.f("%+.0f", d.median()) + " (" + OverheadPage.f("%+.0f", d.low()) + " to "
-                + OverheadPage.f("%+.0f", d.high()) + ")";
     }
 }
