@@ -12,15 +12,15 @@ import java.nio.file.Path;
  * @param loadAverageStart the 1-minute load average when the JDK's runs began
  * @param loadAverageEnd the 1-minute load average when they ended
  */
-record MachineConditions(int cores, long memoryBytes, String os, String cpuModel, double loadAverageStart,
+public record MachineConditions(int cores, long memoryBytes, String os, String cpuModel, double loadAverageStart,
         double loadAverageEnd) {
 
-    static MachineConditions atStart() {
+    public static MachineConditions atStart() {
         return new MachineConditions(Runtime.getRuntime().availableProcessors(), ProcFields.bytes("/proc/meminfo", "MemTotal"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), readCpuModel(), loadAverage(), Double.NaN);
     }
 
-    MachineConditions atEnd() {
+    public MachineConditions atEnd() {
         return new MachineConditions(cores, memoryBytes, os, cpuModel, loadAverageStart, loadAverage());
     }
 

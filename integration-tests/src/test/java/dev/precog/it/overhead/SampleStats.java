@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /** Median, quartiles and range of a small sample of runs. */
-record SampleStats(int n, double median, double q1, double q3, double min, double max) {
+public record SampleStats(int n, double median, double q1, double q3, double min, double max) {
 
-    static SampleStats of(Collection<Double> values) {
+    public static SampleStats of(Collection<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).sorted().toArray();
         if (v.length == 0) {
             return new SampleStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);

@@ -23,19 +23,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Makes a large real recording for the analyzer's throughput measurement (docs/benchmarks.md):
+ * Makes a large real recording for the analyzer-throughput benchmark ({@link AnalyzerThroughput}):
  * runs {@link BusyTradingService} under JFR's default settings plus high-volume events
  * (throughput/high-volume.jfc), copying each chunk out of the recording's repository as JFR
- * completes it, until the file reaches the target size. Not a test; run it with {@link #COMMAND}.
- *
- * <p>System properties: {@code precog.throughput.sizeMb} (target size, default 1024), {@code
- * precog.throughput.out} (the .jfr to write; an existing file is replaced), {@code
- * precog.throughput.jdk} (the JDK home to record on, default the one running this).
+ * completes it, until the file reaches the target size.
  */
-public final class ThroughputRecording {
+final class ThroughputRecording {
 
-    static final String COMMAND = "./mvnw -B -o -Pthroughput -pl integration-tests -am verify -DskipTests"
-            + " -Dprecog.throughput.sizeMb=1024 -Dprecog.throughput.out=/path/to/throughput.jfr";
     private static final Duration TIMEOUT = Duration.ofHours(1);
     private static final long MB = 1024 * 1024;
     /** Where a chunk header holds the chunk's size, final once the chunk is complete. */
@@ -43,11 +37,14 @@ public final class ThroughputRecording {
 
     private ThroughputRecording() {}
 
-    public static void main(String[] args) throws Exception {
-        long targetBytes = Long.parseLong(System.getProperty("precog.throughput.sizeMb", "1024").trim()) * MB;
-        Path out = Path.of(System.getProperty("precog.throughput.out", "target/throughput-work/throughput.jfr")).toAbsolutePath();
+    /** The JDK to record on: the home in {@code precog.throughput.jdk}, or the one running this. */
+    static Jdk recordingJdk() {
         String jdkHome = System.getProperty("precog.throughput.jdk", "").trim();
-        Jdk jdk = jdkHome.isEmpty() ? Jdk.all().get(0) : new Jdk(Path.of(jdkHome).getFileName().toString(), Path.of(jdkHome));
+        return jdkHome.isEmpty() ? Jdk.all().get(0) : new Jdk(Path.of(jdkHome).getFileName().toString(), Path.of(jdkHome));
+    }
+
+    /** Records on {@code jdk} until {@code out} holds {@code targetBytes} of complete chunks; an existing file is replaced. */
+    static void record(Jdk jdk, long targetBytes, Path out) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(out.getParent().resolve(out.getFileName() + ".work"));
         Path repository = Files.createDirectories(dir.resolve("repository"));
         Path settings = copySettings(dir);

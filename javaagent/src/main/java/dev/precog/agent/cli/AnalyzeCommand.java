@@ -36,12 +36,14 @@ final class AnalyzeCommand {
         boolean terminal = Terminal.stderrIsTerminal();
         ProgressLine progress = new ProgressLine("reading " + recording.getFileName(), err, terminal, System::nanoTime);
         Report report;
+        boolean completed = false;
         try {
             report = new OfflineAnalysis(window).analyze(recording, AgentStarter.version(), progressOption.to(progress, terminal));
+            completed = true;
         } catch (UnreadableRecordingException e) {
             throw new CliException(ExitCodes.FAILED, e.getMessage());
         } finally {
-            progress.finish();
+            progress.finish(completed);
         }
         String json = ReportJson.toJson(report);
         if ("-".equals(outFile)) {

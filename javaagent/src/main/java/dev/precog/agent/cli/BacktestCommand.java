@@ -39,12 +39,14 @@ final class BacktestCommand {
         boolean terminal = Terminal.stderrIsTerminal();
         ProgressLine progress = new ProgressLine("reading " + recording.getFileName(), err, terminal, System::nanoTime);
         ForecastBacktest.Result result;
+        boolean completed = false;
         try {
             result = new ForecastBacktest(window).run(recording, progressOption.to(progress, terminal));
+            completed = true;
         } catch (UnreadableRecordingException e) {
             throw new CliException(ExitCodes.FAILED, e.getMessage());
         } finally {
-            progress.finish();
+            progress.finish(completed);
         }
         String json;
         try {

@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A replay's progress on stderr: MB read of the file's total, MB/s and time left, printed at most
- * once a second (and not before a second has passed, so a small file prints nothing). On a
- * terminal the line is rewritten in place; elsewhere each update is a line of its own.
+ * once a second (and not before a second has passed, so a small file prints nothing), then a last
+ * line with the whole read's size, time and rate. On a terminal the line is rewritten in place;
+ * elsewhere each update is a line of its own.
  */
 final class ProgressLine implements ReplayProgress {
 
@@ -21,6 +22,7 @@ final class ProgressLine implements ReplayProgress {
     private final LongSupplier nanoClock;
     private final long startedNanos;
     private long lastPrintedNanos;
+    private long lastBytesRead;
     private boolean printed;
 
     ProgressLine(String label, PrintStream err, boolean inPlace, LongSupplier nanoClock) {
@@ -34,6 +36,7 @@ final class ProgressLine implements ReplayProgress {
 
     @Override
     public void update(long bytesRead, long totalBytes) {
+        lastBytesRead = bytesRead;
         long now = nanoClock.getAsLong();
         if (now - lastPrintedNanos < INTERVAL_NANOS) {
             return;
@@ -50,12 +53,29 @@ final class ProgressLine implements ReplayProgress {
         printed = true;
     }
 
-    /** Ends the line rewritten in place, so what is printed next starts on a line of its own. */
-    void finish() {
-        if (printed && inPlace) {
-            err.println();
-            err.flush();
+    /**
+     * Ends the line rewritten in place, so what is printed next starts on a line of its own; after a
+     * replay that completed, says how much it read in how long (what the analyzer-throughput
+     * benchmark reads). A replay too short to have printed progress prints nothing here either.
+     */
+    void finish(boolean completed) {
+        if (!printed) {
+            return;
         }
+        if (inPlace) {
+            err.println();
+        }
+        if (completed) {
+            err.println(label + ": done, " + summary(lastBytesRead, nanoClock.getAsLong() - startedNanos));
+        }
+        err.flush();
+    }
+
+    /** {@code 1,027 MB in 22.2 s, 46.3 MB/s}. */
+    static String summary(long bytesRead, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        return String.format(Locale.ROOT, "%,.0f MB in %.1f s, %.1f MB/s", bytesRead / MB, seconds,
+                seconds > 0 ? bytesRead / MB / seconds : 0);
     }
 
     /** {@code 412 of 1,024 MB (40%), 85.3 MB/s, 7 s left}. */

@@ -57,10 +57,35 @@ class ProgressLineTest {
         line.update(50 * MB, 100 * MB);
         clock.addAndGet(SECOND);
         line.update(100 * MB, 100 * MB);
-        line.finish();
+        line.finish(false);
 
         assertThat(printed()).startsWith("\rreading x.jfr: 50 of 100 MB").contains("\rreading x.jfr: 100 of 100 MB (100%)")
-                .endsWith(System.lineSeparator()).doesNotContain("\n\r");
+                .endsWith(System.lineSeparator()).doesNotContain("\n\r").doesNotContain("done");
+    }
+
+    @Test
+    void aCompletedReplayEndsWithItsSizeTimeAndRateOnALineOfItsOwn() {
+        ProgressLine line = new ProgressLine("reading x.jfr", err, true, clock::get);
+
+        clock.addAndGet(SECOND);
+        line.update(400 * MB, 1000 * MB);
+        clock.addAndGet(3 * SECOND);
+        line.update(1000 * MB, 1000 * MB);
+        clock.addAndGet(SECOND);
+        line.finish(true);
+
+        assertThat(printed()).endsWith(System.lineSeparator() + "reading x.jfr: done, 1,000 MB in 5.0 s, 200.0 MB/s" + System.lineSeparator());
+    }
+
+    @Test
+    void aFailedReplaySaysNothingOfARate() {
+        ProgressLine line = new ProgressLine("reading x.jfr", err, false, clock::get);
+
+        clock.addAndGet(SECOND);
+        line.update(40 * MB, 100 * MB);
+        line.finish(false);
+
+        assertThat(printed().lines()).containsExactly("reading x.jfr: 40 of 100 MB (40%), 40.0 MB/s, 2 s left");
     }
 
     @Test
@@ -68,7 +93,7 @@ class ProgressLineTest {
         ProgressLine line = new ProgressLine("reading x.jfr", err, true, clock::get);
 
         line.update(100 * MB, 100 * MB);
-        line.finish();
+        line.finish(true);
 
         assertThat(printed()).isEmpty();
     }
