@@ -1,6 +1,7 @@
 package dev.precog.it.throughput;
 
 import dev.precog.it.harness.Jdk;
+import dev.precog.it.harness.Paths;
 import dev.precog.it.overhead.MachineConditions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Locale;
  *
  * <p>System properties: {@code precog.throughput.out} (the recording, made when missing; {@code precog.throughput.jdk} the JDK to make it on), {@code
  * precog.throughput.sizeMb} (its size when made, default 1024), {@code precog.throughput.runs}
- * (default 3), {@code precog.throughput.heaps} (default {@code 256m,32m}), {@code
+ * (default 5), {@code precog.throughput.heaps} (default {@code 256m,32m}), {@code
  * precog.throughput.page} (the Markdown written; the build passes docs/analyzer-throughput.md), and
  * {@code precog.test.jdks} as for the tests.
  */
@@ -33,7 +34,7 @@ public final class AnalyzerThroughput {
     public static void main(String[] args) throws Exception {
         Path recording = Path.of(System.getProperty("precog.throughput.out", "target/throughput-work/throughput.jfr")).toAbsolutePath();
         long sizeMb = Long.parseLong(System.getProperty("precog.throughput.sizeMb", "1024").trim());
-        int runs = Integer.parseInt(System.getProperty("precog.throughput.runs", "3").trim());
+        int runs = Integer.parseInt(System.getProperty("precog.throughput.runs", "5").trim());
         List<String> heaps = List.of(System.getProperty("precog.throughput.heaps", "256m,32m").split(","));
         Path page = Path.of(System.getProperty("precog.throughput.page", "target/analyzer-throughput.md")).toAbsolutePath();
         List<Jdk> jdks = Jdk.all();
@@ -44,7 +45,7 @@ public final class AnalyzerThroughput {
             Files.createDirectories(recording.getParent());
             ThroughputRecording.record(ThroughputRecording.recordingJdk(), sizeMb * MB, recording);
         }
-        Path workDir = Files.createDirectories(page.getParent().resolve("analyzer-throughput-work"));
+        Path workDir = Paths.workDir("analyzer-throughput");
         long ticksPerSecond = ProcStat.ticksPerSecond();
         MachineConditions machine = MachineConditions.atStart();
         String when = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT));
