@@ -113,9 +113,13 @@ public final class ForecastBacktest {
         return new Result(recording.toAbsolutePath().toString(), window.toMillis() / 1000.0, windows.size(), scores);
     }
 
-    /** Fresh forecasters, so each replay chooses its models from nothing, as a new agent would. */
+    /**
+     * Fresh forecasters, so each replay chooses its models from nothing, as a new agent would; the
+     * thread count's forecast even without the limit that only the live agent knows.
+     */
     static List<MetricForecaster> forecasters() {
-        return MetricForecaster.standard();
+        return MetricForecaster.standard().stream()
+                .map(f -> f instanceof ThreadCountForecaster ? ThreadCountForecaster.withoutKnownLimit() : f).toList();
     }
 
     /** Scores one metric's forecasts against its whole series. */

@@ -64,7 +64,7 @@ public abstract class MetricForecaster implements Forecaster {
             selectedSize = h.size();
             selectedAmong = candidates;
         }
-        return SeriesForecaster.fit(target, selection);
+        return SeriesForecaster.fit(target, selection, ModelSelection.fallback(candidates));
     }
 
     /** The models tried for this metric, simplest first. */

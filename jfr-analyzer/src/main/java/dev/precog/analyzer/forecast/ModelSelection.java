@@ -100,13 +100,13 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         return select(x, v, CANDIDATES);
     }
 
-    /** Selects among {@code candidates}, simplest first; the second is the fallback when none can be scored. */
+    /** Selects among {@code candidates}, simplest first; {@link #fallback} when none can be scored. */
     static ModelSelection select(double[] x, double[] v, List<ForecastModel> candidates) {
         int n = v.length;
         if (n < MIN_BACKTEST_POINTS) {
             double p = MannKendall.test(v).pIncreasing();
             boolean trend = Math.min(p, 1 - p) < SeriesForecaster.SIGNIFICANCE;
-            ForecastModel model = candidates.get(trend ? Math.min(1, candidates.size() - 1) : 0);
+            ForecastModel model = trend ? fallback(candidates) : candidates.get(0);
             List<ModelScore> scores = new ArrayList<>();
             for (ForecastModel m : candidates) {
                 scores.add(new ModelScore(m.name(), null, 0, m == model));
@@ -127,7 +127,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             }
         }
         if (chosen == null) {
-            chosen = tests.get(Math.min(1, tests.size() - 1));
+            chosen = tests.get(candidates.indexOf(fallback(candidates)));
         }
         List<ModelScore> scores = new ArrayList<>();
         for (Backtest t : tests) {
@@ -138,6 +138,15 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         ErrorGrowth drift = DriftSpread.of(chosen.model(), x, v, unit);
         return new ModelSelection(chosen.model(), scores, growth, drift, chosen.multiplier(growth, drift, 0.8, Z80, floor),
                 chosen.multiplier(growth, drift, 0.95, Z95, floor), floor);
+    }
+
+    /**
+     * The model used when none can be scored, or when the chosen one declines a history: the
+     * second of the candidates (the line among the standard ones, the damped trend among the
+     * CPU's), which never declines.
+     */
+    static ForecastModel fallback(List<ForecastModel> candidates) {
+        return candidates.get(Math.min(1, candidates.size() - 1));
     }
 
     /** The same choice with textbook multipliers: for a model fitted without its backtest. */

@@ -73,12 +73,19 @@ final class SeriesForecaster {
 
     /** Fits the selected model to the target's history (the line, when the chosen model declines it). */
     static Fitted fit(ForecastTarget target, ModelSelection selection) {
+        return fit(target, selection, ModelSelection.fallback(ModelSelection.CANDIDATES));
+    }
+
+    /**
+     * Fits the selected model to the target's history, or {@code fallback} (a model that never
+     * declines) when the chosen one declines it: a cycle lost, an exponential gone flat.
+     */
+    static Fitted fit(ForecastTarget target, ModelSelection selection, ForecastModel fallback) {
         Series h = target.history();
         double[] x = relativeTimes(h);
         ForecastModel.Fit fit = selection.model().fit(x, h.values());
         if (fit == null) {
-            // the model that won the backtest declines this history (a cycle lost): the line never does
-            selection = selection.withModel(ModelSelection.CANDIDATES.get(1));
+            selection = selection.withModel(fallback);
             fit = selection.model().fit(x, h.values());
         }
         if (target.rising() && selection.model().steadyIncrements()) {

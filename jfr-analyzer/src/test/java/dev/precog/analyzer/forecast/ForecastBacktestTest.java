@@ -11,8 +11,9 @@ class ForecastBacktestTest {
     @Test
     void anOriginThatBroughtNoNewPointIsNotScoredAgain() throws Exception {
         // the recording has a point of CPU load every 100 ms and of the heap at each collection: in
-        // 20-ms windows most origins see no new point, and their forecasts would repeat the one before
-        ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(20)).run(TestRecordings.gcRecording());
+        // 15-ms windows most origins see no new point, and their forecasts would repeat the one before
+        // (its events can span as little as 1.8 s of its 2.2: 20-ms windows were sometimes too few)
+        ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(15)).run(TestRecordings.gcRecording());
 
         assertThat(result.windows()).isGreaterThan(4 * ForecastBacktest.ORIGINS);
         assertThat(result.series()).as(result.toString()).isNotEmpty().allSatisfy(s -> {
@@ -20,9 +21,10 @@ class ForecastBacktestTest {
                     // no more forecasts than points came after the first origin, a quarter of the way in
                     .isLessThanOrEqualTo((int) Math.ceil((1 - ForecastBacktest.FIRST_ORIGIN) * s.points()) + 1);
             assertThat(s.pointForecasts()).isPositive();
-            // the misses by side: what is above the 95% band is above the 80% band too
-            assertThat(s.above80()).isBetween(0.0, 1 - s.coverage80());
-            assertThat(s.above95()).isBetween(0.0, Math.min(s.above80(), 1 - s.coverage95()));
+            // the misses by side: what is above the 95% band is above the 80% band too (1 - 90/91 is
+            // a rounding under 1/91, hence the tolerance)
+            assertThat(s.above80()).isBetween(0.0, 1 - s.coverage80() + 1e-12);
+            assertThat(s.above95()).isBetween(0.0, Math.min(s.above80(), 1 - s.coverage95() + 1e-12));
         });
     }
 }

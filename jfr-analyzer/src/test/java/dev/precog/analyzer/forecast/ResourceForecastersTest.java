@@ -141,6 +141,22 @@ class ResourceForecastersTest {
     }
 
     @Test
+    void theBacktestForecastsThreadsWithoutALimitAndClaimsNoCrossing() {
+        AnalysisContext leak = context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE, 40.0 + i));
+
+        Forecast f = ThreadCountForecaster.withoutKnownLimit().forecast(leak).orElseThrow();
+
+        assertThat(f.thresholdSource()).isEqualTo("no limit known offline");
+        assertThat(f.timeToThresholdSeconds()).isNull();
+        // the leak carried on: one more thread every 10 s
+        var last = f.points().get(f.points().size() - 1);
+        double lead = (last.at().toEpochMilli() - T0.plusSeconds(10L * WINDOWS).toEpochMilli()) / 1000.0;
+        assertThat(last.value()).isCloseTo(40 + WINDOWS - 1 + lead / 10, within(0.1 * lead / 10));
+        assertThat(ForecastBacktest.forecasters().stream().flatMap(m -> m.forecast(leak).stream()).map(Forecast::metric))
+                .as("what the backtest scores").contains(Metric.THREADS_ACTIVE.key());
+    }
+
+    @Test
     void aSteadyThreadCountNeverClaimsACrossing() {
         Forecast f = new ThreadCountForecaster().forecast(context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE,
                 40.0 + (i % 3)))

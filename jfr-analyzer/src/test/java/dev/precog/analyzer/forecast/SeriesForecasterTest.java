@@ -207,4 +207,21 @@ class SeriesForecasterTest {
         // a growth a detector confirmed keeps the whole horizon
         assertThat(forecast(s, 9950 - 550, false, true).timeToThresholdSeconds()).isCloseTo(550, within(55.0));
     }
+
+    @Test
+    void aChosenModelThatDeclinesTheHistoryGivesWayToTheMetricsOwnFallback() {
+        // chosen while it held a cycle, the seasonal model then meets a plain level: no cycle to fit
+        Random r = new Random(9);
+        Series s = series(60, i -> 0.3 + 0.01 * r.nextGaussian());
+        ForecastTarget cpu = new ForecastTarget("cpu.jvmTotal", Unit.RATIO, s, 0.9, "90% of all CPUs", true, null, 0, 1, 600);
+        ModelSelection seasonal = ModelSelection.select(SeriesForecaster.relativeTimes(s), s.values(), CpuForecaster.CANDIDATES)
+                .withModel(new SeasonalTrendModel());
+        assertThat(new SeasonalTrendModel().fit(SeriesForecaster.relativeTimes(s), s.values())).as("declines").isNull();
+
+        // the CPU is never forecast by the line it was denied
+        assertThat(SeriesForecaster.fit(cpu, seasonal, ModelSelection.fallback(CpuForecaster.CANDIDATES)).selection().model())
+                .isInstanceOf(DampedTrendModel.class);
+        assertThat(SeriesForecaster.fit(cpu, seasonal).selection().model()).as("the standard candidates' fallback")
+                .isInstanceOf(LinearTrendModel.class);
+    }
 }
