@@ -16,6 +16,7 @@ import dev.precog.it.workload.OneTimeLoadService;
 import dev.precog.it.workload.RateLimitedApiService;
 import dev.precog.it.workload.ReportBatchService;
 import dev.precog.it.workload.RetryStormService;
+import dev.precog.it.workload.ThreadLeakingService;
 import dev.precog.it.workload.WarmingCacheService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,8 @@ public final class ForecastAccuracy {
                 new AccuracyScenario("metaspace-template-leak", "leak, metaspace: a class loader per request, kept; -XX:MaxMetaspaceSize",
                         ClassLoaderLeakingService.class, with(g1, "-Xmx256m", "-XX:MaxMetaspaceSize=" + METASPACE_LIMIT),
                         List.of("40"), 300, "5s"),
+                new AccuracyScenario("thread-leak-exporter", "leak, threads: a one-thread pool per report request, never shut down;"
+                        + " 2 threads a second", ThreadLeakingService.class, with(g1, "-Xmx256m"), List.of("2"), 300, "5s"),
                 // the process's resident set is in a recording from JDK 21 on (jdk.ResidentSetSize)
                 new AccuracyScenario("native-buffer-leak", "leak, native: a 64 KB direct buffer per connection, kept; about 1.9 MB/s",
                         DirectBufferLeakingService.class, with(g1, "-Xmx128m", "-XX:MaxDirectMemorySize=2g"), List.of(), 300, "5s",

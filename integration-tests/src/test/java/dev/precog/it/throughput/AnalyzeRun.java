@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,11 @@ import java.util.regex.Pattern;
  *
  * @param readSeconds what the CLI's closing progress line says the read and analysis took (JVM
  *     start-up and report writing left out), NaN when it printed none
+ * @param analysed the CLI's {@code Analysed 19 windows of 10.0s (...)} line: how long a stretch the
+ *     file holds, which the cost per MB depends on as much as on its size
  */
-record AnalyzeRun(String jdk, String heap, double wallSeconds, double cpuSeconds, long peakRssBytes, double readSeconds) {
+record AnalyzeRun(String recording, long recordingBytes, String jdk, String heap, double wallSeconds, double cpuSeconds,
+        long peakRssBytes, double readSeconds, String analysed) {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final long POLL_MILLIS = 50;
@@ -42,7 +46,7 @@ record AnalyzeRun(String jdk, String heap, double wallSeconds, double cpuSeconds
         long ticks = 0;
         long peakRss = 0;
         // A benchmark's polling, not a test's wait: /proc/<pid> goes with the process, so it is read while it lives.
-        while (!p.waitFor(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        while (!p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
             ticks = Math.max(ticks, ProcStat.cpuTicks(p.pid()));
             peakRss = Math.max(peakRss, ProcFields.bytes("/proc/" + p.pid() + "/status", "VmHWM"));
             if (System.nanoTime() - started > TIMEOUT.toNanos()) {
@@ -55,7 +59,9 @@ record AnalyzeRun(String jdk, String heap, double wallSeconds, double cpuSeconds
         if (p.exitValue() != 0) {
             throw new IllegalStateException("analyze exited " + p.exitValue() + ": " + stderr);
         }
-        return new AnalyzeRun(jdk.name(), heap, wall, ticks / (double) ticksPerSecond, peakRss, readSeconds(stderr));
+        String analysed = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("Analysed ")).findFirst()
+                .orElse("");
+        return new AnalyzeRun(recording.getFileName().toString(), Files.size(recording), jdk.name(), heap, wall, ticks / (double) ticksPerSecond, peakRss, readSeconds(stderr), analysed);
     }
 
     /** The seconds of the CLI's closing line {@code reading x.jfr: done, 1,027 MB in 22.2 s, 46.3 MB/s}, NaN without one. */
@@ -70,7 +76,7 @@ record AnalyzeRun(String jdk, String heap, double wallSeconds, double cpuSeconds
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s -Xmx%s: wall %.1f s, read %.1f s, CPU %.1f s, peak RSS %d MB", jdk, heap, wallSeconds,
-                readSeconds, cpuSeconds, peakRssBytes >> 20);
+        return String.format(Locale.ROOT, "%s, %s -Xmx%s: wall %.1f s, analysis %.1f s, CPU %.1f s, peak RSS %d MB", recording, jdk, heap,
+                wallSeconds, readSeconds, cpuSeconds, peakRssBytes >> 20);
     }
 }

@@ -9,45 +9,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** The analyzer-throughput benchmark's results as Markdown: one row per JDK and heap, medians with their range. */
+/** The analyzer-throughput benchmark's results as Markdown: per recording, a row per JDK and heap, medians with their range. */
 final class ThroughputPage {
 
     private static final double MB = 1024 * 1024;
 
     private ThroughputPage() {}
 
-    static String render(String when, String recordingName, long recordingBytes, MachineConditions machine, List<AnalyzeRun> runs) {
+    static String render(String when, String command, MachineConditions machine, List<AnalyzeRun> runs) {
         StringBuilder md = new StringBuilder();
         md.append("## Analyzer throughput, ").append(when).append("\n\n");
-        md.append(String.format(Locale.ROOT, "`%s`, %,.0f MB, read by `analyze --progress` in a JVM of its own per run; runs interleaved"
-                + " over the JDKs and heaps. %d cores (%s); 1-minute load average %.1f at the start, %.1f at the end.%n%n",
-                recordingName, recordingBytes / MB, machine.cores(), machine.cpuModel(), machine.loadAverageStart(),
-                machine.loadAverageEnd()));
+        md.append("Made by `").append(command).append("` (docs/benchmarks.md, \"Analyzer throughput\"). Each recording read by `analyze"
+                + " --progress` in a JVM of its own per run; runs interleaved over the recordings, JDKs and heaps, round by round.");
+        md.append(String.format(Locale.ROOT, " %d cores (%s); 1-minute load average %.1f at the start, %.1f at the end.%n%n",
+                machine.cores(), machine.cpuModel(), machine.loadAverageStart(), machine.loadAverageEnd()));
         md.append("Each cell: the median of the runs (lowest–highest). Wall: launch to exit. Analysis: what the CLI's last progress"
                 + " line says the read and analysis took (JVM start-up and report writing left out). CPU: user + system, all"
-                + " threads. Peak RSS: the process's high-water mark (VmHWM).\n\n");
-        md.append("| JDK | heap | runs | wall | MB/s (wall) | analysis | MB/s (analysis) | CPU (user+sys) | peak RSS |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (List<AnalyzeRun> cell : byJdkAndHeap(runs).values()) {
-            AnalyzeRun first = cell.get(0);
-            md.append("| ").append(first.jdk()).append(" | `-Xmx").append(first.heap()).append("` | ").append(cell.size())
-                    .append(" | ").append(cell(cell, AnalyzeRun::wallSeconds, "%.1f s"))
-                    .append(" | ").append(cell(cell, r -> recordingBytes / MB / r.wallSeconds(), "%.1f"))
-                    .append(" | ").append(cell(cell, AnalyzeRun::readSeconds, "%.1f s"))
-                    .append(" | ").append(cell(cell, r -> recordingBytes / MB / r.readSeconds(), "%.1f"))
-                    .append(" | ").append(cell(cell, AnalyzeRun::cpuSeconds, "%.1f s"))
-                    .append(" | ").append(cell(cell, r -> r.peakRssBytes() / MB, "%.0f MB"))
-                    .append(" |\n");
+                + " threads. Peak RSS: the process's high-water mark (VmHWM).\n");
+        for (List<AnalyzeRun> ofRecording : groups(runs, AnalyzeRun::recording).values()) {
+            AnalyzeRun any = ofRecording.get(0);
+            double mb = any.recordingBytes() / MB;
+            md.append(String.format(Locale.ROOT, "%n### `%s`, %,.0f MB%n%n", any.recording(), mb));
+            ofRecording.stream().map(AnalyzeRun::analysed).filter(a -> !a.isEmpty()).findFirst()
+                    .ifPresent(a -> md.append("What the CLI said of it: ").append(a).append(".\n\n"));
+            md.append("| JDK | heap | runs | wall | MB/s (wall) | analysis | MB/s (analysis) | CPU (user+sys) | peak RSS |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (List<AnalyzeRun> cell : groups(ofRecording, r -> r.jdk() + " " + r.heap()).values()) {
+                AnalyzeRun first = cell.get(0);
+                md.append("| ").append(first.jdk()).append(" | `-Xmx").append(first.heap()).append("` | ").append(cell.size())
+                        .append(" | ").append(cell(cell, AnalyzeRun::wallSeconds, "%.1f s"))
+                        .append(" | ").append(cell(cell, r -> mb / r.wallSeconds(), "%.2f"))
+                        .append(" | ").append(cell(cell, AnalyzeRun::readSeconds, "%.1f s"))
+                        .append(" | ").append(cell(cell, r -> mb / r.readSeconds(), "%.2f"))
+                        .append(" | ").append(cell(cell, AnalyzeRun::cpuSeconds, "%.1f s"))
+                        .append(" | ").append(cell(cell, r -> r.peakRssBytes() / MB, "%.0f MB"))
+                        .append(" |\n");
+            }
         }
         return md.toString();
     }
 
-    private static Map<String, List<AnalyzeRun>> byJdkAndHeap(List<AnalyzeRun> runs) {
-        Map<String, List<AnalyzeRun>> cells = new LinkedHashMap<>();
+    private static Map<String, List<AnalyzeRun>> groups(List<AnalyzeRun> runs, java.util.function.Function<AnalyzeRun, String> key) {
+        Map<String, List<AnalyzeRun>> groups = new LinkedHashMap<>();
         for (AnalyzeRun run : runs) {
-            cells.computeIfAbsent(run.jdk() + " " + run.heap(), k -> new ArrayList<>()).add(run);
+            groups.computeIfAbsent(key.apply(run), k -> new ArrayList<>()).add(run);
         }
-        return cells;
+        return groups;
     }
 
     /** {@code 22.2 s (21.9–23.0 s)}; n/a when no run has the value. */
@@ -60,8 +67,8 @@ final class ThroughputPage {
         if (s.n() == 1) {
             return median;
         }
-        String unit = format.substring(format.lastIndexOf('f') + 1);
         String number = format.substring(0, format.lastIndexOf('f') + 1);
+        String unit = format.substring(format.lastIndexOf('f') + 1);
         return median + String.format(Locale.ROOT, " (" + number + "–" + number + unit + ")", s.min(), s.max());
     }
 }
