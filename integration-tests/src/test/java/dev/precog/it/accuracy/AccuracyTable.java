@@ -60,7 +60,9 @@ final class AccuracyTable {
                 .append(" (a calibrated forecaster puts all of 24\n")
                 .append("  origins inside its 95% band three times in ten, so 100% there proves nothing). Outside the band but\n")
                 .append("  within chance is marked *within chance*. Far from nominal is a bug to fix, not a result. With fewer than ")
-                .append(MIN_FORECASTS).append(" forecast\n  windows a coverage is marked *few* instead.\n")
+                .append(MIN_FORECASTS).append(" forecast\n  windows a coverage is marked *few* instead. A series whose every forecast hit every later point\n")
+                .append("  exactly (a thread count that never moved) is marked *exact*: there was no error to size the bands\n")
+                .append("  by, so its 100% is neither judged nor pooled.\n")
                 .append("- **Missed above / below** splits what each band missed by side, in percent of the pairs: a\n")
                 .append("  calibrated 80% band misses about 10 above and 10 below, a 95% band 2.5 each. Misses all on one\n")
                 .append("  side say the forecast is off that way (a trend carried on, a level left); misses all above and\n")
@@ -127,7 +129,8 @@ final class AccuracyTable {
         StringBuilder md = new StringBuilder("## Per metric, all recordings pooled\n\n");
         md.append("Each measure over every (origin, point) pair of every recording of the metric: how the intervals do\n")
                 .append("on the whole, where a series too wide and one too narrow can cancel. The last column counts the\n")
-                .append("series that are far from nominal on their own (the results below), which pooling does not excuse.\n\n");
+                .append("series that are far from nominal on their own (the results below), which pooling does not excuse.\n")
+                .append("Series forecast exactly (*exact* below) count in the point MAPE but not in the coverage or its sides.\n\n");
         md.append("| metric | series | point MAPE (n) | 80% coverage | 95% coverage | " + SIDES
                 + " | TTT MAPE (n) | missed | series far from nominal |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -156,8 +159,8 @@ final class AccuracyTable {
                 + " | " + count(s.origins())
                 + " | " + models(s.chosenModels())
                 + " | " + withCount(s.pointMape(), s.pointForecasts())
-                + " | " + coverage(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
-                + " | " + coverage(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins())
+                + " | " + (s.exact() ? EXACT : coverage(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins()))
+                + " | " + (s.exact() ? EXACT : coverage(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins()))
                 + " | " + sides(s.coverage80(), s.above80(), s.coverage95(), s.above95())
                 + " | " + threshold(s)
                 + " | " + duration(s.crossedAfterSeconds())
@@ -172,15 +175,19 @@ final class AccuracyTable {
     static final Nominal NOMINAL_80 = new Nominal(0.80, LOW_80, HIGH_80);
     static final Nominal NOMINAL_95 = new Nominal(0.95, LOW_95, HIGH_95);
 
-    /** Whether either interval's coverage is far from nominal (see {@link #far}). */
+    /** The coverage cell of a series forecast exactly ({@link SeriesAccuracy#exact}). */
+    static final String EXACT = "100% (exact)";
+
+    /** Whether either interval's coverage is far from nominal (see {@link #far}); never for a series forecast exactly. */
     static boolean farFromNominal(SeriesAccuracy s) {
-        return far(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
-                || far(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins());
+        return !s.exact() && (far(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
+                || far(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins()));
     }
 
     /** Whether either interval's coverage is outside its band, on enough forecasts to tell, by chance or not. */
     static boolean outsideBands(SeriesAccuracy s) {
-        return enough(s.pointForecasts()) && (outside(s.coverage80(), NOMINAL_80) || outside(s.coverage95(), NOMINAL_95));
+        return !s.exact() && enough(s.pointForecasts())
+                && (outside(s.coverage80(), NOMINAL_80) || outside(s.coverage95(), NOMINAL_95));
     }
 
     /**

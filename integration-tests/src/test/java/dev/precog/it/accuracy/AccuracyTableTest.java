@@ -154,6 +154,30 @@ class AccuracyTableTest {
     }
 
     @Test
+    void aSeriesForecastExactlyIsNeitherJudgedNorPooledIntoTheCoverage() throws IOException {
+        // a thread count that never moved: every forecast hit every point, 100% inside both bands
+        JsonNode exact = Reports.parse(ANSWER.replace("\"pointMape\": 0.034, \"coverage80\": 0.81, \"coverage95\": 0.94",
+                "\"pointMape\": 0.0, \"coverage80\": 1.0, \"coverage95\": 1.0").replace("\"above80\": 0.15, \"above95\": 0.05",
+                "\"above80\": 0.0, \"above95\": 0.0"));
+        JsonNode moving = Reports.parse(ANSWER);
+        RecordingResult flat = result("flat", "jdk17", exact);
+        List<SeriesAccuracy> all = new java.util.ArrayList<>(flat.series());
+        all.addAll(result("leak", "jdk17", moving).series());
+
+        SeriesAccuracy threads = flat.series().get(0);
+        assertThat(threads.exact()).isTrue();
+        assertThat(AccuracyTable.farFromNominal(threads)).isFalse();
+        assertThat(AccuracyTable.outsideBands(threads)).isFalse();
+        assertThat(AccuracyTable.row(flat, threads)).contains("| 0.0% (240) | 100% (exact) | 100% (exact) |");
+        PooledAccuracy heap = PooledAccuracy.of(all).get(0);
+        assertThat(heap.coverage80()).as("the moving series' alone").isEqualTo(0.81);
+        assertThat(heap.pointMape()).as("both series'").isCloseTo(0.017, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(heap.origins()).isEqualTo(12);
+        assertThat(result("almost", "jdk17", Reports.parse(ANSWER.replace("\"pointMape\": 0.034, \"coverage80\": 0.81",
+                "\"pointMape\": 0.0, \"coverage80\": 0.81"))).series().get(0).exact()).as("a miss is not exact").isFalse();
+    }
+
+    @Test
     void emptyPageSaysSo() {
         assertThat(AccuracyTable.markdown(List.of(), "./mvnw -Pbacktest", "now", "forecast-accuracy.json"))
                 .contains("0 recordings, 0 series backtested; no series has coverage far from nominal.");

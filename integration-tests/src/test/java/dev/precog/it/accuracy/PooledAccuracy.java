@@ -12,10 +12,10 @@ import java.util.Map;
  *
  * @param series series pooled (those with forecasts)
  * @param farFromNominal of them, how many have coverage far from nominal on their own
- * @param origins forecasts made, over all series
+ * @param origins forecasts made, over all series but those forecast exactly (the coverage's trials)
  * @param pointForecasts (origin, point) pairs pooled
  * @param pointMape mean absolute percentage error over those pairs; null when no series had one
- * @param coverage80 share of all actual values inside their 80% interval
+ * @param coverage80 share of all actual values inside their 80% interval, series forecast exactly left out
  * @param coverage95 the same for the 95% interval
  * @param above80 share of all actual values above their 80% interval
  * @param above95 the same for the 95% interval
@@ -55,12 +55,15 @@ record PooledAccuracy(String metric, int series, int farFromNominal, long origin
         for (SeriesAccuracy s : list) {
             long n = s.pointForecasts();
             pairs += n;
-            origins += s.origins() == null ? 0 : s.origins();
             mape.add(s.pointMape(), n);
-            in80.add(s.coverage80(), n);
-            in95.add(s.coverage95(), n);
-            over80.add(s.above80(), n);
-            over95.add(s.above95(), n);
+            if (!s.exact()) {
+                // a series forecast exactly has no error to calibrate on: its 100% would only pull the pool up
+                origins += s.origins() == null ? 0 : s.origins();
+                in80.add(s.coverage80(), n);
+                in95.add(s.coverage95(), n);
+                over80.add(s.above80(), n);
+                over95.add(s.above95(), n);
+            }
             long t = s.timeToThresholdForecasts() == null ? 0 : s.timeToThresholdForecasts();
             tttForecasts += t;
             ttt.add(s.timeToThresholdMape(), t);

@@ -23,6 +23,14 @@ record SeriesAccuracy(String metric, Long points, Double spanSeconds, Double res
         Double above80, Double above95, Double threshold, String thresholdSource, Double crossedAfterSeconds, Long timeToThresholdForecasts,
         Double timeToThresholdMape, Long crossingsMissed) {
 
+    /**
+     * Whether every forecast hit every later point exactly (a thread count that never moved): no
+     * error to calibrate a band on, so its coverage of 100% says nothing of calibration.
+     */
+    boolean exact() {
+        return pointMape != null && pointMape == 0 && coverage80 != null && coverage80 == 1 && coverage95 != null && coverage95 == 1;
+    }
+
     /** Reads one entry of the answer's {@code series}; missing or null fields become null. */
     static SeriesAccuracy from(JsonNode s) {
         Map<String, Long> models = new LinkedHashMap<>();
