@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * (polled from /proc while it runs, so the last 50 ms of CPU may be missed), and the read rate the
  * CLI itself printed at the end of its progress.
  *
+ * @param cpuSeconds user plus system CPU, NaN where /proc could not be read
+ * @param peakRssBytes the resident set's high-water mark, 0 where /proc could not be read
  * @param readSeconds what the CLI's closing progress line says the read and analysis took (JVM
  *     start-up and report writing left out), NaN when it printed none
  * @param analysed the CLI's {@code Analysed 19 windows of 10.0s (...)} line: how long a stretch the
@@ -61,7 +63,10 @@ record AnalyzeRun(String recording, long recordingBytes, String jdk, String heap
         }
         String analysed = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("Analysed ")).findFirst()
                 .orElse("");
-        return new AnalyzeRun(recording.getFileName().toString(), Files.size(recording), jdk.name(), heap, wall, ticks / (double) ticksPerSecond, peakRss, readSeconds(stderr), analysed);
+        // nothing read from /proc (not Linux): unknown, not zero
+        double cpu = ticks > 0 ? ticks / (double) ticksPerSecond : Double.NaN;
+        return new AnalyzeRun(recording.getFileName().toString(), Files.size(recording), jdk.name(), heap, wall, cpu, peakRss,
+                readSeconds(stderr), analysed);
     }
 
     /** The seconds of the CLI's closing line {@code reading x.jfr: done, 1,027 MB in 22.2 s, 46.3 MB/s}, NaN without one. */

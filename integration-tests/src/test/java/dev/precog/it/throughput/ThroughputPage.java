@@ -42,7 +42,7 @@ final class ThroughputPage {
                         .append(" | ").append(cell(cell, AnalyzeRun::readSeconds, "%.1f s"))
                         .append(" | ").append(cell(cell, r -> mb / r.readSeconds(), "%.2f"))
                         .append(" | ").append(cell(cell, AnalyzeRun::cpuSeconds, "%.1f s"))
-                        .append(" | ").append(cell(cell, r -> r.peakRssBytes() / MB, "%.0f MB"))
+                        .append(" | ").append(cell(cell, r -> r.peakRssBytes() > 0 ? r.peakRssBytes() / MB : Double.NaN, "%.0f MB"))
                         .append(" |\n");
             }
         }

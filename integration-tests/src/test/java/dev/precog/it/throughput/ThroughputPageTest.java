@@ -57,6 +57,9 @@ class ThroughputPageTest {
         String md = ThroughputPage.render("now", "./mvnw -Pthroughput", MACHINE, runs);
 
         assertThat(md).contains("| jdk25 | `-Xmx256m` | 1 | 26.0 s | 38.46 | n/a | n/a | 11.0 s | 243 MB |");
+        // without /proc (not Linux) the CPU and the resident set are unknown, not zero
+        assertThat(ThroughputPage.render("now", "./mvnw -Pthroughput", MACHINE,
+                List.of(dense("jdk25", "256m", 26.0, Double.NaN, 0, 20.0)))).contains("| 20.0 s | 50.00 | n/a | n/a |");
     }
 
     @Test
