@@ -74,7 +74,8 @@ class ProgressLineTest {
         clock.addAndGet(SECOND);
         line.finish(true);
 
-        assertThat(printed()).endsWith(System.lineSeparator() + "reading x.jfr: done, 1,000 MB in 5.0 s, 200.0 MB/s" + System.lineSeparator());
+        assertThat(printed())
+                .endsWith(System.lineSeparator() + "reading x.jfr: done, 1,000 MB in 5.0 s, 200.0 MB/s" + System.lineSeparator());
     }
 
     @Test
