@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * The overhead benchmark: runs real third-party workloads with no agent, with plain JFR, with the
- * OpenTelemetry Java agent (when the build gives its jar) and with Precog, interleaved, on every test JDK, and writes docs/overhead.md with the raw runs in
- * docs/overhead.json (keeping the JDKs it did not run). Not a test (it measures, it does not
+ * OpenTelemetry Java agent (when the build gives its jar) and with Precog, interleaved, on every
+ * test JDK, and writes docs/overhead.md with the raw runs in docs/overhead.json (keeping the JDKs
+ * it did not run). Not a test (it measures, it does not
  * assert); run it with {@link BenchSettings#COMMAND}.
  *
  * <p>System properties ({@code precog.bench.}): {@code workloads} (javac,h2), {@code rounds} (5),

@@ -118,8 +118,7 @@ public final class ForecastBacktest {
      * thread count's forecast even without the limit that only the live agent knows.
      */
     static List<MetricForecaster> forecasters() {
-        return MetricForecaster.standard().stream()
-                .map(f -> f instanceof ThreadCountForecaster ? ThreadCountForecaster.withoutKnownLimit() : f).toList();
+        return MetricForecaster.standard(ThreadCountForecaster.withoutKnownLimit());
     }
 
     /** Scores one metric's forecasts against its whole series. */

@@ -34,9 +34,14 @@ public abstract class MetricForecaster implements Forecaster {
      * the JVM's CPU reads the heap's forecaster for the GC's growth.
      */
     public static List<MetricForecaster> standard() {
+        return standard(new ThreadCountForecaster());
+    }
+
+    /** As {@link #standard()}, with {@code threads} forecasting the thread count (the backtest's works without a limit). */
+    static List<MetricForecaster> standard(ThreadCountForecaster threads) {
         HeapLiveSetForecaster heap = new HeapLiveSetForecaster();
         return List.of(heap, new MetaspaceForecaster(), new ProcessRssForecaster(), new MemoryAvailableForecaster(),
-                new ThreadCountForecaster(), CpuForecaster.process(heap), CpuForecaster.host());
+                threads, CpuForecaster.process(heap), CpuForecaster.host());
     }
 
     /** What to forecast at this evaluation; empty when the limit is unknown or the history too short. */

@@ -127,7 +127,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             }
         }
         if (chosen == null) {
-            chosen = tests.get(candidates.indexOf(fallback(candidates)));
+            chosen = tests.get(fallbackIndex(candidates));
         }
         List<ModelScore> scores = new ArrayList<>();
         for (Backtest t : tests) {
@@ -146,7 +146,11 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * CPU's), which never declines.
      */
     static ForecastModel fallback(List<ForecastModel> candidates) {
-        return candidates.get(Math.min(1, candidates.size() - 1));
+        return candidates.get(fallbackIndex(candidates));
+    }
+
+    private static int fallbackIndex(List<ForecastModel> candidates) {
+        return Math.min(1, candidates.size() - 1);
     }
 
     /** The same choice with textbook multipliers: for a model fitted without its backtest. */
