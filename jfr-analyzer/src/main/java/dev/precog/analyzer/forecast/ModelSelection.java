@@ -23,8 +23,8 @@ import java.util.List;
  *     history ({@link DriftSpread}); null when that cannot be told
  * @param k80 multiplier of the error scale for the two-sided 80% interval
  * @param k95 multiplier for the 95% interval
- * @param floor the smallest error scale: half the series' resolution (a thread count moves by one),
- *     so a series that never moved still gets bands and no division by zero
+ * @param floor the smallest error scale: half the series' resolution (a thread count moves by one,
+ *     see {@link #floor}), so a series that never moved still gets bands and no division by zero
  */
 record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, ErrorGrowth drift, double k80,
         double k95, double floor) {
@@ -158,10 +158,19 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         return new ModelSelection(other, scores, null, drift, Z80, Z95, floor);
     }
 
-    /** Half the smallest step between distinct values, or a billionth of the largest when all are equal. */
+    /**
+     * Half the series' resolution, so a series that never moved still gets bands: for whole numbers
+     * the greatest common divisor of their steps (a count moves by one, even when it grows by ten a
+     * window), else the smallest step between distinct values when every value is a whole multiple
+     * of it, else a billionth of the largest value. The smallest step of a series that grows a few MB
+     * a window is its growth, not its resolution: taken as a floor it made a steady leak's bands
+     * wider than anything the leak did.
+     */
     static double floor(double[] v) {
         double[] sorted = v.clone();
         Arrays.sort(sorted);
+        double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+        double tiny = 1e-9 * (1 + largest);
         double step = Double.POSITIVE_INFINITY;
         for (int i = 1; i < sorted.length; i++) {
             double d = sorted[i] - sorted[i - 1];
@@ -169,8 +178,31 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
                 step = Math.min(step, d);
             }
         }
-        double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
-        return Double.isInfinite(step) ? 1e-9 * (1 + largest) : step / 2;
+        if (Double.isInfinite(step)) {
+            return tiny;
+        }
+        if (largest < 0x1p53 && wholeMultiples(sorted, 1)) {
+            long gcd = 0;
+            for (int i = 1; i < sorted.length; i++) {
+                gcd = gcd(gcd, Math.round(sorted[i] - sorted[i - 1]));
+            }
+            return Math.max(tiny, gcd / 2.0);
+        }
+        return wholeMultiples(sorted, step) ? step / 2 : tiny;
+    }
+
+    private static boolean wholeMultiples(double[] v, double step) {
+        for (double value : v) {
+            double q = value / step;
+            if (Math.abs(q - Math.rint(q)) > 1e-6 + 1e-12 * Math.abs(q)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The Student-t quantile with {@code df} degrees of freedom matching normal quantile {@code z} (Cornish–Fisher). */

@@ -48,6 +48,31 @@ class IntervalCoverageTest {
     }
 
     /**
+     * A leak measured in whole bytes, gaining about 2.5 MB a window with a few hundred KB of
+     * jitter: every step between its values is a couple of MB, and none of them is its resolution
+     * (a byte). Taken as one, it made such bands far wider than the leak ever strayed.
+     */
+    @Test
+    void steadyLeakInWholeBytes() {
+        assertCoverage(new Random(6), (r, n) -> {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.rint(50e6 + 2.5e6 * i + 3e5 * r.nextGaussian());
+            }
+            return v;
+        });
+    }
+
+    /** A count that moves by one, even when it grows by ten a window, keeps half of one as its least error. */
+    @Test
+    void resolutionOfCountsIsTheirCommonStep() {
+        assertThat(ModelSelection.floor(new double[] {100, 110, 119, 129, 140})).isEqualTo(0.5);
+        assertThat(ModelSelection.floor(new double[] {64, 66, 70, 76})).isEqualTo(1.0);
+        assertThat(ModelSelection.floor(new double[] {0.25, 0.5, 1.0})).isEqualTo(0.125);
+        assertThat(ModelSelection.floor(new double[] {0.1234, 0.2, 0.31})).isLessThan(1e-8);
+    }
+
+    /**
      * A random walk: the backtest sees one stretch of one path and can be lucky; the spread of the
      * path's own changes over every lag ({@link DriftSpread}) keeps the bands from trusting it.
      */
