@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * <p>System properties: {@code precog.backtest.only} (scenario names, comma-separated: rerun only
  * those, keeping the other rows), {@code precog.backtest.recordings} (recordings made before,
  * {@code name=path.jfr} or just {@code path.jfr}, named then after its directory; a name that is a
- * scenario's stands for that scenario's run on the JDK that made it), {@code
+ * scenario's stands for that scenario's run on the JDK that made it; without {@code only}, only
+ * they are backtested and nothing is recorded), {@code
  * precog.backtest.longMinutes} (how long the slow leak runs, default 40; the long healthy run
  * takes half; 0 leaves both out), {@code precog.accuracyReport} (the page to write, its answers
  * beside it: another page keeps a second set of recordings apart), {@code precog.test.jdks} (as
@@ -121,9 +122,9 @@ public final class ForecastAccuracy {
         String pageProperty = System.getProperty("precog.accuracyReport", "");
         Path page = Path.of(pageProperty.isBlank() ? "../docs/" + DEFAULT_PAGE : pageProperty).toAbsolutePath();
         Path json = page.resolveSibling(page.getFileName().toString().replaceFirst("\\.md$", "") + ".json");
-        Set<String> only = names(System.getProperty("precog.backtest.only", ""));
         int longMinutes = Integer.parseInt(System.getProperty("precog.backtest.longMinutes", "" + DEFAULT_LONG_MINUTES).trim());
         Map<String, Path> given = recordings(System.getProperty("precog.backtest.recordings", ""));
+        Set<String> only = only(names(System.getProperty("precog.backtest.only", "")), given.keySet());
         List<AccuracyScenario> scenarios = scenarios(longMinutes);
         Map<String, AccuracyScenario> byName = new LinkedHashMap<>();
         scenarios.forEach(s -> byName.put(s.name(), s));
@@ -187,6 +188,21 @@ public final class ForecastAccuracy {
         new AccuracyResults(generatedAt, command, all).write(json);
         Files.writeString(page, AccuracyTable.markdown(all, command, generatedAt, json.getFileName().toString()), StandardCharsets.UTF_8);
         System.out.println("[backtest] written " + page + " and " + json);
+    }
+
+    /**
+     * The scenarios to run: those named, or with none named but recordings given, just those
+     * recordings. Recordings given alone mean "backtest these again": recording every scenario not
+     * among them as well (an hour of machine time, and a page mixing old and new sets) must be asked
+     * for by naming them.
+     */
+    static Set<String> only(Set<String> named, Set<String> given) {
+        if (named.isEmpty() && !given.isEmpty()) {
+            System.out.println("[backtest] only the given recordings are backtested; name scenarios in -Dprecog.backtest.only "
+                    + "to record them as well");
+            return new LinkedHashSet<>(given);
+        }
+        return named;
     }
 
     /** Runs the scenario with the agent and its own recording for its time; what went wrong, or "". */

@@ -26,4 +26,14 @@ class ForecastAccuracyTest {
 
         assertThat(command).doesNotContain("accuracyReport").doesNotContain("recordings");
     }
+
+    @Test
+    void recordingsGivenAloneAreBacktestedWithoutRecordingTheOtherScenarios() {
+        assertThat(ForecastAccuracy.only(Set.of(), Set.of("sawtooth-batch", "step-one-time-load")))
+                .containsExactlyInAnyOrder("sawtooth-batch", "step-one-time-load");
+        assertThat(ForecastAccuracy.only(Set.of("sawtooth-batch", "linear-session-leak"), Set.of("sawtooth-batch")))
+                .containsExactlyInAnyOrder("sawtooth-batch", "linear-session-leak");
+        // nothing named and nothing given: every scenario is recorded
+        assertThat(ForecastAccuracy.only(Set.of(), Set.of())).isEmpty();
+    }
 }
