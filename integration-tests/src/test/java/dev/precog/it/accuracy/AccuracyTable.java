@@ -59,7 +59,9 @@ final class AccuracyTable {
                 .append(String.format(Locale.ROOT, "%.0f%%", SIGNIFICANCE * 100))
                 .append(" (a calibrated forecaster puts all of 24\n")
                 .append("  origins inside its 95% band three times in ten, so 100% there proves nothing). Outside the band but\n")
-                .append("  within chance is marked *within chance*. Far from nominal is a bug to fix, not a result. With fewer than ")
+                .append("  within chance is marked *within chance*. Far from nominal is a bug to fix, not a result, but with\n")
+                .append("  dozens of series tested twice each, a calibrated forecaster too would have a few far: the summary\n")
+                .append("  says how many to expect by chance alone, under the same test. With fewer than ")
                 .append(MIN_FORECASTS).append(" forecast\n  windows a coverage is marked *few* instead.")
                 .append(" A series whose every forecast hit every later point\n")
                 .append("  exactly (a thread count that never moved) is marked *exact*: there was no error to size the bands\n")
@@ -85,6 +87,11 @@ final class AccuracyTable {
                 .append(" coverage far from nominal");
         if (outside > flagged) {
             md.append(" (").append(outside).append(" outside the bands, ").append(outside - flagged).append(" of them within chance)");
+        }
+        if (all.stream().anyMatch(AccuracyTable::judged)) {
+            double chance = ChanceOfFar.expected(all);
+            String amount = String.format(Locale.ROOT, chance < 1 ? "%.2f" : "%.1f", chance);
+            md.append("; a calibrated forecaster would have about ").append(amount).append(" far by chance alone, under the same test");
         }
         md.append('.');
         long failed = results.stream().filter(r -> r.backtest() == null).count();
@@ -187,8 +194,12 @@ final class AccuracyTable {
 
     /** Whether either interval's coverage is outside its band, on enough forecasts to tell, by chance or not. */
     static boolean outsideBands(SeriesAccuracy s) {
-        return !s.exact() && enough(s.pointForecasts())
-                && (outside(s.coverage80(), NOMINAL_80) || outside(s.coverage95(), NOMINAL_95));
+        return judged(s) && (outside(s.coverage80(), NOMINAL_80) || outside(s.coverage95(), NOMINAL_95));
+    }
+
+    /** Whether the series' coverage is judged at all: not forecast exactly, and on enough forecasts. */
+    static boolean judged(SeriesAccuracy s) {
+        return !s.exact() && enough(s.pointForecasts());
     }
 
     /**

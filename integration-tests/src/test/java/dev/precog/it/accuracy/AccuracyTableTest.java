@@ -114,8 +114,12 @@ class AccuracyTableTest {
         String page = AccuracyTable.markdown(List.of(result("slow", "jdk17", miscalibrated), failed), "./mvnw -Pbacktest", "2026-12-01T12:00:00Z",
                 "forecast-accuracy-set-2.json");
 
-        assertThat(page).contains("2 recordings, 2 series backtested; 1 series has coverage far from nominal. "
+        // one series judged, over 12 origins: a calibrated one would be far about once in fifty
+        assertThat(page).contains("2 recordings, 2 series backtested; 1 series has coverage far from nominal; a calibrated "
+                + String.format(java.util.Locale.ROOT, "forecaster would have about %.2f far by chance alone, under the same test. ",
+                        ChanceOfFar.probability(12))
                 + "1 recording could not be backtested (see its note).");
+        assertThat(ChanceOfFar.probability(12)).isBetween(0.005, 0.05);
         assertThat(page).contains("| slow | jdk17 | `heap.usedAfterGc` |").contains("**25%** (low)");
         assertThat(page).contains("| broken | 17.0.15+6 | leak, slow and noisy | `RateLimitedApiService 92.0 300` | `-Xmx256m -XX:+UseG1GC` "
                 + "| 40m02s | 23.4 MB | 131 | 10s | backtest exited 1: precog: corrupt file |");
