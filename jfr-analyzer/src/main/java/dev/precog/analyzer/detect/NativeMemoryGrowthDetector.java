@@ -24,6 +24,8 @@ import java.util.OptionalDouble;
  * history are warm-up.
  * Direct ByteBuffers (jdk.DirectBufferStatistics) and thread stacks are named when they carry
  * the growth; otherwise no suspect is named and the suggestions lead to Native Memory Tracking.
+ * A recording without the resident set (JFR records it from JDK 21 on) is judged by its direct
+ * buffers' memory alone, native memory by definition: the one native growth such a file shows.
  */
 public final class NativeMemoryGrowthDetector implements Detector {
 
@@ -50,6 +52,11 @@ public final class NativeMemoryGrowthDetector implements Detector {
     public List<Finding> detect(AnalysisContext context) {
         List<Window> windows = context.timeline().windows();
         Series nonHeap = nonHeapResident(windows);
+        boolean resident = nonHeap.size() > 0;
+        if (!resident) {
+            // the direct buffers' memory is what a recording without the resident set shows of native memory
+            nonHeap = context.timeline().series(Metric.DIRECT_BUFFER_USED);
+        }
         int warmup = (int) Math.ceil(nonHeap.size() * WARMUP_FRACTION);
         double settled = windows.isEmpty() ? 0 : windows.get(0).start().toEpochMilli() / 1000.0 + WARMUP_SECONDS;
         while (warmup < nonHeap.size() && nonHeap.times()[warmup] < settled) {
@@ -66,7 +73,8 @@ public final class NativeMemoryGrowthDetector implements Detector {
         }
         double since = s.times()[0];
         double directGrowth = growthOf(windows, Metric.DIRECT_BUFFER_USED, since);
-        double threadGrowth = growthOf(windows, Metric.THREADS_ACTIVE, since) * STACK_BYTES;
+        // without the resident set, threads' memory is not in the measured growth
+        double threadGrowth = resident ? growthOf(windows, Metric.THREADS_ACTIVE, since) * STACK_BYTES : 0;
         OptionalDouble available = context.timeline().latest(Metric.HOST_MEMORY_AVAILABLE);
         Double secondsToHostLimit = available.isPresent() && t.fit().slope() > 0
                 ? available.getAsDouble() / t.fit().slope() : null;
@@ -74,7 +82,8 @@ public final class NativeMemoryGrowthDetector implements Detector {
                 ? Severity.CRITICAL : Severity.WARNING;
 
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("nonHeapResidentBytes", Math.round(t.currentLevel()));
+        evidence.put("basis", resident ? "resident-set" : "direct-buffers");
+        evidence.put(resident ? "nonHeapResidentBytes" : "directBufferBytes", Math.round(t.currentLevel()));
         LeakPattern pattern = t.pattern();
         evidence.put("patternReason", pattern.reason());
         evidence.put("growthBytesPerMinute", Math.round(t.fit().slope() * 60));
@@ -89,14 +98,19 @@ public final class NativeMemoryGrowthDetector implements Detector {
         evidence.put("windowsAnalysed", s.size());
         evidence.put("pValue", t.trend().pIncreasing());
         evidence.put("confidenceReason", String.format(Locale.ROOT,
-                "resident memory outside the touched heap and metaspace rose %s over %s (Mann-Kendall p=%.2g, %d windows)",
+                "%s rose %s over %s (Mann-Kendall p=%.2g, %d windows)",
+                resident ? "resident memory outside the touched heap and metaspace" : "direct buffers' memory",
                 Format.bytes(growth), Format.duration(s.spanSeconds()), t.trend().pIncreasing(), s.size()));
         double confidence = Format.round((1 - t.trend().pIncreasing()) * Math.min(1.0, s.size() / 12.0), 3);
-        String summary = String.format(Locale.ROOT,
-                "Native memory grows %s/min (95%%: %s-%s/min) outside the heap and metaspace since %s; now %s%s",
-                Format.bytes(t.fit().slope() * 60), Format.bytes(t.fit().slopeLow() * 60), Format.bytes(t.fit().slopeHigh() * 60),
-                s.timeAt(0), Format.bytes(t.currentLevel()),
-                directGrowth >= CULPRIT_SHARE * growth ? "; direct ByteBuffers grew " + Format.bytes(directGrowth) : "");
+        String rates = String.format(Locale.ROOT, "%s/min (95%%: %s-%s/min)", Format.bytes(t.fit().slope() * 60),
+                Format.bytes(t.fit().slopeLow() * 60), Format.bytes(t.fit().slopeHigh() * 60));
+        String summary = resident
+                ? String.format(Locale.ROOT, "Native memory grows %s outside the heap and metaspace since %s; now %s%s", rates,
+                        s.timeAt(0), Format.bytes(t.currentLevel()),
+                        directGrowth >= CULPRIT_SHARE * growth ? "; direct ByteBuffers grew " + Format.bytes(directGrowth) : "")
+                : String.format(Locale.ROOT, "Native memory held by direct ByteBuffers grows %s since %s; now %s (no resident"
+                        + " set in this recording, which JFR records from JDK 21: other native memory is not seen)", rates,
+                        s.timeAt(0), Format.bytes(t.currentLevel()));
         return List.of(new Finding("native", kind(), severity, confidence, context.now(), pattern.name(), summary, evidence,
                 suspects(growth, directGrowth, threadGrowth, windows), suggestions(context)));
     }

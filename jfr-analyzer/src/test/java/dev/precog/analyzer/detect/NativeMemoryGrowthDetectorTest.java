@@ -66,6 +66,25 @@ class NativeMemoryGrowthDetectorTest {
         assertThat(detector.detect(context(100, i -> Double.NaN, i -> 60 * MB, i -> 0))).isEmpty();
     }
 
+    /** A JDK 17 recording has no resident set: its direct buffers are the native memory it shows. */
+    @Test
+    void withoutResidentMemoryGrowingDirectBuffersAreNativeGrowth() {
+        AnalysisContext context = context(100, i -> Double.NaN, i -> 60 * MB, i -> 10 * MB * i);
+
+        assertThat(detector.detect(context)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.NATIVE_MEMORY_GROWTH);
+            assertThat(f.evidence()).containsEntry("basis", "direct-buffers").doesNotContainKey("nonHeapResidentBytes");
+            assertThat(f.suspects()).singleElement().satisfies(s -> {
+                assertThat(s.className()).isEqualTo("java.nio.DirectByteBuffer");
+                assertThat(s.share()).isEqualTo(1.0);
+            });
+            assertThat(f.summary()).startsWith("Native memory held by direct ByteBuffers grows 120.0 MB/min")
+                    .contains("no resident set in this recording");
+        });
+        // a few MB of buffers more is no growth worth reporting, with or without the resident set
+        assertThat(detector.detect(context(100, i -> Double.NaN, i -> 60 * MB, i -> MB * i / 4))).isEmpty();
+    }
+
     private static AnalysisContext context(int windows, IntToDoubleFunction rss, IntToDoubleFunction heapUsed,
             IntToDoubleFunction direct) {
         Timeline timeline = new Timeline(windows);
