@@ -120,17 +120,15 @@ public final class NativeMemoryGrowthDetector implements Detector {
         double[] t = new double[windows.size()];
         double[] v = new double[windows.size()];
         int n = 0;
-        double touchedHeap = 0;
+        TouchedHeap touchedHeap = new TouchedHeap();
         double metaspace = 0;
         for (Window w : windows) {
-            double committed = w.value(Metric.HEAP_COMMITTED).orElse(Double.MAX_VALUE);
-            double used = Math.max(w.value(Metric.HEAP_USED_BEFORE_GC).orElse(0), w.value(Metric.HEAP_USED_AFTER_GC).orElse(0));
-            touchedHeap = Math.min(committed, Math.max(touchedHeap, used));
+            touchedHeap.add(w);
             metaspace = w.value(Metric.METASPACE_COMMITTED).orElse(metaspace);
             OptionalDouble rss = w.value(Metric.PROCESS_RSS);
-            if (rss.isPresent() && touchedHeap > 0) {
+            if (rss.isPresent() && touchedHeap.bytes() > 0) {
                 t[n] = w.end().toEpochMilli() / 1000.0;
-                v[n] = rss.getAsDouble() - touchedHeap - metaspace;
+                v[n] = rss.getAsDouble() - touchedHeap.bytes() - metaspace;
                 n++;
             }
         }

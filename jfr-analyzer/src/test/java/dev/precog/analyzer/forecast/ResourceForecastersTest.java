@@ -96,6 +96,55 @@ class ResourceForecastersTest {
                 .as("no limit known").isEmpty();
     }
 
+    /**
+     * 1 GB of a 4 GB heap touched so far: the resident set may still grow by the other 3 GB whenever
+     * the collector first writes there, so the 95% band reaches that far; the 80% band keeps to the
+     * trend's own errors. Without any heap reading nothing is added.
+     */
+    @Test
+    void theHeapNotYetTouchedRaisesTheResidentSetsNinetyFivePercentBand() {
+        WindowValues growing = (i, g, v) -> {
+            v.accept(Metric.PROCESS_RSS, 1.6 * GB + 2 * MB * i + 0.1 * MB * g);
+            v.accept(Metric.HOST_MEMORY_TOTAL, 16 * GB);
+        };
+        Forecast touched = new ProcessRssForecaster().forecast(context((i, g, v) -> {
+            growing.put(i, g, v);
+            v.accept(Metric.HEAP_COMMITTED, 2 * GB);
+            v.accept(Metric.HEAP_USED_BEFORE_GC, GB);
+        })).orElseThrow();
+        Forecast unknown = new ProcessRssForecaster().forecast(context(growing)).orElseThrow();
+
+        assertThat(touched.points()).allSatisfy(p -> {
+            assertThat(p.high() - p.value()).isGreaterThan(3 * GB);
+            assertThat(p.high80() - p.value()).isLessThan(100 * MB);
+        });
+        assertThat(touched.adjustment()).isEqualTo("95% band raised by the heap not yet touched: 3.0 GB more resident at most");
+        assertThat(unknown.points()).allSatisfy(p -> assertThat(p.high() - p.value()).isLessThan(100 * MB));
+        assertThat(unknown.adjustment()).isNull();
+    }
+
+    /**
+     * A young JVM's resident set jumps by hundreds of MB in its first minute; a steady 0.5 MB/s after
+     * it is forecast from what came after the first minute, with bands as narrow as that steadiness.
+     */
+    @Test
+    void theResidentSetsFirstMinuteIsLeftOut() {
+        Random noise = new Random(5);
+        Timeline timeline = new Timeline(120);
+        for (int i = 0; i < 120; i++) {
+            double t = 2.0 * i;
+            double rss = t < 50 ? 100 * MB + 100 * MB * Math.floor(t / 12) : 600 * MB + 0.5 * MB * t + 0.05 * MB * noise.nextGaussian();
+            Instant start = T0.plusSeconds(2L * i);
+            timeline.add(new Window(start, start.plusSeconds(2), Map.of(Metric.PROCESS_RSS, rss, Metric.HOST_MEMORY_TOTAL, 16 * GB),
+                    Map.of(), List.of(), 2));
+        }
+        Forecast f = new ProcessRssForecaster().forecast(new AnalysisContext(timeline, T0.plusSeconds(240), 1L, null, null, null))
+                .orElseThrow();
+
+        assertThat(f.slopePerSecond()).isCloseTo(0.5 * MB, within(0.05 * MB));
+        assertThat(f.points().get(0).high80() - f.points().get(0).low80()).isLessThan(10 * MB);
+    }
+
     @Test
     void theHostsAvailableMemoryFallsTowardsAFloorOfFivePercent() {
         // 8 GB host, 3 GB available, 20 MB less every window: 5% (410 MB) left in about 22 minutes
