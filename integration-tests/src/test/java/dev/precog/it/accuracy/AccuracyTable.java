@@ -188,7 +188,7 @@ final class AccuracyTable {
 
     /** Whether either interval's coverage is far from nominal (see {@link #far}); never for a series forecast exactly. */
     static boolean farFromNominal(SeriesAccuracy s) {
-        return !s.exact() && (far(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
+        return judged(s) && (far(s.coverage80(), NOMINAL_80, s.pointForecasts(), s.origins())
                 || far(s.coverage95(), NOMINAL_95, s.pointForecasts(), s.origins()));
     }
 

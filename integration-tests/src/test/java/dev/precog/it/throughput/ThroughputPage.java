@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /** The analyzer-throughput benchmark's results as Markdown: per recording, a row per JDK and heap, medians with their range. */
@@ -49,7 +50,7 @@ final class ThroughputPage {
         return md.toString();
     }
 
-    private static Map<String, List<AnalyzeRun>> groups(List<AnalyzeRun> runs, java.util.function.Function<AnalyzeRun, String> key) {
+    private static Map<String, List<AnalyzeRun>> groups(List<AnalyzeRun> runs, Function<AnalyzeRun, String> key) {
         Map<String, List<AnalyzeRun>> groups = new LinkedHashMap<>();
         for (AnalyzeRun run : runs) {
             groups.computeIfAbsent(key.apply(run), k -> new ArrayList<>()).add(run);
