@@ -3,6 +3,7 @@ package dev.precog.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.precog.it.harness.BundledAsyncProfiler;
 import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
@@ -12,7 +13,6 @@ import dev.precog.it.workload.InventoryReservationService;
 import dev.precog.it.workload.LeakingSessionService;
 import dev.precog.it.workload.ReportRenderingService;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -182,7 +181,7 @@ class AsyncProfilerIT {
     void asyncProfilerLoadedByAnotherAgentIsNeverLoadedTwice() throws Exception {
         Jdk jdk = Jdk.all().get(0);
         Path dir = Paths.workDir("async-profiler-other-agent");
-        Path theirs = extractLibrary(dir.resolve("other-agent"));
+        Path theirs = BundledAsyncProfiler.extract(dir.resolve("other-agent"));
         try (ChildJvm service = ChildJvm.on(jdk, dir)
                 .jvmArgs("-Xmx128m", "-agentpath:" + theirs + "=start,event=itimer,file=" + dir.resolve("theirs.html"))
                 .agent("reportDir=" + dir + AGENT)
@@ -263,17 +262,5 @@ class AsyncProfilerIT {
             }
         }
         return libs;
-    }
-
-    /** The library bundled in the agent jar, copied where "another agent" loads it from. */
-    private static Path extractLibrary(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path lib = dir.resolve("libasyncProfiler.so");
-        String arch = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
-        try (JarFile jar = new JarFile(Paths.agentJar().toFile());
-                InputStream in = jar.getInputStream(jar.getJarEntry("inst/asprof/" + arch + "/libasyncProfiler.so"))) {
-            Files.copy(in, lib, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return lib;
     }
 }

@@ -1,6 +1,9 @@
 package dev.precog.it.overhead;
 
+import dev.precog.it.harness.BundledAsyncProfiler;
 import dev.precog.it.harness.Paths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,13 +13,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How a benchmark JVM is started: bare, with plain JFR, with the OpenTelemetry Java agent's JFR
- * runtime metrics (a peer), or with Precog (default options).
+ * How a benchmark JVM is started: bare, with plain JFR, with one of Precog's peers (the
+ * OpenTelemetry Java agent's JFR runtime metrics; async-profiler as a continuous profiler), or
+ * with Precog (default options).
  */
 enum Variant {
     NONE("none"),
     JFR("jfr"),
-    OTEL("otel"),
+    OTEL("otel", "the OpenTelemetry Java agent"),
+    ASPROF("asprof", "async-profiler as a continuous profiler"),
     PRECOG("precog");
 
     /** The OpenTelemetry Java agent's jar; without it the {@link #OTEL} variant is not run. */
@@ -31,10 +36,24 @@ enum Variant {
             "-Dotel.instrumentation.runtime-telemetry.enabled=true",
             "-Dotel.instrumentation.runtime-telemetry.emit-experimental-jfr-metrics=true");
 
+    /**
+     * async-profiler run the way continuous profilers built on it run it (Pyroscope's Java agent:
+     * CPU by itimer every 10 ms, a JFR file every 10 s), with allocation and lock sampling on, as
+     * Precog's evidence has them: the bundled library, loaded at start-up.
+     */
+    static final String ASPROF_OPTIONS = "start,event=itimer,interval=10ms,alloc=512k,lock=10ms,jfr,loop=10s";
+
     final String label;
+    /** What a peer is called in the page's comparison with Precog; null for the others. */
+    final String peer;
 
     Variant(String label) {
+        this(label, null);
+    }
+
+    Variant(String label, String peer) {
         this.label = label;
+        this.peer = peer;
     }
 
     /** The flags that make this variant, writing whatever it writes into {@code dir}. */
@@ -43,13 +62,33 @@ enum Variant {
             case NONE -> List.of();
             case JFR -> List.of("-XX:StartFlightRecording=settings=default,filename=" + dir.resolve("run.jfr"));
             case OTEL -> Stream.concat(Stream.of("-javaagent:" + otelJar().orElseThrow()), OTEL_FLAGS.stream()).toList();
+            case ASPROF -> List.of("-agentpath:" + extractedProfiler(dir) + "=" + ASPROF_OPTIONS + ",file="
+                    + dir.resolve("asprof-%t.jfr"));
             case PRECOG -> List.of("-javaagent:" + Paths.agentJar() + "=reportDir=" + dir);
         };
     }
 
-    /** The variants this run measures: all of them, less {@link #OTEL} when its jar is not given. */
+    /** The bundled library, copied into the run's directory before its JVM starts. */
+    private static Path extractedProfiler(Path dir) {
+        try {
+            return BundledAsyncProfiler.extract(dir.resolve("asprof"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The variants this run measures: all of them, less {@link #OTEL} when its jar is not given and
+     * {@link #ASPROF} where Precog bundles no library for the machine.
+     */
     static List<Variant> measured() {
-        return Arrays.stream(values()).filter(v -> v != OTEL || otelJar().isPresent()).toList();
+        return Arrays.stream(values()).filter(v -> v != OTEL || otelJar().isPresent())
+                .filter(v -> v != ASPROF || BundledAsyncProfiler.entry().isPresent()).toList();
+    }
+
+    /** The peers among {@code variants}, in their order. */
+    static List<Variant> peers(Collection<Variant> variants) {
+        return variants.stream().filter(v -> v.peer != null).toList();
     }
 
     /** The variants that have runs in {@code labels}, in their order: an older run's page shows no empty rows. */
@@ -68,6 +107,7 @@ enum Variant {
             case NONE -> "(none)";
             case JFR -> "-XX:StartFlightRecording=settings=default,filename=run.jfr";
             case OTEL -> "-javaagent:opentelemetry-javaagent.jar " + String.join(" ", OTEL_FLAGS);
+            case ASPROF -> "-agentpath:libasyncProfiler.so=" + ASPROF_OPTIONS + ",file=asprof-%t.jfr";
             case PRECOG -> "-javaagent:precog-agent.jar=reportDir=<run dir>";
         };
     }

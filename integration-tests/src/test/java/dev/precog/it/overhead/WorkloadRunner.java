@@ -104,10 +104,12 @@ final class WorkloadRunner {
         }
     }
 
-    /** JFR's recording is not looked at; it would only fill the disk over many runs. */
+    /** JFR's and async-profiler's recordings are not looked at; they would only fill the disk over many runs. */
     private static void deleteRecording(Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve("run.jfr"));
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".jfr")).toList()) {
+                Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             // left for the build's clean
         }
