@@ -19,7 +19,7 @@ final class OverheadPage {
                 Guava's sources and H2 under a TPC-B-like load, each run in a fresh JVM with no agent (`none`), with
                 plain JFR (`jfr`, `settings=default`), with the OpenTelemetry Java agent's JFR runtime metrics (`otel`,
                 in runs since 2026-12-04 17:00 UTC), with async-profiler sampling CPU, allocations and locks as a
-                continuous profiler does (`asprof`, in runs since 2026-12-05 01:00 UTC) and with Precog at its default
+                continuous profiler does (`asprof`, in runs since 2026-12-05 00:57 UTC) and with Precog at its default
                 options (`precog`). The variants
                 run interleaved, in a random order in every round. Ratios and differences are taken round by round
                 (a run against the other variant's run of the same round) and summarised by their median with a
