@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -19,7 +20,7 @@ public final class BundledAsyncProfiler {
 
     /** The library's entry in the agent jar for this machine; empty where Precog bundles none (not Linux x64/arm64). */
     public static Optional<String> entry() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return Optional.empty();
         }
         return switch (System.getProperty("os.arch", "")) {
