@@ -34,15 +34,24 @@ public record Jdk(String name, Path home) {
         return name;
     }
 
-    /**
-     * The test JDK and the extra ones from {@code precog.test.jdks}: comma-separated homes, or
-     * "auto" for every Temurin 25 under /usr/lib/jvm.
-     */
     /** The JDK running the tests, alone: for a test whose JDK-specific parts another test covers. */
     public static Jdk current() {
         return all().get(0);
     }
 
+    /**
+     * The newest JDK configured (the test JDK when there is no other), alone: for the other half of
+     * the tests whose JDK-specific parts another test covers, so that each JDK still runs some.
+     */
+    public static Jdk latest() {
+        List<Jdk> all = all();
+        return all.get(all.size() - 1);
+    }
+
+    /**
+     * The test JDK and the extra ones from {@code precog.test.jdks}: comma-separated homes, or
+     * "auto" for every Temurin 25 under /usr/lib/jvm.
+     */
     public static List<Jdk> all() {
         List<Jdk> jdks = new ArrayList<>();
         Path current = Path.of(System.getProperty("java.home"));
