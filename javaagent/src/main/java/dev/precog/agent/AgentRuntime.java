@@ -392,7 +392,7 @@ final class AgentRuntime implements AgentView {
     private AnalysisContext context(Instant now) {
         return new AnalysisContext(timeline, now, jvm.pid(), jvm.heapMaxBytes(), reportFile.getParent(), heapDumpOnOutOfMemory,
                 evidence).withMetaspaceMaxBytes(metaspaceMax).withThreadLimit(threadLimit)
-                .withDumpDiskFreeBytes(dumpDiskFree);
+                .withDumpDiskFreeBytes(dumpDiskFree).withPrecogInJvm(jfr != null);
     }
 
     private Report buildReport(Analyzer.Result result, Instant now) {

@@ -104,6 +104,6 @@ public final class OfflineAnalysis {
         Long pid = facts.toJvmInfo().pid();
         Path dir = recording.toAbsolutePath().getParent();
         return new AnalysisContext(timeline, now, pid, max, dir, null, evidence)
-                .withMetaspaceMaxBytes(facts.maxMetaspaceBytes());
+                .withMetaspaceMaxBytes(facts.maxMetaspaceBytes()).withPrecogInJvm(facts.precogInJvm());
     }
 }

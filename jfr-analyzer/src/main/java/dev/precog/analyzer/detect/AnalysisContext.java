@@ -24,6 +24,7 @@ public final class AnalysisContext {
     private final Long metaspaceMaxBytes;
     private final Limit threadLimit;
     private final Long dumpDiskFreeBytes;
+    private final boolean precogInJvm;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -40,12 +41,12 @@ public final class AnalysisContext {
     /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence) {
-        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null, null);
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null, null, false);
     }
 
     private AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes, Limit threadLimit,
-            Long dumpDiskFreeBytes) {
+            Long dumpDiskFreeBytes, boolean precogInJvm) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
@@ -56,6 +57,7 @@ public final class AnalysisContext {
         this.metaspaceMaxBytes = metaspaceMaxBytes;
         this.threadLimit = threadLimit;
         this.dumpDiskFreeBytes = dumpDiskFreeBytes;
+        this.precogInJvm = precogInJvm;
     }
 
     /** A limit and what it is, e.g. 4096 from {@code ulimit -u}. */
@@ -64,13 +66,13 @@ public final class AnalysisContext {
     /** The same context, knowing -XX:MaxMetaspaceSize ({@code bytes}; null when unknown or unlimited). */
     public AnalysisContext withMetaspaceMaxBytes(Long bytes) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes,
-                threadLimit, dumpDiskFreeBytes);
+                threadLimit, dumpDiskFreeBytes, precogInJvm);
     }
 
     /** The same context, knowing the most threads this JVM may run (null when unknown). */
     public AnalysisContext withThreadLimit(Limit limit) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
-                metaspaceMaxBytes, limit, dumpDiskFreeBytes);
+                metaspaceMaxBytes, limit, dumpDiskFreeBytes, precogInJvm);
     }
 
     /** The most threads this JVM may run, and which limit that is; null when unknown (offline). */
@@ -84,7 +86,21 @@ public final class AnalysisContext {
      */
     public AnalysisContext withDumpDiskFreeBytes(Long bytes) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
-                metaspaceMaxBytes, threadLimit, bytes);
+                metaspaceMaxBytes, threadLimit, bytes, precogInJvm);
+    }
+
+    /**
+     * The same context, knowing whether Precog's live stream runs in the analysed JVM: always for the
+     * agent, offline when the recording shows it. Its parser's memory is then part of the heap.
+     */
+    public AnalysisContext withPrecogInJvm(boolean inJvm) {
+        return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
+                metaspaceMaxBytes, threadLimit, dumpDiskFreeBytes, inJvm);
+    }
+
+    /** Whether Precog's live stream runs in the analysed JVM (see {@link #withPrecogInJvm}). */
+    public boolean precogInJvm() {
+        return precogInJvm;
     }
 
     /** Usable bytes on the file store of {@link #dumpDirectory()}, null when unknown. */

@@ -17,16 +17,19 @@ import java.util.stream.Stream;
  * own trigger at a steady rate (the detector says so in an INFO finding, not in a deadline). When the
  * detector names the growth EXPONENTIAL (a backlog that feeds on itself), the exponential model
  * is tried as well; elsewhere its steep fits would mistake a batch cycle or a step for runaway
- * growth.
+ * growth. Where Precog's own stream runs in the JVM, the 95% band allows for the step its next
+ * chunk rotation may add ({@link ChunkRotationStep}).
  */
 public final class HeapLiveSetForecaster extends MetricForecaster {
 
     /**
      * The least error scale of the heap after GC, as a share of its level. Heap used after a young
-     * collection includes the survivor spaces, which the collector resizes from time to time: in two
-     * runs of the step workload the heap, flat to a tenth of a percent for minutes, rose by 0.6% in one
-     * collection as survivors went from 0.87 to 1.3 MB, while the live set after full collections fell.
-     * A steady history cannot show that, so its bands are kept at least this wide (0.3% as a standard
+     * collection includes the survivor spaces, whose occupancy steps when young objects outlive a
+     * collection: in two runs of the step workload the heap, flat to a tenth of a percent for minutes,
+     * rose by 0.6% in one collection as survivors went from 0.87 to 1.3 MB, while the live set after
+     * full collections fell. (That step turned out to be Precog's own chunk rotation, now allowed for
+     * by {@link ChunkRotationStep}; the floor stays for the application's own.) A steady history
+     * cannot show such a step, so its bands are kept at least this wide (0.3% as a standard
      * deviation: about ±0.6% at 95%); wider histories are untouched.
      */
     static final double SURVIVOR_SHARE = 0.003;
@@ -58,6 +61,7 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "max heap (-Xmx)", true, confirmedGrowth, 0, max,
                         // a growth the leak detector confirmed is followed as far as a week
                         confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s))
-                        .withLevelShare(SURVIVOR_SHARE));
+                        .withLevelShare(SURVIVOR_SHARE)
+                        .withAbove(context.precogInJvm() ? ChunkRotationStep.INSTANCE : ForecastTarget.Allowance.NONE));
     }
 }

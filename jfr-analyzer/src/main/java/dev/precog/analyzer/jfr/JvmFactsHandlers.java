@@ -8,14 +8,26 @@ import jdk.jfr.consumer.RecordedEvent;
 /** Handlers for the once-per-chunk events that describe the recorded JVM and its host (offline only). */
 final class JvmFactsHandlers {
 
+    /** The agent jar's name as the build makes it, which a -javaagent argument names. */
+    static final String PRECOG_AGENT_JAR = "precog-agent";
+
     private JvmFactsHandlers() {}
 
     static List<EventHandler> create(RecordedJvmFacts facts, WindowAccumulator sink) {
         return List.of(
-                handler("jdk.JVMInformation", e -> facts.jvm(
-                        JfrFields.longOr(e, "pid", -1),
-                        JfrFields.stringOr(e, "javaArguments", null),
-                        JfrFields.stringOr(e, "jvmVersion", null))),
+                handler("jdk.JVMInformation", e -> {
+                    facts.jvm(JfrFields.longOr(e, "pid", -1), JfrFields.stringOr(e, "javaArguments", null),
+                            JfrFields.stringOr(e, "jvmVersion", null));
+                    if (JfrFields.stringOr(e, "jvmArguments", "").contains(PRECOG_AGENT_JAR)) {
+                        facts.precogSeen();
+                    }
+                }),
+                // Precog attached later (no -javaagent) shows once it has ended a chunk
+                handler("jdk.ActiveRecording", e -> {
+                    if (ChunkRotation.RECORDING_NAME.equals(JfrFields.stringOr(e, "name", null))) {
+                        facts.precogSeen();
+                    }
+                }),
                 handler("jdk.GCConfiguration", e -> facts.collectors(
                         JfrFields.stringOr(e, "youngCollector", null),
                         JfrFields.stringOr(e, "oldCollector", null))),

@@ -22,11 +22,22 @@ public final class RecordedJvmFacts {
     private final ClassLoaderStatisticsCollector classLoaders = new ClassLoaderStatisticsCollector();
     private Long maxMetaspaceBytes;
     private List<Deadlock> deadlocks = List.of();
+    private boolean precogInJvm;
 
     synchronized void jvm(long pid, String javaArguments, String jvmVersion) {
         this.pid = pid > 0 ? pid : null;
         this.mainClass = mainClassOf(javaArguments);
         this.javaVersion = javaVersionOf(jvmVersion);
+    }
+
+    /** The recording shows Precog running in the JVM (its agent on the command line, or its chunk rotation). */
+    synchronized void precogSeen() {
+        this.precogInJvm = true;
+    }
+
+    /** Whether Precog ran in the recorded JVM, so its stream parser's memory is part of the recorded heap. */
+    public synchronized boolean precogInJvm() {
+        return precogInJvm;
     }
 
     synchronized void collectors(String young, String old) {

@@ -128,6 +128,29 @@ class HeapLiveSetForecasterTest {
     }
 
     @Test
+    void whereItsOwnStreamRunsTheHeapsNinetyFivePercentBandAllowsForPrecogsNextChunkRotation() {
+        AnalysisContext without = context(60, GB, i -> 300 * MB);
+        AnalysisContext with = without.withPrecogInJvm(true);
+
+        Forecast plain = forecaster.forecast(without).orElseThrow();
+        Forecast allowed = forecaster.forecast(with).orElseThrow();
+
+        // the rotation's step is known in size but not in time: the 95% band reaches it at every lead
+        assertThat(allowed.adjustment()).contains("Precog's own JFR parser", "1.0 MB");
+        assertThat(plain.adjustment()).isNull();
+        for (int i = 0; i < plain.points().size(); i++) {
+            ForecastPoint p = plain.points().get(i);
+            ForecastPoint a = allowed.points().get(i);
+            assertThat(a.high() - p.high()).isCloseTo(ChunkRotationStep.BYTES, within(1.0));
+            assertThat(a.value()).isEqualTo(p.value());
+            assertThat(a.low()).isEqualTo(p.low());
+            assertThat(a.high80()).isEqualTo(p.high80());
+            assertThat(a.low80()).isEqualTo(p.low80());
+        }
+        assertThat(allowed.timeToThresholdSeconds()).isNull();
+    }
+
+    @Test
     void shrinkingLiveSetNeverClaimsACrossing() {
         AnalysisContext context = context(60, GB, i -> 600 * MB - 5 * MB * i);
 

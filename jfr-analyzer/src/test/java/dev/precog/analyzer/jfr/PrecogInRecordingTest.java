@@ -1,0 +1,68 @@
+package dev.precog.analyzer.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.precog.analyzer.OfflineAnalysis;
+import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Window;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whether a recording shows Precog running in the JVM it was made in, which the heap's forecast allows for. */
+class PrecogInRecordingTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-05T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordingThatSawPrecogEndAChunkShowsPrecogInTheJvm() throws Exception {
+        Path file = dir.resolve("with-rotation.jfr");
+        try (Recording recording = new Recording()) {
+            // default and profile settings record it; each chunk lists the recordings then running
+            recording.enable("jdk.ActiveRecording");
+            recording.start();
+            ChunkRotation rotation = ChunkRotation.live(T0);
+            for (int i = 0; i < ChunkRotation.STACK_LIMIT; i++) {
+                rotation.stacks().see(new Object());
+            }
+            assertThat(rotation.rotateIfDue(T0.plus(ChunkRotation.MIN_INTERVAL))).isTrue();
+            recording.stop();
+            recording.dump(file);
+        }
+
+        assertThat(facts(file).precogInJvm()).isTrue();
+        assertThat(context(file).precogInJvm()).isTrue();
+    }
+
+    @Test
+    void aRecordingWithoutPrecogDoesNotShowIt() throws Exception {
+        Path file = TestRecordings.gcRecording();
+
+        assertThat(facts(file).precogInJvm()).isFalse();
+        assertThat(context(file).precogInJvm()).isFalse();
+    }
+
+    private static RecordedJvmFacts facts(Path file) throws UnreadableRecordingException {
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+        new RecordingFileSource(file, Duration.ofSeconds(1)).replay(facts, w -> {});
+        return facts;
+    }
+
+    private static dev.precog.analyzer.detect.AnalysisContext context(Path file) throws UnreadableRecordingException {
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+        List<Window> windows = new ArrayList<>();
+        new RecordingFileSource(file, Duration.ofSeconds(1)).replay(facts, windows::add);
+        Timeline timeline = new Timeline(windows.size() + 1);
+        windows.forEach(timeline::add);
+        return OfflineAnalysis.context(timeline, T0, facts, file, Evidence.NONE);
+    }
+}
