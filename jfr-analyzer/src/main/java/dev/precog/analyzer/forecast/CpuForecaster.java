@@ -12,9 +12,10 @@ import java.util.OptionalDouble;
 /**
  * When CPU use reaches saturation, 90% of all CPUs (the level CPU_SATURATION watches): either
  * this JVM's own (user plus system, {@code cpu.jvmTotal}) or the whole host's. While the leak
- * detector confirms the live set grows, the JVM's upper bands add what the garbage collector may
+ * detector confirms the live set grows, the upper bands of both add what the garbage collector may
  * cost as the heap fills ({@link GcCpuGrowth}): the CPU history of a leak is flat until the heap is
- * nearly full, so no trend fitted to it alone sees the rise coming.
+ * nearly full, so no trend fitted to it alone sees the rise coming, and the host's CPU holds this
+ * JVM's.
  *
  * <p>No straight line is tried ({@link #CANDIDATES}): CPU follows the work, which comes in phases.
  */
@@ -40,9 +41,12 @@ public final class CpuForecaster extends MetricForecaster {
         return new CpuForecaster(true, heap);
     }
 
-    /** The host's CPU: {@code host.cpuLoad} from OSHI, else the machine total JFR records. */
-    public static CpuForecaster host() {
-        return new CpuForecaster(false, null);
+    /**
+     * The host's CPU: {@code host.cpuLoad} from OSHI, else the machine total JFR records, with this
+     * JVM's GC growth taken from {@code heap}'s live-set forecast as for {@link #process}.
+     */
+    public static CpuForecaster host(HeapLiveSetForecaster heap) {
+        return new CpuForecaster(false, heap);
     }
 
     /**
@@ -82,7 +86,7 @@ public final class CpuForecaster extends MetricForecaster {
             s = prepared(timeline, m);
         }
         return s.map(h -> new ForecastTarget(key, Unit.RATIO, h, SATURATED, "90% of all CPUs", true, null, 0, 1,
-                SeriesForecaster.horizon(h))).map(t -> processOnly ? withGcGrowth(t, context) : t);
+                SeriesForecaster.horizon(h))).map(t -> withGcGrowth(t, context));
     }
 
     /** {@code cpu} with the GC's growth added, when a confirmed leak fills the heap and the GC's CPU now is known. */

@@ -31,7 +31,7 @@ public abstract class MetricForecaster implements Forecaster {
 
     /**
      * Fresh forecasters of every metric Precog forecasts, each choosing its models from nothing;
-     * the JVM's CPU reads the heap's forecaster for the GC's growth.
+     * both CPU forecasts read the heap's forecaster for the GC's growth.
      */
     public static List<MetricForecaster> standard() {
         return standard(new ThreadCountForecaster());
@@ -41,7 +41,7 @@ public abstract class MetricForecaster implements Forecaster {
     static List<MetricForecaster> standard(ThreadCountForecaster threads) {
         HeapLiveSetForecaster heap = new HeapLiveSetForecaster();
         return List.of(heap, new MetaspaceForecaster(), new ProcessRssForecaster(), new MemoryAvailableForecaster(),
-                threads, CpuForecaster.process(heap), CpuForecaster.host());
+                threads, CpuForecaster.process(heap), CpuForecaster.host(heap));
     }
 
     /** What to forecast at this evaluation; empty when the limit is unknown or the history too short. */

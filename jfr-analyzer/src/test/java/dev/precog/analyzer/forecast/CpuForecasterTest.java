@@ -18,8 +18,8 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JVM's CPU forecast while a leak fills the heap: the GC's CPU grows as the free heap shrinks,
- * although the CPU history itself is flat.
+ * The JVM's and the host's CPU forecasts while a leak fills the heap: the GC's CPU grows as the
+ * free heap shrinks, although the CPU history itself is flat.
  */
 class CpuForecasterTest {
 
@@ -29,10 +29,12 @@ class CpuForecasterTest {
 
     /**
      * 10-second windows: the live set {@code liveSet(i)} with an old collection in each, the JVM at
-     * 5% of all CPUs (+/- 0.3%), of which its Java threads use 3%, when {@code javaThreads}.
+     * 5% of all CPUs (+/- 0.3%), of which its Java threads use 3%, when {@code javaThreads}; the
+     * machine at 20% (+/- 1%).
      */
     private static AnalysisContext context(IntToDoubleFunction liveSet, boolean javaThreads) {
         Random random = new Random(5);
+        Random machine = new Random(7);
         Timeline timeline = new Timeline(60);
         for (int i = 0; i < 60; i++) {
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -40,6 +42,7 @@ class CpuForecasterTest {
             values.put(Metric.OLD_GC_COUNT, 1.0);
             values.put(Metric.CPU_JVM_USER, 0.045 + 0.003 * random.nextGaussian());
             values.put(Metric.CPU_JVM_SYSTEM, 0.005);
+            values.put(Metric.CPU_MACHINE, 0.2 + 0.01 * machine.nextGaussian());
             if (javaThreads) {
                 values.put(Metric.CPU_JAVA_THREADS, 0.03);
             }
@@ -79,6 +82,25 @@ class CpuForecasterTest {
         assertThat(last.low()).isCloseTo(plainLast.low(), within(1e-12));
         assertThat(last.low80()).isCloseTo(plainLast.low80(), within(1e-12));
         assertThat(f.points()).allSatisfy(p -> assertThat(p.high()).isLessThanOrEqualTo(1.0));
+    }
+
+    @Test
+    void theHostsCpuHoldsThisJvmsAndIsRaisedByTheSameGcGrowth() {
+        AnalysisContext leak = context(i -> 300 * MB + 5 * MB * i, true);
+        AnalysisContext noGcMeasure = context(i -> 300 * MB + 5 * MB * i, false);
+
+        Forecast f = CpuForecaster.host(new HeapLiveSetForecaster()).forecast(leak).orElseThrow();
+        Forecast plain = CpuForecaster.host(new HeapLiveSetForecaster()).forecast(noGcMeasure).orElseThrow();
+
+        assertThat(f.metric()).isEqualTo(Metric.CPU_MACHINE.key());
+        assertThat(plain.adjustment()).isNull();
+        assertThat(f.adjustment()).contains("garbage collector").contains("2.0% of all CPUs outside Java threads");
+        ForecastPoint last = f.points().get(f.points().size() - 1);
+        ForecastPoint plainLast = plain.points().get(plain.points().size() - 1);
+        assertThat(plainLast.value()).isCloseTo(0.2, within(0.02));
+        assertThat(last.high()).isGreaterThan(plainLast.high() + 0.02);
+        assertThat(last.value()).isCloseTo(plainLast.value(), within(1e-12));
+        assertThat(last.low()).isCloseTo(plainLast.low(), within(1e-12));
     }
 
     @Test
