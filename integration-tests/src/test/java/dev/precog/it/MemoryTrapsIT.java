@@ -32,12 +32,12 @@ class MemoryTrapsIT {
      * The newest JDK only, to keep CI's total work down: the traps are the analyzer's judgement of a
      * heap-after-GC series, which NoLeakIT and the leak tests already exercise on every JDK.
      */
-    static Stream<Jdk> jdks() {
+    static Stream<Jdk> latestJdk() {
         return Stream.of(Jdk.latest());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource("latestJdk")
     void warmUpSawtoothAndOneTimeLoadAreNotLeaks(Jdk jdk) throws Exception {
         List<Class<?>> traps = List.of(WarmingCacheService.class, BatchSawtoothService.class, OneTimeLoadService.class);
         List<ChildJvm> services = new ArrayList<>();

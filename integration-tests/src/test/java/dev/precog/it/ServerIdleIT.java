@@ -28,12 +28,12 @@ class ServerIdleIT {
      * The newest JDK only, to keep CI's total work down: IoBoundIT runs the same socket events and
      * connection table on every JDK.
      */
-    static Stream<Jdk> jdks() {
+    static Stream<Jdk> latestJdk() {
         return Stream.of(Jdk.latest());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource("latestJdk")
     void aServerWaitingForItsClientsToSpeakIsNotIoBound(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("server-idle-" + jdk.name());
         // six connection threads each blocked about 300 ms of every 300: far over IO_BOUND's half a thread

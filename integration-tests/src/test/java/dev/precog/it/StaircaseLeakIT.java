@@ -23,12 +23,12 @@ class StaircaseLeakIT {
      * The test JDK only, to keep CI's total work down: telling a staircase from a steady leak is the
      * analyzer's reading of the heap's series, and LeakDetectionIT runs a leak on every JDK.
      */
-    static Stream<Jdk> jdks() {
+    static Stream<Jdk> currentJdk() {
         return Stream.of(Jdk.current());
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource("currentJdk")
     void importsThatKeepTheirBatchesAreAStaircaseLeak(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("staircase-" + jdk.name());
         // 20,000 records of about 400 bytes every 10 s: 8 MB steps, with several young collections between

@@ -44,7 +44,7 @@ class ThreadStarvationIT {
         return Stream.of(Jdk.current());
     }
 
-    /** The newest JDK alone, for the other control: together the two controls run on both. */
+    /** The newest JDK alone, for the other control (with two JDKs, one control on each). */
     static Stream<Jdk> latestJdk() {
         return Stream.of(Jdk.latest());
     }

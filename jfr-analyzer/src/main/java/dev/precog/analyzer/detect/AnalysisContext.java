@@ -90,8 +90,9 @@ public final class AnalysisContext {
     }
 
     /**
-     * The same context, knowing whether Precog's live stream runs in the analysed JVM: always for the
-     * agent, offline when the recording shows it. Its parser's memory is then part of the heap.
+     * The same context, knowing whether Precog's live stream runs in the analysed JVM: for the agent
+     * once its JFR stream has started, offline when the recording shows it. Its parser's memory is
+     * then part of the heap.
      */
     public AnalysisContext withPrecogInJvm(boolean inJvm) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,

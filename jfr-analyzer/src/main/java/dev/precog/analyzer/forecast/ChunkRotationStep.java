@@ -11,11 +11,13 @@ import dev.precog.model.Unit;
  * otherwise flat to 0.1 MB a collection (0.1 to 0.7 MB on the plateau and the long healthy cache).
  * When it comes no history shows, so the 95% band reaches that far; the 80% band keeps to the
  * trend's own errors. A trend fitted over several rotations already follows their average climb;
- * this covers the step above it.
+ * this covers the step above it. Like every allowance it is not added to another (a bending
+ * history's): the larger of them raises the band. Offline, the backtest knows Precog ran from the
+ * whole recording (its -javaagent, or a chunk it ended), as the live agent knows it from the start.
  */
 final class ChunkRotationStep implements ForecastTarget.Allowance {
 
-    /** The largest step measured on JDK 17 (0.7 MB), rounded up. */
+    /** The largest step measured (0.7 MB on JDK 17, 0.8 MB on Temurin 25), rounded up. */
     static final double BYTES = 1 << 20;
 
     static final ChunkRotationStep INSTANCE = new ChunkRotationStep();

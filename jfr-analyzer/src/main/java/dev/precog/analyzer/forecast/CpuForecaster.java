@@ -96,7 +96,9 @@ public final class CpuForecaster extends MetricForecaster {
         if (growing.isEmpty() || gc.isEmpty() || gc.getAsDouble() <= 0) {
             return cpu;
         }
-        ForecastTarget heapTarget = growing.get();
+        // the GC marks the application's live set: its path is the heap's own trend and bands, not
+        // the step Precog's parser may add to the heap's 95% band
+        ForecastTarget heapTarget = growing.get().withAbove(ForecastTarget.Allowance.NONE);
         double offset = cpu.history().lastTime() - heapTarget.history().lastTime();
         SeriesForecaster.Fitted live = heap.fitted(heapTarget);
         GcCpuGrowth.LiveSetPath path = (lead, level) -> live.bandsAt(lead)[level >= 0.95 ? 2 : level >= 0.8 ? 4 : 0];

@@ -8,7 +8,7 @@ import jdk.jfr.consumer.RecordedEvent;
 /** Handlers for the once-per-chunk events that describe the recorded JVM and its host (offline only). */
 final class JvmFactsHandlers {
 
-    /** The agent jar's name as the build makes it, which a -javaagent argument names. */
+    /** How the agent jar's file name starts as the build makes it ({@code precog-agent.jar}). */
     static final String PRECOG_AGENT_JAR = "precog-agent";
 
     private JvmFactsHandlers() {}
@@ -18,7 +18,7 @@ final class JvmFactsHandlers {
                 handler("jdk.JVMInformation", e -> {
                     facts.jvm(JfrFields.longOr(e, "pid", -1), JfrFields.stringOr(e, "javaArguments", null),
                             JfrFields.stringOr(e, "jvmVersion", null));
-                    if (JfrFields.stringOr(e, "jvmArguments", "").contains(PRECOG_AGENT_JAR)) {
+                    if (namesPrecogAgent(JfrFields.stringOr(e, "jvmArguments", ""))) {
                         facts.precogSeen();
                     }
                 }),
@@ -47,6 +47,25 @@ final class JvmFactsHandlers {
                     }
                 }),
                 handler("jdk.ResidentSetSize", e -> sink.record(Metric.PROCESS_RSS, JfrFields.longOr(e, "size", -1))));
+    }
+
+    /**
+     * Whether JVM arguments as jdk.JVMInformation records them load Precog's agent: a
+     * {@code -javaagent:} whose jar's file name starts with {@value #PRECOG_AGENT_JAR}.
+     */
+    static boolean namesPrecogAgent(String jvmArguments) {
+        for (String argument : jvmArguments.split("\\s+")) {
+            if (argument.startsWith("-javaagent:")) {
+                String jar = argument.substring("-javaagent:".length());
+                int options = jar.indexOf('=');
+                jar = options < 0 ? jar : jar.substring(0, options);
+                String name = jar.substring(Math.max(jar.lastIndexOf('/'), jar.lastIndexOf('\\')) + 1);
+                if (name.startsWith(PRECOG_AGENT_JAR)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static EventHandler handler(String name, java.util.function.Consumer<RecordedEvent> action) {

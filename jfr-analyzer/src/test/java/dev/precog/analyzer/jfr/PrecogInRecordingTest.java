@@ -44,6 +44,19 @@ class PrecogInRecordingTest {
     }
 
     @Test
+    void aJavaagentArgumentLoadingPrecogsJarShowsPrecogAndNothingElseDoes() {
+        assertThat(JvmFactsHandlers.namesPrecogAgent(
+                "-Xmx256m -javaagent:/opt/precog/precog-agent.jar=reportDir=/var/log/precog,window=5s -XX:+UseG1GC")).isTrue();
+        assertThat(JvmFactsHandlers.namesPrecogAgent("-javaagent:precog-agent-0.1.0.jar")).isTrue();
+        assertThat(JvmFactsHandlers.namesPrecogAgent("-javaagent:C:\\tools\\precog-agent.jar")).isTrue();
+        // another agent, a property that merely mentions the name, a directory of that name
+        assertThat(JvmFactsHandlers.namesPrecogAgent("-javaagent:/opt/otel/opentelemetry-javaagent.jar")).isFalse();
+        assertThat(JvmFactsHandlers.namesPrecogAgent("-Dnote=precog-agent -Xmx1g")).isFalse();
+        assertThat(JvmFactsHandlers.namesPrecogAgent("-javaagent:/opt/precog-agent/other.jar")).isFalse();
+        assertThat(JvmFactsHandlers.namesPrecogAgent("")).isFalse();
+    }
+
+    @Test
     void aRecordingWithoutPrecogDoesNotShowIt() throws Exception {
         Path file = TestRecordings.gcRecording();
 
