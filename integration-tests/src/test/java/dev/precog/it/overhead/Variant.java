@@ -42,6 +42,8 @@ enum Variant {
      * Precog's evidence has them: the bundled library, loaded at start-up.
      */
     static final String ASPROF_OPTIONS = "start,event=itimer,interval=10ms,alloc=512k,lock=10ms,jfr,loop=10s";
+    /** Where async-profiler writes its JFR files, one per loop, in the run's directory. */
+    static final String ASPROF_FILE = "asprof-%t.jfr";
 
     final String label;
     /** What a peer is called in the page's comparison with Precog; null for the others. */
@@ -63,7 +65,7 @@ enum Variant {
             case JFR -> List.of("-XX:StartFlightRecording=settings=default,filename=" + dir.resolve("run.jfr"));
             case OTEL -> Stream.concat(Stream.of("-javaagent:" + otelJar().orElseThrow()), OTEL_FLAGS.stream()).toList();
             case ASPROF -> List.of("-agentpath:" + extractedProfiler(dir) + "=" + ASPROF_OPTIONS + ",file="
-                    + dir.resolve("asprof-%t.jfr"));
+                    + dir.resolve(ASPROF_FILE));
             case PRECOG -> List.of("-javaagent:" + Paths.agentJar() + "=reportDir=" + dir);
         };
     }
@@ -107,7 +109,7 @@ enum Variant {
             case NONE -> "(none)";
             case JFR -> "-XX:StartFlightRecording=settings=default,filename=run.jfr";
             case OTEL -> "-javaagent:opentelemetry-javaagent.jar " + String.join(" ", OTEL_FLAGS);
-            case ASPROF -> "-agentpath:libasyncProfiler.so=" + ASPROF_OPTIONS + ",file=asprof-%t.jfr";
+            case ASPROF -> "-agentpath:libasyncProfiler.so=" + ASPROF_OPTIONS + ",file=" + ASPROF_FILE;
             case PRECOG -> "-javaagent:precog-agent.jar=reportDir=<run dir>";
         };
     }

@@ -1,7 +1,5 @@
 package dev.precog.analyzer.forecast;
 
-import dev.precog.model.Unit;
-
 /**
  * What Precog itself may add to the heap after a collection when it next ends a JFR chunk to bound
  * its stream parser (see {@code ChunkRotation}): the parser then builds its state for the new
@@ -15,23 +13,13 @@ import dev.precog.model.Unit;
  * history's): the larger of them raises the band. Offline, the backtest knows Precog ran from the
  * whole recording (its -javaagent, or a chunk it ended), as the live agent knows it from the start.
  */
-final class ChunkRotationStep implements ForecastTarget.Allowance {
+final class ChunkRotationStep {
 
     /** The largest step measured (0.7 MB on JDK 17, 0.8 MB on Temurin 25), rounded up. */
     static final double BYTES = 1 << 20;
 
-    static final ChunkRotationStep INSTANCE = new ChunkRotationStep();
+    static final ForecastTarget.Allowance ALLOWANCE = new UntimedStep(BYTES,
+            "what Precog's own JFR parser may keep when it next ends a chunk", "at most");
 
     private ChunkRotationStep() {}
-
-    @Override
-    public double at(double lead, double level) {
-        return level >= 0.95 ? BYTES : 0;
-    }
-
-    @Override
-    public String describe(double lead) {
-        return "95% band raised by what Precog's own JFR parser may keep when it next ends a chunk: "
-                + ForecastTarget.Allowance.amount(BYTES, Unit.BYTES) + " at most";
-    }
 }

@@ -62,6 +62,6 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
                         // a growth the leak detector confirmed is followed as far as a week
                         confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s))
                         .withLevelShare(SURVIVOR_SHARE)
-                        .withAbove(context.precogInJvm() ? ChunkRotationStep.INSTANCE : ForecastTarget.Allowance.NONE));
+                        .withAbove(context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE));
     }
 }

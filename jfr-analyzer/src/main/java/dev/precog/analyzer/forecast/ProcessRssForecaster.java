@@ -43,7 +43,7 @@ public final class ProcessRssForecaster extends MetricForecaster {
         Long maxHeap = context.heapMaxBytes();
         // unknown when no heap reading came: then nothing is added rather than the whole heap
         ForecastTarget.Allowance untouched = maxHeap == null || touched <= 0 ? ForecastTarget.Allowance.NONE
-                : new UntouchedHeap(maxHeap - touched);
+                : UntouchedHeap.of(maxHeap - touched);
         return prepared(all.from(settled), Metric.PROCESS_RSS)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, limit, source, true, null, 0, Double.MAX_VALUE,
                         SeriesForecaster.horizon(s)).withAbove(untouched));

@@ -3,6 +3,7 @@ package dev.precog.analyzer.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.analyzer.OfflineAnalysis;
+import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Window;
@@ -39,8 +40,9 @@ class PrecogInRecordingTest {
             recording.dump(file);
         }
 
-        assertThat(facts(file).precogInJvm()).isTrue();
-        assertThat(context(file).precogInJvm()).isTrue();
+        Replayed replayed = replay(file);
+        assertThat(replayed.facts().precogInJvm()).isTrue();
+        assertThat(replayed.context().precogInJvm()).isTrue();
     }
 
     @Test
@@ -60,22 +62,20 @@ class PrecogInRecordingTest {
     void aRecordingWithoutPrecogDoesNotShowIt() throws Exception {
         Path file = TestRecordings.gcRecording();
 
-        assertThat(facts(file).precogInJvm()).isFalse();
-        assertThat(context(file).precogInJvm()).isFalse();
+        Replayed replayed = replay(file);
+        assertThat(replayed.facts().precogInJvm()).isFalse();
+        assertThat(replayed.context().precogInJvm()).isFalse();
     }
 
-    private static RecordedJvmFacts facts(Path file) throws UnreadableRecordingException {
-        RecordedJvmFacts facts = new RecordedJvmFacts();
-        new RecordingFileSource(file, Duration.ofSeconds(1)).replay(facts, w -> {});
-        return facts;
-    }
+    /** What one replay of {@code file} learnt of its JVM, and the analysis context made from it. */
+    private record Replayed(RecordedJvmFacts facts, AnalysisContext context) {}
 
-    private static dev.precog.analyzer.detect.AnalysisContext context(Path file) throws UnreadableRecordingException {
+    private static Replayed replay(Path file) throws UnreadableRecordingException {
         RecordedJvmFacts facts = new RecordedJvmFacts();
         List<Window> windows = new ArrayList<>();
         new RecordingFileSource(file, Duration.ofSeconds(1)).replay(facts, windows::add);
         Timeline timeline = new Timeline(windows.size() + 1);
         windows.forEach(timeline::add);
-        return OfflineAnalysis.context(timeline, T0, facts, file, Evidence.NONE);
+        return new Replayed(facts, OfflineAnalysis.context(timeline, T0, facts, file, Evidence.NONE));
     }
 }
