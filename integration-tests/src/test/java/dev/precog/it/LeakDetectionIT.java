@@ -166,5 +166,15 @@ class LeakDetectionIT {
         // coverage over a minute and a half of a leak is a handful of forecasts: measured, not judged, here
         // (docs/forecast-accuracy.md judges it on long recordings)
         assertThat(heap.path("coverage80").isNumber() && heap.path("coverage95").isNumber()).as(heap.toString()).isTrue();
+
+        // --detail: each of those forecasts against what the heap did next, one table per origin
+        Cli.Result detail = Cli.run(jdk, dir, "backtest", recording.toString(), "--window", "1s", "--detail", "heap.usedAfterGc");
+        assertThat(detail.exitCode()).as(detail.stderr()).isZero();
+        assertThat(detail.stdout().split("heap.usedAfterGc, forecast at ", -1)).as(detail.stdout())
+                .hasSize(heap.path("origins").asInt() + 1);
+        assertThat(detail.stdout()).contains("80% band", "95% band", " MB to ");
+        Cli.Result unknown = Cli.run(jdk, dir, "backtest", recording.toString(), "--detail", "heap.used");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("no forecast of heap.used", "heap.usedAfterGc");
     }
 }

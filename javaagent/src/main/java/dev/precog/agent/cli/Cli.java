@@ -19,8 +19,9 @@ public final class Cli {
             "  analyze <file.jfr> [--out F|-] [--window 10s] [--progress|--quiet]",
             "                                        the same analysis, offline, on a JFR recording",
             "                                        (progress on stderr when it is a terminal or with --progress)",
-            "  backtest <file.jfr> [--out F|-] [--window 10s] [--progress|--quiet]",
+            "  backtest <file.jfr> [--out F|-] [--window 10s] [--detail metric,...] [--progress|--quiet]",
             "                                        how accurate Precog's forecasts were along a recording",
+            "                                        (--detail heap.usedAfterGc: each forecast against what came)",
             "  demo [--dir D] [--seconds N]          run the bundled leaking service with Precog and show the report",
             "  help                                  this text");
 

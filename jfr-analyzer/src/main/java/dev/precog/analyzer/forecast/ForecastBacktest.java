@@ -11,6 +11,7 @@ import dev.precog.analyzer.stats.MannKendall;
 import dev.precog.analyzer.timeline.Series;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Forecast;
+import dev.precog.model.Unit;
 import dev.precog.model.Window;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,13 +40,73 @@ public final class ForecastBacktest {
     static final double SIGNIFICANCE = 0.01;
 
     private final Duration window;
+    private final Set<String> detailed;
 
     public ForecastBacktest(Duration window) {
-        this.window = window;
+        this(window, Set.of());
     }
 
-    /** The scores of one recording. */
-    public record Result(String recording, double windowSeconds, int windows, List<MetricScore> series) {}
+    /**
+     * A backtest that also keeps every forecast of the {@code detailed} metrics (keys such as
+     * {@code heap.usedAfterGc}) and what came after it, in {@link Result#details}.
+     *
+     * @throws IllegalArgumentException naming a key that no forecaster forecasts
+     */
+    public ForecastBacktest(Duration window, Set<String> detailed) {
+        List<String> known = metrics();
+        for (String metric : detailed) {
+            if (!known.contains(metric)) {
+                throw new IllegalArgumentException("no forecast of " + metric + "; the metrics forecast are " + String.join(", ", known));
+            }
+        }
+        this.window = window;
+        this.detailed = Set.copyOf(detailed);
+    }
+
+    /** The keys of the metrics a backtest scores, when the recording has them. */
+    public static List<String> metrics() {
+        return forecasters().stream().map(MetricForecaster::metric).toList();
+    }
+
+    /**
+     * The scores of one recording.
+     *
+     * @param details every forecast of the metrics asked for in detail, in order; none unless asked
+     */
+    public record Result(String recording, double windowSeconds, int windows, List<MetricScore> series,
+            List<OriginDetail> details) {}
+
+    /**
+     * One forecast of a metric asked for in detail, and what the recording did within its horizon:
+     * the forecasts behind a coverage, to see where and on which side its misses fell.
+     *
+     * @param originSeconds the forecast's origin (its history's last point), from the start of the recording
+     * @param historyPoints points of the (prepared) history it was made from
+     * @param model the model chosen at this origin
+     * @param adjustment what raised its upper bands, as the report says it; null when nothing did
+     * @param pairs each later point of the series within the forecast's horizon
+     */
+    public record OriginDetail(String metric, Unit unit, double originSeconds, int historyPoints, String model,
+            String adjustment, List<PairDetail> pairs) {}
+
+    /** One later point against a forecast: its lead from the origin, the truth, the point forecast and both bands. */
+    public record PairDetail(double leadSeconds, double actual, double forecast, double low80, double high80, double low95,
+            double high95) {
+
+        /** Where the truth fell against the bands: "above 95%", "below 80%"..., or null inside the 80% band. */
+        public String miss() {
+            if (actual > high95) {
+                return "above 95%";
+            }
+            if (actual < low95) {
+                return "below 95%";
+            }
+            if (actual > high80) {
+                return "above 80%";
+            }
+            return actual < low80 ? "below 80%" : null;
+        }
+    }
 
     /**
      * One metric's scores; ratios are null when there was nothing to score.
@@ -90,8 +152,9 @@ public final class ForecastBacktest {
 
         List<MetricForecaster> forecasters = forecasters();
         Map<MetricForecaster, Scorer> scorers = new LinkedHashMap<>();
+        List<OriginDetail> details = new ArrayList<>();
         for (MetricForecaster f : forecasters) {
-            f.target(end).ifPresent(t -> scorers.put(f, new Scorer(t, start)));
+            f.target(end).ifPresent(t -> scorers.put(f, new Scorer(t, start, detailed.contains(f.metric()) ? details : null)));
         }
         Timeline replay = new Timeline(windows.size() + 1);
         int next = 0;
@@ -110,7 +173,8 @@ public final class ForecastBacktest {
         }
         List<MetricScore> scores = new ArrayList<>();
         scorers.values().forEach(s -> scores.add(s.result()));
-        return new Result(recording.toAbsolutePath().toString(), window.toMillis() / 1000.0, windows.size(), scores);
+        return new Result(recording.toAbsolutePath().toString(), window.toMillis() / 1000.0, windows.size(), scores,
+                List.copyOf(details));
     }
 
     /**
@@ -130,6 +194,8 @@ public final class ForecastBacktest {
         private final String thresholdSource;
         private final Double crossedAt;
         private final Map<String, Integer> chosen = new TreeMap<>();
+        /** Where each forecast goes in detail; null when its metric was not asked for. */
+        private final List<OriginDetail> details;
         private int origins;
         private Series previous;
         private int pairs;
@@ -143,8 +209,9 @@ public final class ForecastBacktest {
         private double tttApe;
         private int missed;
 
-        Scorer(ForecastTarget truth, double start) {
+        Scorer(ForecastTarget truth, double start, List<OriginDetail> details) {
             this.truth = truth;
+            this.details = details;
             this.series = truth.history();
             this.start = start;
             Double[] t = thresholdToTime(truth);
@@ -167,12 +234,16 @@ public final class ForecastBacktest {
             double horizon = target.horizonSeconds();
             double[] t = series.times();
             double[] v = series.values();
+            List<PairDetail> detail = details == null ? null : new ArrayList<>();
             for (int i = 0; i < t.length; i++) {
                 double lead = t[i] - originTime;
                 if (lead <= 0 || lead > horizon) {
                     continue;
                 }
                 double[] b = fitted.bandsAt(lead);
+                if (detail != null) {
+                    detail.add(new PairDetail(lead, v[i], b[0], b[3], b[4], b[1], b[2]));
+                }
                 pairs++;
                 if (v[i] != 0) {
                     ape += Math.abs(b[0] - v[i]) / Math.abs(v[i]);
@@ -182,6 +253,10 @@ public final class ForecastBacktest {
                 in80 += v[i] >= b[3] && v[i] <= b[4] ? 1 : 0;
                 above95 += v[i] > b[2] ? 1 : 0;
                 above80 += v[i] > b[4] ? 1 : 0;
+            }
+            if (detail != null) {
+                details.add(new OriginDetail(truth.metric(), truth.unit(), originTime - start, target.history().size(),
+                        fitted.selection().model().name(), target.above().describe(horizon), List.copyOf(detail)));
             }
             if (threshold != null && crossedAt > originTime) {
                 Forecast f = SeriesForecaster.forecast(SeriesForecaster.fit(target.withThreshold(threshold, thresholdSource),

@@ -1,9 +1,13 @@
 package dev.precog.analyzer.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.precog.analyzer.jfr.TestRecordings;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ForecastBacktestTest {
@@ -35,5 +39,52 @@ class ForecastBacktestTest {
                         assertThat(s.above95()).isBetween(0.0, Math.min(s.above80(), 1 - s.coverage95() + 1e-12));
                     }
                 });
+    }
+
+    @Test
+    void aMetricAskedForInDetailShowsEveryScoredForecastAndTheScoresAddUpFromThem() throws Exception {
+        ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(15), Set.of("heap.usedAfterGc"))
+                .run(TestRecordings.gcRecording());
+
+        ForecastBacktest.MetricScore heap = result.series().stream().filter(s -> s.metric().equals("heap.usedAfterGc")).findFirst()
+                .orElseThrow(() -> new AssertionError("no heap series in " + result));
+        List<ForecastBacktest.OriginDetail> details = result.details();
+        assertThat(details).as("only the metric asked for").allSatisfy(d -> assertThat(d.metric()).isEqualTo("heap.usedAfterGc"));
+        assertThat(details).as("one per scored origin").hasSize(heap.origins()).isNotEmpty();
+        List<ForecastBacktest.PairDetail> pairs = details.stream().flatMap(d -> d.pairs().stream()).toList();
+        assertThat(pairs).hasSize(heap.pointForecasts());
+        long inside80 = pairs.stream().filter(p -> p.actual() >= p.low80() && p.actual() <= p.high80()).count();
+        long above95 = pairs.stream().filter(p -> "above 95%".equals(p.miss())).count();
+        assertThat((double) inside80 / pairs.size()).isCloseTo(heap.coverage80(), within(1e-9));
+        assertThat((double) above95 / pairs.size()).isCloseTo(heap.above95(), within(1e-9));
+        assertThat(details).allSatisfy(d -> {
+            assertThat(d.originSeconds()).isPositive();
+            assertThat(d.pairs()).allSatisfy(p -> {
+                assertThat(p.leadSeconds()).isPositive();
+                assertThat(p.low95()).isLessThanOrEqualTo(p.low80());
+                assertThat(p.high95()).isGreaterThanOrEqualTo(p.high80());
+            });
+        });
+    }
+
+    @Test
+    void aMissSaysOnWhichSideAndPastWhichBand() {
+        assertThat(pair(5).miss()).isNull();
+        assertThat(pair(7.5).miss()).isEqualTo("above 80%");
+        assertThat(pair(9).miss()).isEqualTo("above 95%");
+        assertThat(pair(2.5).miss()).isEqualTo("below 80%");
+        assertThat(pair(0).miss()).isEqualTo("below 95%");
+    }
+
+    @Test
+    void aMetricNoForecasterForecastsIsRefusedWithTheOnesThatAre() {
+        assertThatThrownBy(() -> new ForecastBacktest(Duration.ofSeconds(10), Set.of("heap.used")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heap.used")
+                .hasMessageContaining("heap.usedAfterGc").hasMessageContaining("host.cpuLoad");
+    }
+
+    /** The truth {@code actual} against a forecast of 5 with an 80% band of 3 to 7 and a 95% band of 1 to 8. */
+    private static ForecastBacktest.PairDetail pair(double actual) {
+        return new ForecastBacktest.PairDetail(10, actual, 5, 3, 7, 1, 8);
     }
 }
