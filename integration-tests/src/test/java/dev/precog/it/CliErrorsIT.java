@@ -76,7 +76,13 @@ class CliErrorsIT {
     @Test
     void backtestAskedForProgressAndQuietAtOnceShowsItsUsage() throws Exception {
         assertOneLineError(Cli.run(jdk, dir, "backtest", "run.jfr", "--progress", "--quiet"), 2,
-                "usage: backtest <file.jfr> [--out scores.json|-] [--window 10s] [--progress|--quiet]");
+                "usage: backtest <file.jfr> [--out scores.json|-] [--window 10s] [--detail metric,...] [--progress|--quiet]");
+    }
+
+    @Test
+    void backtestAskedForTheDetailOfAMetricItDoesNotForecastNamesTheOnesItDoes() throws Exception {
+        assertOneLineError(Cli.run(jdk, dir, "backtest", "run.jfr", "--detail", "heap.used"), 2,
+                "--detail: no forecast of heap.used; the metrics forecast are heap.usedAfterGc, ");
     }
 
     @Test
