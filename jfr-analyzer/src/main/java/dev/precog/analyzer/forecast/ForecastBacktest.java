@@ -95,16 +95,26 @@ public final class ForecastBacktest {
 
         /** Where the truth fell against the bands: "above 95%", "below 80%"..., or null inside the 80% band. */
         public String miss() {
-            if (actual > high95) {
-                return "above 95%";
+            if (inside80()) {
+                return null;
             }
-            if (actual < low95) {
-                return "below 95%";
-            }
-            if (actual > high80) {
-                return "above 80%";
-            }
-            return actual < low80 ? "below 80%" : null;
+            return (above80() ? "above " : "below ") + (inside95() ? "80%" : "95%");
+        }
+
+        boolean inside80() {
+            return actual >= low80 && actual <= high80;
+        }
+
+        boolean inside95() {
+            return actual >= low95 && actual <= high95;
+        }
+
+        boolean above80() {
+            return actual > high80;
+        }
+
+        boolean above95() {
+            return actual > high95;
         }
     }
 
@@ -241,18 +251,19 @@ public final class ForecastBacktest {
                     continue;
                 }
                 double[] b = fitted.bandsAt(lead);
+                PairDetail pair = new PairDetail(lead, v[i], b[0], b[3], b[4], b[1], b[2]);
                 if (detail != null) {
-                    detail.add(new PairDetail(lead, v[i], b[0], b[3], b[4], b[1], b[2]));
+                    detail.add(pair);
                 }
                 pairs++;
                 if (v[i] != 0) {
                     ape += Math.abs(b[0] - v[i]) / Math.abs(v[i]);
                     apeCount++;
                 }
-                in95 += v[i] >= b[1] && v[i] <= b[2] ? 1 : 0;
-                in80 += v[i] >= b[3] && v[i] <= b[4] ? 1 : 0;
-                above95 += v[i] > b[2] ? 1 : 0;
-                above80 += v[i] > b[4] ? 1 : 0;
+                in95 += pair.inside95() ? 1 : 0;
+                in80 += pair.inside80() ? 1 : 0;
+                above95 += pair.above95() ? 1 : 0;
+                above80 += pair.above80() ? 1 : 0;
             }
             if (detail != null) {
                 details.add(new OriginDetail(truth.metric(), truth.unit(), originTime - start, target.history().size(),
