@@ -51,6 +51,10 @@ class LeakPatternsIT {
             });
             assertThat(leak.path("summary").asText()).startsWith("Heap live set grows ever faster, on average");
             assertThat(leak.path("evidence").path("patternReason").asText()).contains("accelerates");
+            // the storm's retries are work: the JVM's CPU forecast allows for it growing with the backlog
+            Reports.await(service, Reports.file(service.dir(), service.pid()), "the CPU forecast raised by the backlog's work",
+                    Duration.ofMinutes(2), report -> assertThat(Reports.forecast(report, "cpu.jvmTotal"))
+                            .hasValueSatisfying(f -> assertThat(f.path("adjustment").asText()).contains("backlog growing ever faster")));
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  * detector confirms the live set grows, the upper bands of both add what the garbage collector may
  * cost as the heap fills ({@link GcCpuGrowth}): the CPU history of a leak is flat until the heap is
  * nearly full, so no trend fitted to it alone sees the rise coming, and the host's CPU holds this
- * JVM's.
+ * JVM's. Where the live set grows ever faster, a backlog feeding on itself, they also add the work
+ * the backlog makes ({@link BacklogWork}).
  *
  * <p>No straight line is tried ({@link #CANDIDATES}): CPU follows the work, which comes in phases.
  */
@@ -89,19 +90,36 @@ public final class CpuForecaster extends MetricForecaster {
                 SeriesForecaster.horizon(h))).map(t -> withGcGrowth(t, context));
     }
 
-    /** {@code cpu} with the GC's growth added, when a confirmed leak fills the heap and the GC's CPU now is known. */
+    /**
+     * {@code cpu} with what a growing live set may add: the GC's growth when a confirmed leak fills
+     * the heap, and the work of a backlog that feeds on itself as soon as the leak detector sees its
+     * growth quicken (before an old collection confirms it: a backlog's CPU rises from its start).
+     */
     private ForecastTarget withGcGrowth(ForecastTarget cpu, AnalysisContext context) {
-        Optional<ForecastTarget> growing = heap.target(context).filter(t -> Boolean.TRUE.equals(t.growthConfirmed()));
+        Optional<ForecastTarget> heapTarget = heap.target(context);
         OptionalDouble gc = GcCpuShare.now(context.timeline());
-        if (growing.isEmpty() || gc.isEmpty() || gc.getAsDouble() <= 0) {
+        if (heapTarget.isEmpty() || gc.isEmpty()) {
+            return cpu;
+        }
+        boolean confirmed = Boolean.TRUE.equals(heapTarget.get().growthConfirmed());
+        boolean backlog = context.liveSetTrend()
+                .map(t -> t.trend().isRising() && "EXPONENTIAL".equals(t.trend().pattern().name())).orElse(false);
+        if (!confirmed && !backlog) {
             return cpu;
         }
         // the GC marks the application's live set: its path is the heap's own trend and bands, not
         // the step Precog's parser may add to the heap's 95% band
-        ForecastTarget heapTarget = growing.get().withAbove(ForecastTarget.Allowance.NONE);
-        double offset = cpu.history().lastTime() - heapTarget.history().lastTime();
-        SeriesForecaster.Fitted live = heap.fitted(heapTarget);
-        GcCpuGrowth.LiveSetPath path = (lead, level) -> live.bandsAt(lead)[level >= 0.95 ? 2 : level >= 0.8 ? 4 : 0];
-        return cpu.withAbove(new GcCpuGrowth(gc.getAsDouble(), path, offset, heapTarget.threshold()));
+        ForecastTarget live = heapTarget.get().withAbove(ForecastTarget.Allowance.NONE);
+        double offset = cpu.history().lastTime() - live.history().lastTime();
+        SeriesForecaster.Fitted fitted = heap.fitted(live);
+        GcCpuGrowth.LiveSetPath path = (lead, level) -> fitted.bandsAt(lead)[level >= 0.95 ? 2 : level >= 0.8 ? 4 : 0];
+        ForecastTarget.Allowance above = confirmed ? new GcCpuGrowth(gc.getAsDouble(), path, offset, live.threshold())
+                : ForecastTarget.Allowance.NONE;
+        if (backlog) {
+            // the Java threads' part and the collector's are apart: their additions add up
+            double java = GcCpuShare.javaThreads(context.timeline()).orElse(0);
+            above = ForecastTarget.Allowance.sum(above, new BacklogWork(java, path, offset, live.threshold()));
+        }
+        return cpu.withAbove(above);
     }
 }

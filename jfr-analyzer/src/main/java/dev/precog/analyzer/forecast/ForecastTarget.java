@@ -91,6 +91,23 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
             };
         }
 
+        /** Both {@code a} and {@code b}, for what each adds to a different part of the series. */
+        static Allowance sum(Allowance a, Allowance b) {
+            return new Allowance() {
+                @Override
+                public double at(double lead, double level) {
+                    return a.at(lead, level) + b.at(lead, level);
+                }
+
+                @Override
+                public String describe(double lead) {
+                    String first = a.describe(lead);
+                    String second = b.describe(lead);
+                    return first == null ? second : second == null ? first : first + "; " + second;
+                }
+            };
+        }
+
         /** Whichever of {@code a} and {@code b} adds more at each lead. */
         static Allowance larger(Allowance a, Allowance b) {
             if (a == NONE) {

@@ -26,6 +26,8 @@ class CpuForecasterTest {
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
     private static final double MB = 1024.0 * 1024;
     private static final long MAX_HEAP = 1024L * 1024 * 1024;
+    /** A live set from a quarter of the heap, a byte a second (two on the 95% band). */
+    private static final GcCpuGrowth.LiveSetPath FROM_A_QUARTER = (lead, level) -> 0.25 * MAX_HEAP + (level >= 0.95 ? 2 : 1) * lead;
 
     /**
      * 10-second windows: the live set {@code liveSet(i)} with an old collection in each, the JVM at
@@ -33,6 +35,11 @@ class CpuForecasterTest {
      * machine at 20% (+/- 1%).
      */
     private static AnalysisContext context(IntToDoubleFunction liveSet, boolean javaThreads) {
+        return context(liveSet, javaThreads, false);
+    }
+
+    /** As above; {@code allInJava}: all of the JVM's CPU in its Java threads, so the GC's share is nil. */
+    private static AnalysisContext context(IntToDoubleFunction liveSet, boolean javaThreads, boolean allInJava) {
         Random random = new Random(5);
         Random machine = new Random(7);
         Timeline timeline = new Timeline(60);
@@ -40,11 +47,12 @@ class CpuForecasterTest {
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
             values.put(Metric.HEAP_USED_AFTER_GC, liveSet.applyAsDouble(i) + (2 * random.nextDouble() - 1) * MB);
             values.put(Metric.OLD_GC_COUNT, 1.0);
-            values.put(Metric.CPU_JVM_USER, 0.045 + 0.003 * random.nextGaussian());
-            values.put(Metric.CPU_JVM_SYSTEM, 0.005);
+            double user = 0.045 + 0.003 * random.nextGaussian();
+            values.put(Metric.CPU_JVM_USER, user);
+            values.put(Metric.CPU_JVM_SYSTEM, allInJava ? 0 : 0.005);
             values.put(Metric.CPU_MACHINE, 0.2 + 0.01 * machine.nextGaussian());
             if (javaThreads) {
-                values.put(Metric.CPU_JAVA_THREADS, 0.03);
+                values.put(Metric.CPU_JAVA_THREADS, allInJava ? user : 0.03);
             }
             Instant start = T0.plusSeconds(10L * i);
             timeline.add(new Window(start, start.plusSeconds(10), values, Map.of(), List.of(), 2));
@@ -67,7 +75,8 @@ class CpuForecasterTest {
 
         assertThat(f.metric()).isEqualTo("cpu.jvmTotal");
         assertThat(plain.adjustment()).isNull();
-        assertThat(f.adjustment()).contains("garbage collector").contains("2.0% of all CPUs outside Java threads");
+        assertThat(f.adjustment()).contains("garbage collector").contains("2.0% of all CPUs outside Java threads")
+                .as("a steady leak is no backlog feeding on itself").doesNotContain("backlog");
         ForecastPoint first = f.points().get(0);
         ForecastPoint last = f.points().get(f.points().size() - 1);
         ForecastPoint plainFirst = plain.points().get(0);
@@ -117,11 +126,44 @@ class CpuForecasterTest {
     }
 
     @Test
+    void aBacklogGrowingEverFasterRaisesTheCpuByTheWorkItMakes() {
+        // 40 MB to about 430 MB in ten minutes, each third faster than the one before: a retry storm;
+        // all of the JVM's 4.5% in its Java threads, so the collector adds nothing to tell them apart
+        Forecast f = cpu(context(i -> 40 * MB * Math.exp(i / 25.0), true, true));
+        Forecast steady = cpu(context(i -> 40 * MB + 6.5 * MB * i, true, true));
+
+        assertThat(f.adjustment()).contains("backlog growing ever faster").contains("4.5% of all CPUs in Java threads");
+        assertThat(steady.adjustment()).isNull();
+        ForecastPoint first = f.points().get(0);
+        ForecastPoint steadyFirst = steady.points().get(0);
+        // the live set, and with it the work, more than doubles by the first point shown
+        assertThat(first.high80()).isGreaterThan(steadyFirst.high80() + 0.045);
+        assertThat(first.high()).isGreaterThan(steadyFirst.high() + 0.045);
+        // the point and the lower bands stay where the CPU's own history puts them
+        assertThat(first.value()).isCloseTo(steadyFirst.value(), within(1e-12));
+        assertThat(first.low()).isCloseTo(steadyFirst.low(), within(1e-12));
+        assertThat(f.points()).allSatisfy(p -> assertThat(p.high()).isLessThanOrEqualTo(1.0));
+    }
+
+    @Test
+    void aBacklogsWorkGrowsWithTheLiveSetUpToTheMaxHeap() {
+        BacklogWork work = new BacklogWork(0.03, FROM_A_QUARTER, 0, MAX_HEAP);
+
+        double toHalf = 0.25 * MAX_HEAP;
+        assertThat(work.at(0, 0.8)).isCloseTo(0, within(1e-12));
+        // twice the live set, twice the work: 3% more
+        assertThat(work.at(toHalf, 0.8)).isCloseTo(0.03, within(1e-9));
+        assertThat(work.at(toHalf, 0.95)).isCloseTo(0.06, within(1e-9));
+        // the live set never passes the max heap: four times at most
+        assertThat(work.at(100 * toHalf, 0.95)).isCloseTo(0.09, within(1e-9));
+        // a live set falling below now adds nothing
+        assertThat(new BacklogWork(0.03, (lead, level) -> 0.25 * MAX_HEAP - lead, 0, MAX_HEAP).at(toHalf, 0.8)).isZero();
+    }
+
+    @Test
     void theGcGrowsAsLiveSetOverFreeHeapWithTheHeapsUpperBand() {
-        // a live set from a quarter of the heap to a half (its 95% band a byte a second faster):
-        // live/free from 1/3 to 1, three times the GC's work
-        GcCpuGrowth.LiveSetPath heap = (lead, level) -> 0.25 * MAX_HEAP + (level >= 0.95 ? 2 : 1) * lead;
-        GcCpuGrowth growth = new GcCpuGrowth(0.02, heap, 0, MAX_HEAP);
+        // to half the heap: live/free from 1/3 to 1, three times the GC's work
+        GcCpuGrowth growth = new GcCpuGrowth(0.02, FROM_A_QUARTER, 0, MAX_HEAP);
 
         double toHalf = 0.25 * MAX_HEAP;
         assertThat(growth.multiplier(0, 0.8)).isCloseTo(1, within(1e-9));
