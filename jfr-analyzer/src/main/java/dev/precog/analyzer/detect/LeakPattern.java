@@ -52,6 +52,14 @@ public record LeakPattern(String name, String reason) {
     /** The swing's standard deviation, at least this share of the trend's rise over one cycle. */
     static final double MIN_SWING_OF_CYCLE_RISE = 0.25;
 
+    /**
+     * Whether {@link #classify} would call the rise EXPONENTIAL, without trying the other shapes (a
+     * periodogram among them): for a forecaster that needs only that.
+     */
+    public static boolean isExponential(Series s, TheilSen fit) {
+        return s.size() >= MIN_POINTS && fit.slope() * s.spanSeconds() > 0 && exponential(s) != null;
+    }
+
     /** Classifies the analysed live-set (or any rising) series whose Theil–Sen fit is {@code fit}. */
     public static LeakPattern classify(Series s, TheilSen fit) {
         double rise = fit.slope() * s.spanSeconds();

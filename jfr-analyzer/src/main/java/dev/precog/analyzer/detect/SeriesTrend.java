@@ -98,6 +98,11 @@ public record SeriesTrend(Series series, MannKendall trend, TheilSen fit, MannKe
         return isSignificantRise() && !isPlateau() && isPersistent();
     }
 
+    /** Whether the shape of the rise is EXPONENTIAL, as {@link #pattern} would say, tried alone. */
+    public boolean isExponential() {
+        return LeakPattern.isExponential(series, fit);
+    }
+
     /** The shape of the rise: LINEAR, STAIRCASE, EXPONENTIAL or PERIODIC. */
     public LeakPattern pattern() {
         return LeakPattern.classify(series, fit);

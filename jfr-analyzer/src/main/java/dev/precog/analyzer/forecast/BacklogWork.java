@@ -42,7 +42,6 @@ record BacklogWork(double javaShareNow, GcCpuGrowth.LiveSetPath heap, double hea
     }
 
     private double live(double lead, double level) {
-        // a live set of zero would make every growth infinite; a megabyte is the least a JVM holds
-        return Math.max(1 << 20, Math.min(maxHeap, heap.at(lead, level)));
+        return heap.clipped(lead, level, maxHeap);
     }
 }

@@ -87,7 +87,7 @@ public final class CpuForecaster extends MetricForecaster {
             s = prepared(timeline, m);
         }
         return s.map(h -> new ForecastTarget(key, Unit.RATIO, h, SATURATED, "90% of all CPUs", true, null, 0, 1,
-                SeriesForecaster.horizon(h))).map(t -> withGcGrowth(t, context));
+                SeriesForecaster.horizon(h))).map(t -> withHeapGrowth(t, context));
     }
 
     /**
@@ -95,7 +95,7 @@ public final class CpuForecaster extends MetricForecaster {
      * the heap, and the work of a backlog that feeds on itself as soon as the leak detector sees its
      * growth quicken (before an old collection confirms it: a backlog's CPU rises from its start).
      */
-    private ForecastTarget withGcGrowth(ForecastTarget cpu, AnalysisContext context) {
+    private ForecastTarget withHeapGrowth(ForecastTarget cpu, AnalysisContext context) {
         Optional<ForecastTarget> heapTarget = heap.target(context);
         OptionalDouble gc = GcCpuShare.now(context.timeline());
         if (heapTarget.isEmpty() || gc.isEmpty()) {
@@ -103,7 +103,7 @@ public final class CpuForecaster extends MetricForecaster {
         }
         boolean confirmed = Boolean.TRUE.equals(heapTarget.get().growthConfirmed());
         boolean backlog = context.liveSetTrend()
-                .map(t -> t.trend().isRising() && "EXPONENTIAL".equals(t.trend().pattern().name())).orElse(false);
+                .map(t -> t.trend().isRising() && t.trend().isExponential()).orElse(false);
         if (!confirmed && !backlog) {
             return cpu;
         }

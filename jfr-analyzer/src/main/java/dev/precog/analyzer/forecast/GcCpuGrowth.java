@@ -29,6 +29,14 @@ record GcCpuGrowth(double gcShareNow, LiveSetPath heap, double heapLeadOffset, d
     /** The live set {@code lead} seconds past the heap history's last point: the point forecast (level 0) or an upper band. */
     interface LiveSetPath {
         double at(double lead, double level);
+
+        /**
+         * {@link #at}, never above {@code most} and never under a megabyte, the least a JVM holds: a
+         * live set of zero would make every growth infinite.
+         */
+        default double clipped(double lead, double level, double most) {
+            return Math.max(1 << 20, Math.min(most, at(lead, level)));
+        }
     }
 
     /**
@@ -57,8 +65,7 @@ record GcCpuGrowth(double gcShareNow, LiveSetPath heap, double heapLeadOffset, d
     }
 
     private double live(double lead, double level) {
-        // a live set of zero would make every growth infinite; a megabyte is the least a JVM holds
-        return Math.max(1 << 20, Math.min(FULLEST * maxHeap, heap.at(lead, level)));
+        return heap.clipped(lead, level, FULLEST * maxHeap);
     }
 
     private double pressure(double live) {
