@@ -124,6 +124,11 @@ class LeakDetectionIT {
                 assertThat(Reports.violations(fromMbean)).isEmpty();
             }
 
+            // The page beside the report, for a person: the leak, its culprit, the dump command and the forecast's chart.
+            String page = Files.readString(Reports.page(dir, service.pid()));
+            assertThat(page).contains("MEMORY_LEAK", "Heap live set grows", LeakingSessionService.class.getName() + "$UserSession",
+                    "jcmd " + service.pid() + " GC.heap_dump ", "heap.usedAfterGc", "<polygon class=\"band95\"");
+
             // status: the same findings, in words.
             Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
             assertThat(status.exitCode()).as(status.stderr()).isZero();
@@ -138,9 +143,12 @@ class LeakDetectionIT {
         // Offline: the recording the service made gives the same verdict.
         assertThat(recording).exists();
         Path offlineReport = dir.resolve("offline-report.json");
-        Cli.Result analyze = Cli.run(jdk, dir, "analyze", recording.toString(), "--out", offlineReport.toString(), "--window", "1s");
+        Path offlinePage = dir.resolve("offline-report.html");
+        Cli.Result analyze = Cli.run(jdk, dir, "analyze", recording.toString(), "--out", offlineReport.toString(), "--html",
+                offlinePage.toString(), "--window", "1s");
         assertThat(analyze.exitCode()).as(analyze.stderr()).isZero();
-        assertThat(analyze.stdout()).contains("MEMORY_LEAK");
+        assertThat(analyze.stdout()).contains("MEMORY_LEAK", "Report written to " + offlinePage);
+        assertThat(Files.readString(offlinePage)).contains("MEMORY_LEAK", "Heap live set grows");
         JsonNode offline = Reports.read(offlineReport).orElseThrow();
         assertThat(Reports.findings(offline, "MEMORY_LEAK")).hasSize(1);
         assertThat(Reports.violations(offline)).isEmpty();

@@ -10,6 +10,7 @@ import dev.precog.analyzer.jfr.JfrRepositoryVolume;
 import dev.precog.analyzer.jfr.JfrStreamSource;
 import dev.precog.analyzer.report.HeapDumpSizing;
 import dev.precog.analyzer.report.HostInfos;
+import dev.precog.analyzer.report.ReportHtml;
 import dev.precog.analyzer.report.ReportJson;
 import dev.precog.analyzer.report.ReportWriter;
 import dev.precog.analyzer.timeline.Timeline;
@@ -488,6 +489,15 @@ final class AgentRuntime implements AgentView {
         } catch (IOException | RuntimeException e) {
             reportProblem = "cannot write " + reportFile + ": " + e;
             log.error("report not written", e);
+            return reportFile;
+        }
+        Path page = ReportWriter.htmlBeside(reportFile);
+        try {
+            ReportWriter.writeAtomically(page, ReportHtml.toHtml(latest));
+        } catch (IOException | RuntimeException e) {
+            // the JSON, which tools read, is written; the page for people is what failed
+            reportProblem = "cannot write " + page + ": " + e;
+            log.error("report page not written", e);
         }
         return reportFile;
     }

@@ -33,6 +33,11 @@ public final class Reports {
         return dir.resolve("precog-report-" + pid + ".json");
     }
 
+    /** The HTML page the agent writes beside the report. */
+    public static Path page(Path dir, long pid) {
+        return dir.resolve("precog-report-" + pid + ".html");
+    }
+
     /** The report, or empty while it does not exist yet. */
     public static Optional<JsonNode> read(Path file) {
         if (!Files.exists(file)) {

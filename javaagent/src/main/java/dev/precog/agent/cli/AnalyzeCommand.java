@@ -3,6 +3,7 @@ package dev.precog.agent.cli;
 import dev.precog.agent.AgentStarter;
 import dev.precog.analyzer.OfflineAnalysis;
 import dev.precog.analyzer.jfr.UnreadableRecordingException;
+import dev.precog.analyzer.report.ReportHtml;
 import dev.precog.analyzer.report.ReportJson;
 import dev.precog.analyzer.report.ReportWriter;
 import dev.precog.model.Report;
@@ -14,18 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code analyze <file.jfr> [--out report.json] [--window 10s] [--progress|--quiet]}: the live
- * detectors, offline. Progress goes to stderr when it is a terminal, or when asked for.
+ * {@code analyze <file.jfr> [--out report.json] [--html report.html] [--window 10s] [--progress|--quiet]}:
+ * the live detectors, offline. Progress goes to stderr when it is a terminal, or when asked for.
  */
 final class AnalyzeCommand {
 
-    private static final String USAGE = "usage: analyze <file.jfr> [--out report.json|-] [--window 10s] [--progress|--quiet]";
+    private static final String USAGE = "usage: analyze <file.jfr> [--out report.json|-] [--html report.html] [--window 10s] [--progress|--quiet]";
 
     private AnalyzeCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
         List<String> rest = new ArrayList<>(args);
         String outFile = option(rest, "--out");
+        String htmlFile = option(rest, "--html");
         String windowText = option(rest, "--window");
         ProgressOption progressOption = ProgressOption.take(rest);
         if (rest.size() != 1 || progressOption.conflicting()) {
@@ -48,18 +50,30 @@ final class AnalyzeCommand {
         String json = ReportJson.toJson(report);
         if ("-".equals(outFile)) {
             out.println(json);
-            return ExitCodes.OK;
-        }
-        try {
-            ReportSummary.print(ReportSummary.parse(json), out);
-            if (outFile != null) {
-                ReportWriter.writeAtomically(Path.of(outFile), json);
-                out.println("Report written to " + Path.of(outFile).toAbsolutePath());
+        } else {
+            try {
+                ReportSummary.print(ReportSummary.parse(json), out);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.FAILED, "cannot read the report back: " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILED, "cannot write " + outFile + ": " + TargetJvm.message(e));
+            if (outFile != null) {
+                write(Path.of(outFile), json, out);
+            }
+        }
+        if (htmlFile != null) {
+            // with the JSON on stdout, where the page went is said on stderr
+            write(Path.of(htmlFile), ReportHtml.toHtml(report), "-".equals(outFile) ? err : out);
         }
         return ExitCodes.OK;
+    }
+
+    private static void write(Path file, String content, PrintStream out) throws CliException {
+        try {
+            ReportWriter.writeAtomically(file, content);
+            out.println("Report written to " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILED, "cannot write " + file + ": " + TargetJvm.message(e));
+        }
     }
 
     /** Removes {@code name} from {@code args}; true when it was there. */

@@ -3,6 +3,7 @@ package dev.precog.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.agent.AgentOptions;
 import dev.precog.agent.OptionsException;
+import dev.precog.analyzer.report.ReportWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,6 +79,10 @@ final class DemoCommand {
             }
             out.println();
             out.println("Report: " + report);
+            Path page = ReportWriter.htmlBeside(report);
+            if (Files.exists(page)) {
+                out.println("Page:   " + page);
+            }
             ReportSummary.print(last, out);
             return ExitCodes.OK;
         } catch (InterruptedException e) {

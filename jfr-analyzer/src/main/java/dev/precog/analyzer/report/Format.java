@@ -1,5 +1,6 @@
 package dev.precog.analyzer.report;
 
+import dev.precog.model.Unit;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -39,6 +40,16 @@ public final class Format {
             return String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart());
         }
         return d.getSeconds() + "s";
+    }
+
+    /** A value in its unit: bytes as sizes, ratios as percentages, counts whole. */
+    public static String value(double v, Unit unit) {
+        return switch (unit) {
+            case BYTES -> bytes(v);
+            case RATIO -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+            case COUNT -> String.format(Locale.ROOT, "%.0f", v);
+            case MILLISECONDS -> String.format(Locale.ROOT, "%.0f ms", v);
+        };
     }
 
     public static String percent(double ratio) {

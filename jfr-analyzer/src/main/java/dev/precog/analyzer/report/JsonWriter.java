@@ -162,16 +162,19 @@ final class JsonWriter {
     private void record(Record r) {
         beginObject();
         for (RecordComponent c : r.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                c.getAccessor().setAccessible(true);
-                value = c.getAccessor().invoke(r);
-            } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-                value = "<unreadable: " + e + ">";
-            }
-            field(c.getName(), value);
+            field(c.getName(), componentValue(c, r));
         }
         endObject();
+    }
+
+    /** The value of component {@code c} of {@code r}, even of a record type not public; a note when unreadable. */
+    static Object componentValue(RecordComponent c, Record r) {
+        try {
+            c.getAccessor().setAccessible(true);
+            return c.getAccessor().invoke(r);
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            return "<unreadable: " + e + ">";
+        }
     }
 
     private void push(boolean object) {

@@ -21,6 +21,13 @@ public final class ReportWriter {
         return dir.resolve("precog-report-" + pid + ".json");
     }
 
+    /** The HTML page beside report file {@code json}: the same name ending in {@code .html}. */
+    public static Path htmlBeside(Path json) {
+        String name = json.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return json.resolveSibling(base + ".html");
+    }
+
     public static void writeAtomically(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
