@@ -22,12 +22,30 @@ import java.util.List;
  * @param drift how far the series strayed from the chosen model's path over every lag of its whole
  *     history ({@link DriftSpread}); null when that cannot be told
  * @param k80 multiplier of the error scale for the two-sided 80% interval
+ * @param k80IfConfirmed the 80% multiplier for a growth a detector confirmed ({@link #k80For}): the backtest's
+ *     own, shrunk towards the textbook one but free to stay under it, when the chosen model has steady
+ *     increments and its errors do not grow with the lead; {@code k80} otherwise
  * @param k95 multiplier for the 95% interval
  * @param floor the smallest error scale: half the series' resolution (a thread count moves by one,
  *     see {@link #floor}), so a series that never moved still gets bands and no division by zero
  */
 record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, ErrorGrowth drift, double k80,
-        double k95, double floor) {
+        double k80IfConfirmed, double k95, double floor) {
+
+    /**
+     * The 80% multiplier for a target: for a growth a detector confirmed (a heap leak) whose errors
+     * about a line stay bounded, the backtest's own even under the textbook one. A staircase's steps
+     * swing the heap within a fixed band about its line, which the robust normal scale overstates: at
+     * the textbook multiple its 80% band held everything, on every set. Elsewhere never under the
+     * textbook one: a healthy series' future holds steps no history of it shows (Precog's own chunk
+     * rotation, garbage promoted before the first old cycle); errors that grow with the lead (a leak
+     * whose rate wanders) are measured by the backtest over shorter leads than the forecast's; and an
+     * exponential's errors are measured against its size, which compounds. The 95% multiplier keeps
+     * the textbook floor everywhere: that band must reach jumps no history shows.
+     */
+    double k80For(Boolean growthConfirmed) {
+        return Boolean.TRUE.equals(growthConfirmed) ? k80IfConfirmed : k80;
+    }
 
     /**
      * The error scale at {@code lead} seconds for {@code fit}: the backtest's growth law, but never
@@ -75,6 +93,8 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     /** Candidates, simplest first: a more complex model must beat a simpler one clearly. */
     static final List<ForecastModel> CANDIDATES = List.of(
             new LevelModel(), new LinearTrendModel(), new DampedTrendModel(), new SeasonalTrendModel());
+    /** Errors growing with the lead by a power under this count as not growing: a bounded swing about a right line. */
+    static final double STEADY_POWER = 0.25;
     /**
      * Fewer points than this are not backtested: the line is used with textbook intervals when
      * the series has a significant trend, its level otherwise.
@@ -113,7 +133,8 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             }
             // the scale itself is estimated from a handful of points: Student's t, not the normal
             ErrorGrowth drift = DriftSpread.of(model, x, v, ForecastModel.meanStep(x));
-            return new ModelSelection(model, scores, null, drift, studentT(Z80, n - 2), studentT(Z95, n - 2), floor(v));
+            double t80 = studentT(Z80, n - 2);
+            return new ModelSelection(model, scores, null, drift, t80, t80, studentT(Z95, n - 2), floor(v));
         }
         double floor = floor(v);
         List<Backtest> tests = new ArrayList<>();
@@ -136,8 +157,12 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         double unit = ForecastModel.meanStep(x);
         ErrorGrowth growth = chosen.growth(unit);
         ErrorGrowth drift = DriftSpread.of(chosen.model(), x, v, unit);
-        return new ModelSelection(chosen.model(), scores, growth, drift, chosen.multiplier(growth, drift, 0.8, Z80, floor),
-                chosen.multiplier(growth, drift, 0.95, Z95, floor), floor);
+        double measured80 = chosen.multiplier(growth, drift, 0.8, Z80, floor);
+        // a right line with a bounded swing about it: errors that do not grow with the lead, about a model of steady increments
+        boolean boundedAboutLine = chosen.model().steadyIncrements() && growth != null && growth.power() < STEADY_POWER;
+        return new ModelSelection(chosen.model(), scores, growth, drift, Math.max(Z80, measured80),
+                boundedAboutLine ? measured80 : Math.max(Z80, measured80),
+                Math.max(Z95, chosen.multiplier(growth, drift, 0.95, Z95, floor)), floor);
     }
 
     /**
@@ -155,7 +180,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
 
     /** The same choice with textbook multipliers: for a model fitted without its backtest. */
     ModelSelection withModel(ForecastModel other) {
-        return new ModelSelection(other, scores, null, drift, Z80, Z95, floor);
+        return new ModelSelection(other, scores, null, drift, Z80, Z80, Z95, floor);
     }
 
     /**
@@ -291,8 +316,9 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         }
 
         /**
-         * The empirical {@code coverage} quantile of the errors over the scale the bands use, shrunk towards the textbook {@code nominal} and never under it:
-         * the backtest sees one stretch of history, and its luck is no reason for narrower bands.
+         * The empirical {@code coverage} quantile of the errors over the scale the bands use, shrunk towards the
+         * textbook {@code nominal} (the backtest sees one stretch of history); the caller keeps it from going
+         * under {@code nominal} where the history's luck is no reason for narrower bands.
          */
         double multiplier(ErrorGrowth growth, ErrorGrowth drift, double coverage, double nominal, double floor) {
             if (sigmas.length == 0) {
@@ -306,7 +332,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             Arrays.sort(sorted);
             double empirical = sorted[Math.min(sorted.length - 1, (int) Math.ceil(coverage * sorted.length) - 1)];
             int m = sorted.length;
-            return Math.max(nominal, (m * empirical + PRIOR_WEIGHT * nominal) / (m + PRIOR_WEIGHT));
+            return (m * empirical + PRIOR_WEIGHT * nominal) / (m + PRIOR_WEIGHT);
         }
     }
 }

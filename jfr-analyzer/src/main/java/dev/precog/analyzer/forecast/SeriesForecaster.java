@@ -39,7 +39,7 @@ final class SeriesForecaster {
             double value = fit.valueAt(lead);
             double sigma = selection.sigma(fit, lead);
             double half95 = halfWidth(sigma, value, selection.k95(), ModelSelection.Z95);
-            double half80 = halfWidth(sigma, value, selection.k80(), ModelSelection.Z80);
+            double half80 = halfWidth(sigma, value, selection.k80For(target.growthConfirmed()), ModelSelection.Z80);
             // what another signal may add lifts the upper bands; the point and the lower bands stay where the history puts them
             ForecastTarget.Allowance above = target.above();
             return new double[] {clip(target, value), clip(target, value - half95),
