@@ -21,8 +21,8 @@ final class ForecastChart {
 
     private ForecastChart() {}
 
-    /** The chart of {@code f} as seen at {@code now}; empty when it has no points. */
-    static String svg(Forecast f, Instant now) {
+    /** The chart of {@code f} from {@code origin}, the last data it was fitted on; empty when it has no points. */
+    static String svg(Forecast f, Instant origin) {
         List<ForecastPoint> points = f.points();
         if (points.isEmpty()) {
             return "";
@@ -37,7 +37,7 @@ final class ForecastChart {
         value[0] = low[0] = high[0] = low80[0] = high80[0] = f.currentValue();
         for (int i = 1; i < n; i++) {
             ForecastPoint p = points.get(i - 1);
-            t[i] = Math.max(0, Duration.between(now, p.at()).toMillis() / 1000.0);
+            t[i] = Math.max(0, Duration.between(origin, p.at()).toMillis() / 1000.0);
             value[i] = p.value();
             low[i] = p.low();
             high[i] = p.high();

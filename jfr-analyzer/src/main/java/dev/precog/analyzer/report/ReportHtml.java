@@ -9,6 +9,7 @@ import dev.precog.model.JvmInfo;
 import dev.precog.model.Report;
 import dev.precog.model.Suggestion;
 import dev.precog.model.Suspect;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class ReportHtml {
             ul{margin:0;padding-left:1.2em}code{background:#f3f3f3;padding:.1em .3em;word-break:break-all}
             .finding{border-left:6px solid #999;padding:.2em 1em;margin:1em 0;background:#fafafa}
             .CRITICAL{border-color:#c62828}.WARNING{border-color:#ef6c00}.INFO{border-color:#1565c0}
-            .sev{font-weight:700}.muted{color:#666}
+            .sev{font-weight:700}.muted{color:#666}td.metric code{white-space:nowrap;word-break:normal}
             svg.chart{background:#fff;border:1px solid #ddd}.band95{fill:#bbdefb}.band80{fill:#64b5f6}
             .point{fill:none;stroke:#0d47a1;stroke-width:1.5}.threshold{stroke:#c62828;stroke-dasharray:4 3}
             """;
@@ -171,16 +172,18 @@ public final class ReportHtml {
             return;
         }
         h.raw("<p class=\"muted\">Dark band: 80% interval; light band: 95%; dashed line: the threshold, where it is within reach.</p>");
+        // the forecasts start from the last data analysed: offline that is the recording's end, not the report's time
+        Instant origin = report.analysis() == null || report.analysis().to() == null ? report.generatedAt() : report.analysis().to();
         h.raw("<table class=\"grid\"><tr><th>metric</th><th>now</th><th>threshold</th><th>reached in</th><th>model</th><th>chart</th></tr>\n");
         for (Forecast f : forecasts) {
-            h.raw("<tr id=\"").text(f.id()).raw("\"><td><code>").text(f.metric()).raw("</code></td><td>")
+            h.raw("<tr id=\"").text(f.id()).raw("\"><td class=\"metric\"><code>").text(f.metric()).raw("</code></td><td>")
                     .text(Format.value(f.currentValue(), f.unit())).raw("</td><td>").text(Format.value(f.threshold(), f.unit()))
                     .raw("<br><span class=\"muted\">").text(f.thresholdSource()).raw("</span></td><td>").text(crossing(f));
             if (f.adjustment() != null) {
                 h.raw("<br><span class=\"muted\">").text(f.adjustment()).raw("</span>");
             }
             h.raw("</td><td>").text(f.model()).raw("<br><span class=\"muted\">").text(f.historyPoints() + " points every "
-                    + Format.duration(f.resolutionSeconds())).raw("</span></td><td>").raw(ForecastChart.svg(f, report.generatedAt()))
+                    + Format.duration(f.resolutionSeconds())).raw("</span></td><td>").raw(ForecastChart.svg(f, origin))
                     .raw("</td></tr>\n");
         }
         h.raw("</table>\n");

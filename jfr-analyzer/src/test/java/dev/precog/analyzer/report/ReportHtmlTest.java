@@ -1,6 +1,7 @@
 package dev.precog.analyzer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.precog.model.AgentStats;
 import dev.precog.model.Finding;
@@ -96,6 +97,20 @@ class ReportHtmlTest {
     }
 
     @Test
+    void anOfflineReportsChartStartsAtTheRecordingsEndNotAtTheTimeOfTheAnalysis() {
+        Report live = report(List.of(), List.of(heapForecast()), null);
+        // analysed an hour after the recording ended: the forecast's points lie in the report's past
+        Report offline = new Report(live.schemaVersion(), NOW.plusSeconds(3600), live.jvm(), null, live.analysis(), List.of(),
+                live.forecasts(), null, null);
+
+        String html = ReportHtml.toHtml(offline);
+
+        double[] x = xs(html, "polyline class=\"point\" points=\"([^\"]+)\"");
+        assertThat(x[0]).isLessThan(x[1]).isLessThan(x[2]);
+        assertThat(x[2]).isCloseTo(ForecastChart.WIDTH - 4, within(0.1));
+    }
+
+    @Test
     void theApplicationsTextIsEscapedNeverMarkup() {
         Suspect hostile = new Suspect("java.util.Map<java.lang.String,Foo>", "allocation", null, List.of(), "<img src=x onerror=alert(1)>");
         Report report = report(List.of(finding(Severity.WARNING, "memory-leak:heap", "<script>alert('x')</script> & \"more\"",
@@ -141,14 +156,23 @@ class ReportHtmlTest {
     }
 
     private static double[] ys(String svg, String regex) {
+        return coordinates(svg, regex, 1);
+    }
+
+    private static double[] xs(String svg, String regex) {
+        return coordinates(svg, regex, 0);
+    }
+
+    /** Coordinate {@code which} (0 for x, 1 for y) of every point of the first match's point list. */
+    private static double[] coordinates(String svg, String regex, int which) {
         Matcher m = Pattern.compile(regex).matcher(svg);
         assertThat(m.find()).as(svg).isTrue();
         String[] pairs = m.group(1).split(" ");
-        double[] y = new double[pairs.length];
+        double[] c = new double[pairs.length];
         for (int i = 0; i < pairs.length; i++) {
-            y[i] = Double.parseDouble(pairs[i].split(",")[1]);
+            c[i] = Double.parseDouble(pairs[i].split(",")[which]);
         }
-        return y;
+        return c;
     }
 
     private static double min(double[] v) {
