@@ -54,7 +54,7 @@ final class Html {
             raw("<table class=\"nested\">");
             map.forEach((k, x) -> {
                 raw("<tr><th>").text(k).raw("</th><td>");
-                value(x);
+                entry(String.valueOf(k), x);
                 raw("</td></tr>");
             });
             return raw("</table>");
@@ -97,6 +97,19 @@ final class Html {
         }
         String s = String.valueOf(v);
         return text(s.length() > MAX_VALUE_CHARS ? s.substring(0, MAX_VALUE_CHARS) + " …" : s);
+    }
+
+    /**
+     * The value of evidence entry {@code key}: a flame graph's path (async-profiler evidence, written
+     * beside the report) as a link by its file name, so the page and its flame graphs move together;
+     * anything else as {@link #value}.
+     */
+    Html entry(String key, Object v) {
+        if ("flameGraph".equals(key) && v instanceof String path) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            return raw("<a href=\"").text(name).raw("\">").text(path).raw("</a>");
+        }
+        return value(v);
     }
 
     /** A number as a person reads it: whole numbers whole, others to six significant digits, never in E notation. */

@@ -151,15 +151,7 @@ public final class ReportHtml {
         }
         h.raw("<details><summary>Evidence</summary><table class=\"grid\">");
         evidence.forEach((k, v) -> {
-            h.raw("<tr><th>").text(k).raw("</th><td>");
-            if ("flameGraph".equals(k) && v instanceof String path) {
-                // written next to the report, so its file name alone links to it
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                h.raw("<a href=\"").text(name).raw("\">").text(path).raw("</a>");
-            } else {
-                h.value(v);
-            }
-            h.raw("</td></tr>");
+            h.raw("<tr><th>").text(k).raw("</th><td>").entry(k, v).raw("</td></tr>");
         });
         h.raw("</table></details>\n");
     }

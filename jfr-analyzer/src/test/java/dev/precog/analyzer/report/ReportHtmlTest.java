@@ -57,7 +57,8 @@ class ReportHtmlTest {
         evidence.put("growthBytesPerMinute", 40_000_000L);
         evidence.put("floors", new double[] {1.5e8, 1.6e8});
         evidence.put("share", 0.123456789);
-        evidence.put("flameGraph", "/var/log/precog/precog-profile-4242-memory-leak-heap-alloc.html");
+        // as async-profiler evidence holds it: a map under "profile"
+        evidence.put("profile", Map.of("mode", "alloc", "flameGraph", "/var/log/precog/precog-profile-4242-memory-leak-heap.html"));
         Report report = report(List.of(
                 finding(Severity.WARNING, "gc-pressure", "GC busy", Map.of(), List.of()),
                 finding(Severity.CRITICAL, "memory-leak:heap", "Heap live set grows 40 MB/min", evidence, List.of(culprit))),
@@ -72,7 +73,7 @@ class ReportHtmlTest {
         assertThat(html.indexOf("Heap live set grows")).as("the critical finding first").isLessThan(html.indexOf("GC busy"));
         assertThat(html).contains("<li>150000000</li><li>160000000</li>");
         assertThat(html).as("the flame graph, written beside the page, by its file name")
-                .contains("<a href=\"precog-profile-4242-memory-leak-heap-alloc.html\">");
+                .contains("<a href=\"precog-profile-4242-memory-leak-heap.html\">/var/log/precog/precog-profile-4242-memory-leak-heap.html</a>");
         // the forecast's row: now, threshold, when and the bands drawn
         assertThat(html).contains("171.7 MB", "256.0 MB", "2m13s (95%: 2m00s to 2m30s)", "theil-sen-linear");
         assertThat(html).contains("<polygon class=\"band95\"", "<polygon class=\"band80\"", "<polyline class=\"point\"",
