@@ -1,6 +1,7 @@
 package dev.precog.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.precog.it.harness.BundledAsyncProfiler;
@@ -76,6 +77,10 @@ class AsyncProfilerIT {
             assertThat(flameGraph.getParent()).isEqualTo(dir.toAbsolutePath());
             assertThat(flameGraph.getFileName().toString()).isEqualTo("precog-profile-" + service.pid() + "-cpu-saturation-cpu.html");
             assertThat(Files.readString(flameGraph)).startsWith("<!DOCTYPE html>").contains("layout");
+            // the report's page links it by its file name (the page is written just after the JSON)
+            String link = "<a href=\"" + flameGraph.getFileName() + "\">";
+            await("the report page links the flame graph").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(Files.readString(Reports.page(dir, service.pid()))).contains(link));
             // async-profiler's log goes to Precog's private file, never to the application's streams
             assertThat(service.stdout().strip()).as(service::describe).isEqualTo("ready");
             assertThat(service.stderr()).as(service::describe).doesNotContain("WARNING", "[WARN]", "[INFO]");
