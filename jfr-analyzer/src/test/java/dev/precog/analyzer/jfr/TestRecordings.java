@@ -16,7 +16,7 @@ import jdk.jfr.Recording;
 
 /**
  * Real recordings of this test JVM, each made once per test run: {@link #gcRecording()}, about two
- * seconds of allocation with a few explicit collections, GC and heap events, CPU load every 100 ms
+ * seconds of allocation with {@link #EXPLICIT_GCS} explicit collections, GC and heap events, CPU load every 100 ms
  * and the JVM facts; {@link #busyRecording()}, three seconds of lock contention and garbage under
  * JFR's "profile" settings plus events Precog does not read.
  */
