@@ -30,6 +30,12 @@ public final class TestRecordings {
 
     private static final Duration LENGTH = Duration.ofMillis(2200);
     private static final Duration BUSY_LENGTH = Duration.ofSeconds(3);
+    /**
+     * Rounds each of the busy recording's four threads makes at least: 10,000 park events in all, so
+     * a replay reports its progress more than once (every 4,096 events) even on a machine busy enough
+     * to slow the rounds (once the recording held a few thousand events, and one report).
+     */
+    private static final int MIN_BUSY_ROUNDS = 2500;
     private static Path gcRecording;
     private static Path busyRecording;
     private static volatile Object sink;
@@ -81,7 +87,8 @@ public final class TestRecordings {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 Thread t = new Thread(() -> {
-                    while (System.nanoTime() < end) {
+                    // at least so many rounds, each at least one park event, however slow a busy machine makes them
+                    for (int round = 0; System.nanoTime() < end || round < MIN_BUSY_ROUNDS; round++) {
                         synchronized (monitor) {
                             allocateGarbage();
                         }
