@@ -132,7 +132,8 @@ class LeakDetectionIT {
             // status: the same findings, in words.
             Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
             assertThat(status.exitCode()).as(status.stderr()).isZero();
-            assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows", "Forecast: heap.usedAfterGc reaches 384.0 MB (max heap (-Xmx)) in ");
+            assertThat(status.stdout()).contains("MEMORY_LEAK", "Heap live set grows",
+                    "Forecast: heap.usedAfterGc reaches 384.0 MB (max heap (-Xmx)) in ", "Page:   " + Reports.page(dir, service.pid()));
 
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
             assertThat(HeapDumpIT.dumpsIn(dir)).as("no heap dump without heapDump=auto").isEmpty();

@@ -1,8 +1,10 @@
 package dev.precog.agent.cli;
 
 import dev.precog.agent.jmx.PrecogMXBean;
+import dev.precog.analyzer.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -33,8 +35,9 @@ final class StatusCommand {
                         + " (or is still starting); attach it with: java -jar precog-agent.jar attach " + pid);
             }
             out.println((String) server.getAttribute(name, "Status"));
-            out.println("Report: " + server.getAttribute(name, "ReportPath")
-                    + " (written " + orNever(server.getAttribute(name, "ReportWrittenAt")) + ")");
+            Path report = Path.of((String) server.getAttribute(name, "ReportPath"));
+            out.println("Report: " + report + " (written " + orNever(server.getAttribute(name, "ReportWrittenAt")) + ")");
+            out.println("Page:   " + ReportWriter.htmlBeside(report));
             ReportSummary.print(ReportSummary.parse((String) server.getAttribute(name, "ReportJson")), out);
             return ExitCodes.OK;
         } catch (IOException e) {
