@@ -3,6 +3,7 @@ package dev.precog.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precog.analyzer.report.Format;
+import dev.precog.model.Unit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -135,11 +136,7 @@ final class ReportSummary {
     }
 
     private static String value(double v, String unit) {
-        return switch (unit) {
-            case "RATIO" -> Format.percent(v);
-            case "COUNT" -> String.format(Locale.ROOT, "%.0f", v);
-            default -> Format.bytes(v);
-        };
+        return Format.value(v, "RATIO".equals(unit) || "COUNT".equals(unit) ? Unit.valueOf(unit) : Unit.BYTES);
     }
 
     /**

@@ -42,11 +42,11 @@ public final class Format {
         return d.getSeconds() + "s";
     }
 
-    /** A value in its unit: bytes as sizes, ratios as percentages, counts whole. */
+    /** A report value in its unit, as the summaries and the report page show it: sizes, whole percentages, whole counts. */
     public static String value(double v, Unit unit) {
         return switch (unit) {
             case BYTES -> bytes(v);
-            case RATIO -> String.format(Locale.ROOT, "%.1f%%", v * 100);
+            case RATIO -> percent(v);
             case COUNT -> String.format(Locale.ROOT, "%.0f", v);
             case MILLISECONDS -> String.format(Locale.ROOT, "%.0f ms", v);
         };

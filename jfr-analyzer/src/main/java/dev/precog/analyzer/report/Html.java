@@ -37,12 +37,17 @@ final class Html {
 
     /** {@code <tag>text</tag>}, text escaped. */
     Html element(String tag, Object text) {
-        return raw("<" + tag + ">").text(text).raw("</" + tag.split(" ", 2)[0] + ">");
+        return raw("<" + tag + ">").text(text).raw("</" + tag + ">");
     }
 
     /** A table row of header and value cells, values escaped. */
     Html row(String header, Object value) {
         return raw("<tr><th>").text(header).raw("</th><td>").text(value).raw("</td></tr>\n");
+    }
+
+    /** A table row of a header and a command or flag, both escaped, the value as code. */
+    Html codeRow(String header, String code) {
+        return raw("<tr><th>").text(header).raw("</th><td><code>").text(code).raw("</code></td></tr>\n");
     }
 
     /**

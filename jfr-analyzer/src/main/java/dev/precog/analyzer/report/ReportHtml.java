@@ -199,7 +199,7 @@ public final class ReportHtml {
         h.element("p", d.reason());
         h.raw("<table>");
         if (d.command() != null) {
-            h.raw("<tr><th>Command</th><td><code>").text(d.command()).raw("</code></td></tr>");
+            h.codeRow("Command", d.command());
         }
         if (d.mbeanOperation() != null) {
             h.row("Or through JMX", d.mbeanOperation());
@@ -221,7 +221,7 @@ public final class ReportHtml {
             h.row("Dump by", d.recommendDumpBy());
         }
         if (d.onOutOfMemoryFlags() != null) {
-            h.raw("<tr><th>Also start with</th><td><code>").text(d.onOutOfMemoryFlags()).raw("</code></td></tr>");
+            h.codeRow("Also start with", d.onOutOfMemoryFlags());
         }
         if (d.autoDump() != null) {
             h.row("heapDump=auto", d.autoDump().status() + ": " + d.autoDump().reason());
