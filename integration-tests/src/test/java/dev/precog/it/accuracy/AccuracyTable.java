@@ -61,7 +61,11 @@ final class AccuracyTable {
                 .append("  origins inside its 95% band three times in ten, so 100% there proves nothing). Outside the band but\n")
                 .append("  within chance is marked *within chance*. Far from nominal is a bug to fix, not a result, but with\n")
                 .append("  dozens of series tested twice each, a calibrated forecaster too would have a few far: the summary\n")
-                .append("  says how many to expect by chance alone, under the same test. With fewer than ")
+                .append("  says how many to expect by chance alone, under the same test, were the origins independent. They\n")
+                .append("  are not: consecutive origins forecast much the same future, and for a series that wanders their\n")
+                .append("  misses come together, so a calibrated forecaster of a random walk is called far about one time in\n")
+                .append("  five (simulated by `FarTestCalibration`): the count is a floor, and a series far on set after set\n")
+                .append("  says more than the count of one page. With fewer than ")
                 .append(MIN_FORECASTS).append(" forecast\n  windows a coverage is marked *few* instead.")
                 .append(" A series whose every forecast hit every later point\n")
                 .append("  exactly (a thread count that never moved) is marked *exact*: there was no error to size the bands\n")
@@ -91,7 +95,8 @@ final class AccuracyTable {
         if (all.stream().anyMatch(AccuracyTable::judged)) {
             double chance = ChanceOfFar.expected(all);
             String amount = String.format(Locale.ROOT, chance < 1 ? "%.2f" : "%.1f", chance);
-            md.append("; a calibrated forecaster would have about ").append(amount).append(" far by chance alone, under the same test");
+            md.append("; a calibrated forecaster would have about ").append(amount)
+                    .append(" far by chance alone, under the same test, were its origins independent trials (more, as they are not)");
         }
         md.append('.');
         long failed = results.stream().filter(r -> r.backtest() == null).count();

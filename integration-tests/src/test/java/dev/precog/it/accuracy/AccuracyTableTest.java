@@ -116,7 +116,8 @@ class AccuracyTableTest {
 
         // one series judged, over 12 origins: a calibrated one would be far about once in fifty
         assertThat(page).contains("2 recordings, 2 series backtested; 1 series has coverage far from nominal; a calibrated "
-                + String.format(java.util.Locale.ROOT, "forecaster would have about %.2f far by chance alone, under the same test. ",
+                + String.format(java.util.Locale.ROOT, "forecaster would have about %.2f far by chance alone, under the same test, were its origins "
+                        + "independent trials (more, as they are not). ",
                         ChanceOfFar.probability(12))
                 + "1 recording could not be backtested (see its note).");
         assertThat(ChanceOfFar.probability(12)).isBetween(0.005, 0.05);

@@ -8,6 +8,8 @@ import java.util.List;
  * inside the 80% band with probability 0.8, inside the 95% band only with 0.15, outside both with
  * 0.05. With dozens of series each tested twice at 5%, a few are called far with nothing wrong;
  * the page says how many, so a reader can tell a count that means something from one that does not.
+ * It is a floor: the origins of one series are not independent trials, and for a series that
+ * wanders a calibrated forecaster is called far several times as often ({@link FarTestCalibration}).
  */
 final class ChanceOfFar {
 
