@@ -43,20 +43,24 @@ class ForecastBacktestTest {
 
     @Test
     void aMetricAskedForInDetailShowsEveryScoredForecastAndTheScoresAddUpFromThem() throws Exception {
-        ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(15), Set.of("heap.usedAfterGc"))
-                .run(TestRecordings.gcRecording());
+        // both asked for: in 15-ms windows one of the two loses most of its points to JFR's file order (the
+        // collector's and the periodic thread's buffers are flushed about once a second, and events of the
+        // buffer read second land in one window), and which one varies from recording to recording
+        Set<String> asked = Set.of("heap.usedAfterGc", "cpu.jvmTotal");
+        ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(15), asked).run(TestRecordings.gcRecording());
 
-        ForecastBacktest.MetricScore heap = result.series().stream().filter(s -> s.metric().equals("heap.usedAfterGc")).findFirst()
-                .orElseThrow(() -> new AssertionError("no heap series in " + result));
-        List<ForecastBacktest.OriginDetail> details = result.details();
-        assertThat(details).as("only the metric asked for").allSatisfy(d -> assertThat(d.metric()).isEqualTo("heap.usedAfterGc"));
-        assertThat(details).as("one per scored origin").hasSize(heap.origins()).isNotEmpty();
+        assertThat(result.details()).as("only the metrics asked for").allSatisfy(d -> assertThat(asked).contains(d.metric()));
+        ForecastBacktest.MetricScore scored = result.series().stream().filter(s -> asked.contains(s.metric()))
+                .max(java.util.Comparator.comparingInt(ForecastBacktest.MetricScore::origins))
+                .orElseThrow(() -> new AssertionError("neither series in " + result));
+        List<ForecastBacktest.OriginDetail> details = result.details().stream().filter(d -> d.metric().equals(scored.metric())).toList();
+        assertThat(details).as("one per scored origin").hasSize(scored.origins()).isNotEmpty();
         List<ForecastBacktest.PairDetail> pairs = details.stream().flatMap(d -> d.pairs().stream()).toList();
-        assertThat(pairs).hasSize(heap.pointForecasts());
+        assertThat(pairs).hasSize(scored.pointForecasts());
         long inside80 = pairs.stream().filter(p -> p.actual() >= p.low80() && p.actual() <= p.high80()).count();
         long above95 = pairs.stream().filter(p -> "above 95%".equals(p.miss())).count();
-        assertThat((double) inside80 / pairs.size()).isCloseTo(heap.coverage80(), within(1e-9));
-        assertThat((double) above95 / pairs.size()).isCloseTo(heap.above95(), within(1e-9));
+        assertThat((double) inside80 / pairs.size()).isCloseTo(scored.coverage80(), within(1e-9));
+        assertThat((double) above95 / pairs.size()).isCloseTo(scored.above95(), within(1e-9));
         assertThat(details).allSatisfy(d -> {
             assertThat(d.originSeconds()).isPositive();
             assertThat(d.pairs()).allSatisfy(p -> {
