@@ -25,33 +25,43 @@ import java.util.Locale;
  *     known well enough) nor the lower bands
  * @param levelShare the least error scale, as a share of the forecast level: no band is narrower than the
  *     textbook multiple of it, however steady the history (see {@link HeapLiveSetForecaster#SURVIVOR_SHARE})
+ * @param rateShare the least error scale of the trend's rate, as a share of the fitted rate: no band is narrower
+ *     than the textbook multiple of this share of what the trend adds by the lead, however straight the history
+ *     (see {@link MetaspaceForecaster#RATE_SHARE})
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
-        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, double levelShare) {
+        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, double levelShare,
+        double rateShare) {
 
     /** A target whose series owes nothing to another signal. */
     public ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
             Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
         this(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                Allowance.NONE, 0);
+                Allowance.NONE, 0, 0);
     }
 
     /** The same target against another limit: what the backtest does to time a crossing it saw. */
     public ForecastTarget withThreshold(double limit, String source) {
         return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                above, levelShare);
+                above, levelShare, rateShare);
     }
 
     /** The same target with {@code allowance} added above its trend. */
     public ForecastTarget withAbove(Allowance allowance) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, allowance, levelShare);
+                horizonSeconds, allowance, levelShare, rateShare);
     }
 
     /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the level. */
     public ForecastTarget withLevelShare(double share) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, above, share);
+                horizonSeconds, above, share, rateShare);
+    }
+
+    /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the trend's growth. */
+    public ForecastTarget withRateShare(double share) {
+        return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
+                horizonSeconds, above, levelShare, share);
     }
 
     /**

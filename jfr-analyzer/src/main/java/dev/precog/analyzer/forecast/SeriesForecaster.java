@@ -38,8 +38,8 @@ final class SeriesForecaster {
         double[] bandsAt(double lead) {
             double value = fit.valueAt(lead);
             double sigma = selection.sigma(fit, lead);
-            double half95 = halfWidth(sigma, value, selection.k95(), ModelSelection.Z95);
-            double half80 = halfWidth(sigma, value, selection.k80For(target.growthConfirmed()), ModelSelection.Z80);
+            double half95 = halfWidth(sigma, value, lead, selection.k95(), ModelSelection.Z95);
+            double half80 = halfWidth(sigma, value, lead, selection.k80For(target.growthConfirmed()), ModelSelection.Z80);
             // what another signal may add lifts the upper bands; the point and the lower bands stay where the history puts them
             ForecastTarget.Allowance above = target.above();
             return new double[] {clip(target, value), clip(target, value - half95),
@@ -48,11 +48,13 @@ final class SeriesForecaster {
         }
 
         /**
-         * Half a band's width: the calibrated multiple {@code k} of the error scale {@code sigma}, but never
-         * under the textbook multiple {@code z} of the target's least error scale at {@code value}.
+         * Half a band's width {@code lead} seconds ahead: the calibrated multiple {@code k} of the error scale
+         * {@code sigma}, but never under the textbook multiple {@code z} of the target's least error scales, its
+         * share of the level {@code value} and its share of what the trend adds by then.
          */
-        private double halfWidth(double sigma, double value, double k, double z) {
-            return Math.max(k * sigma, z * target.levelShare() * Math.abs(value));
+        private double halfWidth(double sigma, double value, double lead, double k, double z) {
+            double least = Math.max(target.levelShare() * Math.abs(value), target.rateShare() * Math.abs(fit.slope()) * lead);
+            return Math.max(k * sigma, z * least);
         }
 
         /**
@@ -62,7 +64,7 @@ final class SeriesForecaster {
         double beyondLimit(double lead, int side) {
             double sign = target.rising() ? 1 : -1;
             double value = fit.valueAt(lead);
-            double band = value + sign * side * halfWidth(selection.sigma(fit, lead), value, selection.k95(), ModelSelection.Z95);
+            double band = value + sign * side * halfWidth(selection.sigma(fit, lead), value, lead, selection.k95(), ModelSelection.Z95);
             if (sign * side > 0) {
                 // the upper band
                 band += target.above().at(lead, 0.95);

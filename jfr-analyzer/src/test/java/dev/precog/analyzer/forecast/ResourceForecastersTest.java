@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Forecast;
+import dev.precog.model.ForecastPoint;
 import dev.precog.model.Metric;
 import dev.precog.model.Window;
 import java.time.Instant;
@@ -73,6 +74,32 @@ class ResourceForecastersTest {
         assertThat(f.thresholdSource()).isEqualTo("-XX:MaxMetaspaceSize");
         assertThat(f.direction()).isEqualTo(Forecast.RISING);
         expectCrossingNear(f, secondsUntil(40 * MB + 0.25 * MB * (WINDOWS - 1), 0.25 * MB, 64 * MB));
+    }
+
+    /**
+     * A class-loader leak as straight as the template leak's recordings: its rate after them was 4–6% off the one
+     * they showed, which a line's own slope interval from a history this straight does not allow.
+     */
+    @Test
+    void aMetaspaceLeaksBandsHoldARateFivePercentOff() {
+        double perSecond = 0.025 * MB;
+        AnalysisContext leak = context((i, g, v) -> v.accept(Metric.METASPACE_USED, 40 * MB + 10 * perSecond * i + 0.002 * MB * g))
+                .withMetaspaceMaxBytes((long) (4 * GB));
+        MetaspaceForecaster forecaster = new MetaspaceForecaster();
+        ForecastTarget target = forecaster.target(leak).orElseThrow();
+
+        Forecast f = forecaster.forecast(target);
+        Forecast straight = new MetaspaceForecaster().forecast(target.withRateShare(0));
+
+        assertThat(f.slopePerSecond()).isCloseTo(perSecond, within(0.01 * perSecond));
+        assertThat(f.points()).hasSize(SeriesForecaster.POINTS).allSatisfy(p -> {
+            double added = p.value() - f.currentValue();
+            assertThat(p.low80()).as("a rate 5% slower").isLessThan(f.currentValue() + 0.95 * added);
+            assertThat(p.high80()).as("a rate 5% faster").isGreaterThan(f.currentValue() + 1.05 * added);
+        });
+        ForecastPoint last = straight.points().get(SeriesForecaster.POINTS - 1);
+        assertThat(last.low80()).as("the line's own band, without the share")
+                .isGreaterThan(straight.currentValue() + 0.95 * (last.value() - straight.currentValue()));
     }
 
     @Test
