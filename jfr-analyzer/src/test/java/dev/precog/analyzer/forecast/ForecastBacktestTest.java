@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.precog.analyzer.jfr.TestRecordings;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ForecastBacktestTest {
 
         assertThat(result.details()).as("only the metrics asked for").allSatisfy(d -> assertThat(asked).contains(d.metric()));
         ForecastBacktest.MetricScore scored = result.series().stream().filter(s -> asked.contains(s.metric()))
-                .max(java.util.Comparator.comparingInt(ForecastBacktest.MetricScore::origins))
+                .max(Comparator.comparingInt(ForecastBacktest.MetricScore::origins))
                 .orElseThrow(() -> new AssertionError("neither series in " + result));
         List<ForecastBacktest.OriginDetail> details = result.details().stream().filter(d -> d.metric().equals(scored.metric())).toList();
         assertThat(details).as("one per scored origin").hasSize(scored.origins()).isNotEmpty();
