@@ -11,6 +11,12 @@ public enum Metric {
     HEAP_USED_AFTER_OLD_GC("heap.usedAfterOldGc", Unit.BYTES, Aggregation.MIN),
     HEAP_USED_BEFORE_GC("heap.usedBeforeGc", Unit.BYTES, Aggregation.MAX),
     HEAP_COMMITTED("heap.committed", Unit.BYTES, Aggregation.LAST),
+    /**
+     * How far G1's old generation may still grow before the collector starts marking it: the
+     * initiating-heap-occupancy threshold less the old generation's occupancy (jdk.G1BasicIHOP, at
+     * each young collection). Garbage promoted by young collections piles up that far in a healthy heap.
+     */
+    GC_MARKING_HEADROOM("gc.markingHeadroom", Unit.BYTES, Aggregation.LAST),
     HEAP_MAX("heap.max", Unit.BYTES, Aggregation.LAST),
     GC_COUNT("gc.count", Unit.COUNT, Aggregation.SUM),
     OLD_GC_COUNT("gc.oldCount", Unit.COUNT, Aggregation.SUM),

@@ -2,10 +2,12 @@ package dev.precog.analyzer.forecast;
 
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.detect.LiveSetTrend;
+import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Metric;
 import dev.precog.model.Unit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +20,9 @@ import java.util.stream.Stream;
  * detector names the growth EXPONENTIAL (a backlog that feeds on itself), the exponential model
  * is tried as well; elsewhere its steep fits would mistake a batch cycle or a step for runaway
  * growth. Where Precog's own stream runs in the JVM, the 95% band allows for the step its next
- * chunk rotation may add ({@link ChunkRotationStep}).
+ * chunk rotation may add ({@link ChunkRotationStep}). Under G1, until a leak is confirmed, it also
+ * reaches as far as the old generation may fill with promoted garbage before the collector starts
+ * marking ({@link #promotedGarbage}).
  */
 public final class HeapLiveSetForecaster extends MetricForecaster {
 
@@ -33,6 +37,8 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
      * deviation: about ±0.6% at 95%); wider histories are untouched.
      */
     static final double SURVIVOR_SHARE = 0.003;
+
+    static final String PROMOTED_GARBAGE = "the garbage G1 may promote before it next marks the old generation";
 
     static final List<ForecastModel> WITH_EXPONENTIAL = Stream.concat(ModelSelection.CANDIDATES.stream(),
             Stream.of(new ExponentialTrendModel())).toList();
@@ -62,6 +68,23 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
                         // a growth the leak detector confirmed is followed as far as a week
                         confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s))
                         .withLevelShare(SURVIVOR_SHARE)
-                        .withAbove(context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE));
+                        .withAbove(ForecastTarget.Allowance.larger(
+                                context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE,
+                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(context.timeline()))));
+    }
+
+    /**
+     * The heap after a young collection counts the garbage it promoted, and G1 clears the old
+     * generation's only once its occupancy reaches the initiating threshold: a healthy heap flat for
+     * minutes may then climb to it and fall back, over and over (the flat cache's climbed from 23 to
+     * 73 MB every half minute once its entries aged into the old generation, and a long healthy
+     * cache's rose 5 MB after twelve flat minutes). When that starts no history shows, so the 95%
+     * band reaches the latest headroom below the threshold; the 80% band keeps to the history.
+     * A confirmed leak's own growth takes the old generation past the threshold anyway.
+     */
+    static ForecastTarget.Allowance promotedGarbage(Timeline timeline) {
+        OptionalDouble headroom = timeline.latest(Metric.GC_MARKING_HEADROOM);
+        return headroom.isEmpty() ? ForecastTarget.Allowance.NONE
+                : new UntimedStep(headroom.getAsDouble(), PROMOTED_GARBAGE, "at most");
     }
 }

@@ -40,6 +40,7 @@ public final class HandlerRegistry {
                 new GarbageCollectionHandler(sink, correlator),
                 new G1GarbageCollectionHandler(correlator),
                 new GcHeapSummaryHandler(sink, correlator),
+                new G1IhopHandler(sink),
                 new GcPhasePauseHandler(sink),
                 new AllocationSampleHandler(sink),
                 new BlockingEventHandler(BlockingEventHandler.MONITOR_ENTER, DistributionKind.MONITOR_ENTER,

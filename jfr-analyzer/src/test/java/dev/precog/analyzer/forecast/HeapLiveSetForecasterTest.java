@@ -150,6 +150,51 @@ class HeapLiveSetForecasterTest {
         assertThat(allowed.timeToThresholdSeconds()).isNull();
     }
 
+    /** {@code context} with G1's marking headroom {@code headroom} in every window. */
+    private static AnalysisContext withMarkingHeadroom(AnalysisContext context, double headroom) {
+        Timeline timeline = new Timeline(context.timeline().size());
+        for (Window w : context.timeline().windows()) {
+            Map<Metric, Double> values = new java.util.EnumMap<>(w.values());
+            values.put(Metric.GC_MARKING_HEADROOM, headroom);
+            timeline.add(new Window(w.start(), w.end(), values, w.distributions(), w.topAllocations(), w.events()));
+        }
+        return new AnalysisContext(timeline, context.now(), 1L, context.heapMaxBytes(), null, null);
+    }
+
+    @Test
+    void underG1AHealthyHeapsNinetyFivePercentBandReachesTheMarkingThreshold() {
+        AnalysisContext plain = context(60, GB, i -> 300 * MB);
+        AnalysisContext g1 = withMarkingHeadroom(plain, 60 * MB);
+
+        Forecast without = forecaster.forecast(plain).orElseThrow();
+        Forecast with = forecaster.forecast(g1).orElseThrow();
+
+        // promoted garbage may pile up to the threshold at any moment: the 95% band reaches it, the 80% keeps to the history
+        assertThat(with.adjustment()).contains("garbage G1 may promote", "60.0 MB");
+        for (int i = 0; i < without.points().size(); i++) {
+            ForecastPoint p = without.points().get(i);
+            ForecastPoint a = with.points().get(i);
+            assertThat(a.high() - p.high()).isCloseTo(60 * MB, within(1.0));
+            assertThat(a.value()).isEqualTo(p.value());
+            assertThat(a.low()).isEqualTo(p.low());
+            assertThat(a.high80()).isEqualTo(p.high80());
+        }
+        assertThat(with.timeToThresholdSeconds()).isNull();
+        assertThat(with.timeToThresholdLowSeconds()).isNull();
+    }
+
+    @Test
+    void aConfirmedLeaksBandsOweNothingToTheMarkingThreshold() {
+        AnalysisContext plain = context(60, GB, i -> 200 * MB + 10 * MB * i / 6.0);
+        AnalysisContext g1 = withMarkingHeadroom(plain, 60 * MB);
+
+        Forecast without = forecaster.forecast(plain).orElseThrow();
+        Forecast with = forecaster.forecast(g1).orElseThrow();
+
+        assertThat(with.points()).isEqualTo(without.points());
+        assertThat(with.timeToThresholdLowSeconds()).isEqualTo(without.timeToThresholdLowSeconds());
+    }
+
     @Test
     void shrinkingLiveSetNeverClaimsACrossing() {
         AnalysisContext context = context(60, GB, i -> 600 * MB - 5 * MB * i);
