@@ -58,6 +58,51 @@ final class FarTestCalibration {
 
     private FarTestCalibration() {}
 
+    /** One series' backtest: the origins scored, the (origin, point) pairs, and how many fell inside each band. */
+    record Outcome(long origins, long pairs, long in80, long in95) {
+
+        double coverage80() {
+            return (double) in80 / pairs;
+        }
+
+        double coverage95() {
+            return (double) in95 / pairs;
+        }
+
+        /** Whether the page's test ({@link AccuracyTable#far}, each origin one trial) calls it far. */
+        boolean calledFar() {
+            return AccuracyTable.far(coverage80(), AccuracyTable.NOMINAL_80, pairs, origins)
+                    || AccuracyTable.far(coverage95(), AccuracyTable.NOMINAL_95, pairs, origins);
+        }
+    }
+
+    /** A series of {@code points} points of {@code process} backtested with bands {@code bandScale} times the right width. */
+    static Outcome backtest(Process process, int points, double bandScale, Random r) {
+        double[] x = process.path(r, points);
+        long origins = 0;
+        long pairs = 0;
+        long in80 = 0;
+        long in95 = 0;
+        int previous = -1;
+        for (int k = 0; k < ORIGINS; k++) {
+            // as the backtest places them: evenly from a quarter of the way in, the last point seen at the origin
+            int origin = (int) Math.round(points * (FIRST_ORIGIN + (1 - FIRST_ORIGIN) * k / ORIGINS)) - 1;
+            if (origin <= previous || origin >= points - 1) {
+                continue;
+            }
+            previous = origin;
+            origins++;
+            for (int t = origin + 1; t < points; t++) {
+                double[] f = process.forecast(x[origin], t - origin);
+                double z = Math.abs(x[t] - f[0]) / (f[1] * bandScale);
+                in80 += z <= Z80 ? 1 : 0;
+                in95 += z <= Z95 ? 1 : 0;
+                pairs++;
+            }
+        }
+        return new Outcome(origins, pairs, in80, in95);
+    }
+
     /**
      * The share of {@code runs} series of {@code points} points called far when the forecaster's
      * bands are {@code bandScale} times the right width.
@@ -66,45 +111,47 @@ final class FarTestCalibration {
         Random r = new Random(seed);
         int far = 0;
         for (int run = 0; run < runs; run++) {
-            double[] x = process.path(r, points);
-            long origins = 0;
-            long pairs = 0;
-            long in80 = 0;
-            long in95 = 0;
-            int previous = -1;
-            for (int k = 0; k < ORIGINS; k++) {
-                // as the backtest places them: evenly from a quarter of the way in, the last point seen at the origin
-                int origin = (int) Math.round(points * (FIRST_ORIGIN + (1 - FIRST_ORIGIN) * k / ORIGINS)) - 1;
-                if (origin <= previous || origin >= points - 1) {
-                    continue;
-                }
-                previous = origin;
-                origins++;
-                for (int t = origin + 1; t < points; t++) {
-                    double[] f = process.forecast(x[origin], t - origin);
-                    double z = Math.abs(x[t] - f[0]) / (f[1] * bandScale);
-                    in80 += z <= Z80 ? 1 : 0;
-                    in95 += z <= Z95 ? 1 : 0;
-                    pairs++;
-                }
-            }
-            boolean flagged = AccuracyTable.far((double) in80 / pairs, AccuracyTable.NOMINAL_80, pairs, origins)
-                    || AccuracyTable.far((double) in95 / pairs, AccuracyTable.NOMINAL_95, pairs, origins);
-            far += flagged ? 1 : 0;
+            far += backtest(process, points, bandScale, r).calledFar() ? 1 : 0;
         }
         return (double) far / runs;
     }
 
-    /** Prints the shares called far for each process, length and band width, 2,000 series each. */
+    /**
+     * The share of {@code runs} series called far by {@link AcrossSets} when each is recorded
+     * {@code sets} times independently (one recording per set) with bands {@code bandScale} times the right width.
+     */
+    static double farShareAcrossSets(Process process, int points, double bandScale, int sets, int runs, long seed) {
+        Random r = new Random(seed);
+        int far = 0;
+        for (int run = 0; run < runs; run++) {
+            double[] c80 = new double[sets];
+            double[] c95 = new double[sets];
+            long[] origins = new long[sets];
+            for (int s = 0; s < sets; s++) {
+                Outcome o = backtest(process, points, bandScale, r);
+                c80[s] = o.coverage80();
+                c95[s] = o.coverage95();
+                origins[s] = o.origins();
+            }
+            far += AcrossSets.far(c80, c95, origins) ? 1 : 0;
+        }
+        return (double) far / runs;
+    }
+
+    /**
+     * Prints the shares called far for each process, length and band width, 2,000 series each: by
+     * the page's test of one recording, and by {@link AcrossSets} over three recordings.
+     */
     public static void main(String[] args) {
-        System.out.println("| process | points | bands | called far |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| process | points | bands | called far, one set | called far across 3 sets |");
+        System.out.println("|---|---|---|---|---|");
         for (double scale : new double[] {1.0, 0.6, 1.6}) {
             for (Process p : Process.values()) {
                 for (int points : new int[] {60, 240}) {
-                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f%% |%n", p.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                            points, scale == 1 ? "right" : scale < 1 ? "0.6 × too narrow" : "1.6 × too wide",
-                            100 * farShare(p, points, scale, 2000, 1));
+                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f%% | %.1f%% |%n",
+                            p.name().toLowerCase(Locale.ROOT).replace('_', ' '), points,
+                            scale == 1 ? "right" : scale < 1 ? "0.6 × too narrow" : "1.6 × too wide",
+                            100 * farShare(p, points, scale, 2000, 1), 100 * farShareAcrossSets(p, points, scale, 3, 2000, 2));
                 }
             }
         }

@@ -30,4 +30,20 @@ class FarTestCalibrationTest {
             assertThat(FarTestCalibration.farShare(p, 60, 0.6, RUNS, 14)).as(p.name()).isGreaterThan(0.5);
         }
     }
+
+    /** Each set's recording an independent trial: right bands of any process are called far under 5% of the time. */
+    @Test
+    void acrossThreeSetsRightBandsAreSeldomCalledFarEvenForPersistentSeries() {
+        for (Process p : Process.values()) {
+            assertThat(FarTestCalibration.farShareAcrossSets(p, 60, 1.0, 3, RUNS, 15)).as(p.name()).isLessThan(0.05);
+        }
+    }
+
+    /** What the README says the test across three sets can and cannot see: narrow noise, not yet wide bands. */
+    @Test
+    void acrossThreeSetsBandsTooNarrowAreCaughtThoughLessOftenForPersistentSeries() {
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.NOISE, 60, 0.6, 3, RUNS, 16)).isGreaterThan(0.6);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 3, RUNS, 17)).isBetween(0.1, 0.4);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 3, RUNS, 18)).isLessThan(0.05);
+    }
 }
