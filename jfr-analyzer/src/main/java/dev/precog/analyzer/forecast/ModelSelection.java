@@ -166,15 +166,20 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     }
 
     /**
-     * The model used when none can be scored, or when the chosen one declines a history: the
-     * second of the candidates (the line among the standard ones, the damped trend among the
-     * CPU's), which never declines.
+     * The model used when none can be scored, or when the chosen one declines a history: the line
+     * when it is a candidate, else the second of them (the damped trend among the CPU's), which
+     * never declines.
      */
     static ForecastModel fallback(List<ForecastModel> candidates) {
         return candidates.get(fallbackIndex(candidates));
     }
 
     private static int fallbackIndex(List<ForecastModel> candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i) instanceof LinearTrendModel) {
+                return i;
+            }
+        }
         return Math.min(1, candidates.size() - 1);
     }
 

@@ -152,7 +152,7 @@ class HeapLiveSetForecasterTest {
 
     /** {@code context} with G1's marking headroom {@code headroom} in every window. */
     private static AnalysisContext withMarkingHeadroom(AnalysisContext context, double headroom) {
-        Timeline timeline = new Timeline(context.timeline().size());
+        Timeline timeline = new Timeline(Math.max(2, context.timeline().size()));
         for (Window w : context.timeline().windows()) {
             Map<Metric, Double> values = new java.util.EnumMap<>(w.values());
             values.put(Metric.GC_MARKING_HEADROOM, headroom);
@@ -181,6 +181,22 @@ class HeapLiveSetForecasterTest {
         }
         assertThat(with.timeToThresholdSeconds()).isNull();
         assertThat(with.timeToThresholdLowSeconds()).isNull();
+    }
+
+    @Test
+    void underG1BeforeAnyOldCollectionTheHeapIsNotForecastAsALevel() {
+        // flat but for what each young collection promotes: 10 kB a window
+        IntToDoubleFunction creeping = i -> 300 * MB + 0.01 * MB * i;
+        AnalysisContext promoting = withMarkingHeadroom(context(60, GB, creeping, false), 60 * MB);
+        AnalysisContext collected = withMarkingHeadroom(context(60, GB, creeping, true), 60 * MB);
+        AnalysisContext otherCollector = context(60, GB, creeping, false);
+
+        assertThat(new HeapLiveSetForecaster().forecast(promoting).orElseThrow().models())
+                .extracting(Forecast.ModelScore::model).doesNotContain("level").contains("theil-sen-linear");
+        assertThat(new HeapLiveSetForecaster().forecast(collected).orElseThrow().models())
+                .extracting(Forecast.ModelScore::model).contains("level");
+        assertThat(new HeapLiveSetForecaster().forecast(otherCollector).orElseThrow().models())
+                .extracting(Forecast.ModelScore::model).contains("level");
     }
 
     @Test
