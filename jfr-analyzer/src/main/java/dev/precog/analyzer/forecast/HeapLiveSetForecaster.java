@@ -46,8 +46,8 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
     /**
      * The candidates while G1 has not collected the old generation: every young collection may
      * promote, nothing takes what it promoted out again, so the heap after collections creeps up
-     * or stays; a level fitted to minutes of it forecasts their mean, below where it already is,
-     * and missed the long healthy cache's heap above, 62-69% at 80%, on three sets.
+     * or stays. A level (the median of the recent quarter, with the spread about it) stays behind
+     * such a creep: it missed the long healthy cache's heap above, 62-69% at 80%, on three sets.
      */
     static final List<ForecastModel> WITHOUT_LEVEL = ModelSelection.CANDIDATES.stream()
             .filter(m -> !(m instanceof LevelModel)).toList();
