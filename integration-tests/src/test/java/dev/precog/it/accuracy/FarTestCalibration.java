@@ -10,8 +10,9 @@ import java.util.Random;
  * comes back slowly, a random walk) forecasts it from the backtest's 24 origins and is judged over
  * every later point. Consecutive origins forecast much the same future, so for a persistent series
  * their outcomes hang together and the test, which counts them as independent, calls right bands
- * far well over 5% of the time: {@link ChanceOfFar}'s count is a floor. {@link #main} prints the
- * table the README quotes.
+ * far well over 5% of the time: {@link ChanceOfFar}'s count is a floor. The same forecaster
+ * recorded three times over is judged by {@link AcrossSets} as well, each recording one trial.
+ * {@link #main} prints the table the README quotes.
  */
 final class FarTestCalibration {
 
@@ -140,18 +141,19 @@ final class FarTestCalibration {
 
     /**
      * Prints the shares called far for each process, length and band width, 2,000 series each: by
-     * the page's test of one recording, and by {@link AcrossSets} over three recordings.
+     * the page's test of one recording, and by {@link AcrossSets} over three and over four recordings.
      */
     public static void main(String[] args) {
-        System.out.println("| process | points | bands | called far, one set | called far across 3 sets |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| process | points | bands | called far, one set | across 3 sets | across 4 sets |");
+        System.out.println("|---|---|---|---|---|---|");
         for (double scale : new double[] {1.0, 0.6, 1.6}) {
             for (Process p : Process.values()) {
                 for (int points : new int[] {60, 240}) {
-                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f%% | %.1f%% |%n",
+                    System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f%% | %.1f%% | %.1f%% |%n",
                             p.name().toLowerCase(Locale.ROOT).replace('_', ' '), points,
                             scale == 1 ? "right" : scale < 1 ? "0.6 × too narrow" : "1.6 × too wide",
-                            100 * farShare(p, points, scale, 2000, 1), 100 * farShareAcrossSets(p, points, scale, 3, 2000, 2));
+                            100 * farShare(p, points, scale, 2000, 1), 100 * farShareAcrossSets(p, points, scale, 3, 2000, 2),
+                            100 * farShareAcrossSets(p, points, scale, 4, 2000, 3));
                 }
             }
         }

@@ -11,7 +11,7 @@ final class StudentT {
 
     /** The probability of a |T| at least {@code |t|} with {@code df} degrees of freedom. */
     static double twoSidedP(double t, double df) {
-        if (!(df > 0) || Double.isNaN(t)) {
+        if (!(df > 0) || Double.isInfinite(df) || Double.isNaN(t)) {
             throw new IllegalArgumentException("t " + t + " with " + df + " degrees of freedom");
         }
         if (Double.isInfinite(t)) {

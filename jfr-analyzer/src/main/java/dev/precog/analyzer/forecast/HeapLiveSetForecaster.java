@@ -2,7 +2,6 @@ package dev.precog.analyzer.forecast;
 
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.detect.LiveSetTrend;
-import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Metric;
 import dev.precog.model.Unit;
 import java.util.List;
@@ -44,20 +43,21 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
             Stream.of(new ExponentialTrendModel())).toList();
 
     /**
-     * The candidates while G1 has not collected the old generation: every young collection may
-     * promote, nothing takes what it promoted out again, so the heap after collections creeps up
-     * or stays. A level (the median of the recent quarter, with the spread about it) stays behind
-     * such a creep: it missed the long healthy cache's heap above, 62-69% at 80%, on three sets.
+     * The candidates while G1 has not collected the old generation in the windows held: every young
+     * collection may promote, nothing takes what it promoted out again, so the heap after
+     * collections creeps up or stays. A level (the median of the recent quarter, with the spread
+     * about it) stays behind such a creep: it missed the long healthy cache's heap above, 62-69% at
+     * 80%, on three sets. A history too short to backtest then gets the line, trend or not.
      */
     static final List<ForecastModel> WITHOUT_LEVEL = ModelSelection.CANDIDATES.stream()
             .filter(m -> !(m instanceof LevelModel)).toList();
 
-    private volatile boolean exponential;
-    private volatile boolean onlyPromoted;
+    /** Set by {@link #target} for the {@link #fitted} that follows it; one field, so a reader never sees half of a choice. */
+    private volatile List<ForecastModel> candidates = ModelSelection.CANDIDATES;
 
     @Override
     List<ForecastModel> candidates() {
-        return exponential ? WITH_EXPONENTIAL : onlyPromoted ? WITHOUT_LEVEL : ModelSelection.CANDIDATES;
+        return candidates;
     }
 
     @Override
@@ -72,10 +72,11 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
             return Optional.empty();
         }
         boolean confirmedGrowth = context.liveSetTrend().map(t -> t.isGrowing() && t.isConfirmed()).orElse(false);
-        // G1 reports its marking threshold; no old collection in the windows held
-        onlyPromoted = context.timeline().latest(Metric.GC_MARKING_HEADROOM).isPresent()
-                && context.timeline().sumSince(Metric.OLD_GC_COUNT, 0) == 0;
-        exponential = confirmedGrowth && "EXPONENTIAL".equals(context.liveSetTrend().get().pattern().name());
+        boolean exponential = confirmedGrowth && "EXPONENTIAL".equals(context.liveSetTrend().get().pattern().name());
+        // present only under G1, which reports its marking threshold at each young collection
+        OptionalDouble headroom = context.timeline().latest(Metric.GC_MARKING_HEADROOM);
+        boolean onlyPromoted = headroom.isPresent() && context.timeline().sumSince(Metric.OLD_GC_COUNT, 0) == 0;
+        candidates = exponential ? WITH_EXPONENTIAL : onlyPromoted ? WITHOUT_LEVEL : ModelSelection.CANDIDATES;
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "max heap (-Xmx)", true, confirmedGrowth, 0, max,
                         // a growth the leak detector confirmed is followed as far as a week
@@ -83,7 +84,7 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
                         .withLevelShare(SURVIVOR_SHARE)
                         .withAbove(ForecastTarget.Allowance.larger(
                                 context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE,
-                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(context.timeline()))));
+                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(headroom))));
     }
 
     /**
@@ -92,11 +93,11 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
      * minutes may then climb to it and fall back, over and over (the flat cache's climbed from 23 to
      * 73 MB every half minute once its entries aged into the old generation, and a long healthy
      * cache's rose 5 MB after twelve flat minutes). When that starts no history shows, so the 95%
-     * band reaches the latest headroom below the threshold; the 80% band keeps to the history.
-     * A confirmed leak's own growth takes the old generation past the threshold anyway.
+     * band reaches the latest {@code headroom} below the threshold (none under other collectors);
+     * the 80% band keeps to the history. A confirmed leak's own growth takes the old generation past
+     * the threshold anyway.
      */
-    static ForecastTarget.Allowance promotedGarbage(Timeline timeline) {
-        OptionalDouble headroom = timeline.latest(Metric.GC_MARKING_HEADROOM);
+    static ForecastTarget.Allowance promotedGarbage(OptionalDouble headroom) {
         return headroom.isEmpty() ? ForecastTarget.Allowance.NONE
                 : new UntimedStep(headroom.getAsDouble(), PROMOTED_GARBAGE, "at most");
     }

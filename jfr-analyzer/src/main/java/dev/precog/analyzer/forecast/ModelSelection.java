@@ -96,8 +96,9 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     /** Errors growing with the lead by a power under this count as not growing: a bounded swing about a right line. */
     static final double STEADY_POWER = 0.25;
     /**
-     * Fewer points than this are not backtested: the line is used with textbook intervals when
-     * the series has a significant trend, its level otherwise.
+     * Fewer points than this are not backtested: the fallback (the line) is used with textbook
+     * intervals when the series has a significant trend, the first candidate otherwise (the level,
+     * or the line where the level is not a candidate).
      */
     static final int MIN_BACKTEST_POINTS = 12;
     static final int ORIGINS = 12;
@@ -167,8 +168,8 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
 
     /**
      * The model used when none can be scored, or when the chosen one declines a history: the line
-     * when it is a candidate, else the second of them (the damped trend among the CPU's), which
-     * never declines.
+     * when it is a candidate, else the second of them (the damped trend among the CPU's; the only
+     * one of a list of one), which never declines.
      */
     static ForecastModel fallback(List<ForecastModel> candidates) {
         return candidates.get(fallbackIndex(candidates));
