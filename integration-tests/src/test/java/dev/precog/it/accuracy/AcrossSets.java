@@ -64,15 +64,17 @@ final class AcrossSets {
         return new Verdict(mean, se, p, outside && p < SIGNIFICANCE);
     }
 
-    /** The verdicts at 80% and at 95% over recordings of {@code origins} origins each. */
-    static Verdict[] judgeBoth(double[] coverage80, double[] coverage95, long[] origins) {
-        return new Verdict[] {judge(coverage80, origins, AccuracyTable.NOMINAL_80), judge(coverage95, origins, AccuracyTable.NOMINAL_95)};
+    /** A series' verdicts at 80% and at 95%; it is far when either band is. */
+    record Verdicts(Verdict at80, Verdict at95) {
+
+        boolean far() {
+            return at80.far() || at95.far();
+        }
     }
 
-    /** Whether a series is far at 80% or at 95%, over recordings of {@code origins} origins each. */
-    static boolean far(double[] coverage80, double[] coverage95, long[] origins) {
-        Verdict[] v = judgeBoth(coverage80, coverage95, origins);
-        return v[0].far() || v[1].far();
+    /** The verdicts at 80% and at 95% over recordings of {@code origins} origins each. */
+    static Verdicts judgeBoth(double[] coverage80, double[] coverage95, long[] origins) {
+        return new Verdicts(judge(coverage80, origins, AccuracyTable.NOMINAL_80), judge(coverage95, origins, AccuracyTable.NOMINAL_95));
     }
 
     /** One series (a recording's scenario on one JDK, and a metric) in every set that judged it, in the order given. */
@@ -116,14 +118,11 @@ final class AcrossSets {
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         int far = 0;
         for (Series s : series) {
-            Verdict[] v = judgeBoth(s.coverage80(), s.coverage95(), s.origins());
-            Verdict v80 = v[0];
-            Verdict v95 = v[1];
-            boolean isFar = v80.far() || v95.far();
-            far += isFar ? 1 : 0;
+            Verdicts v = judgeBoth(s.coverage80(), s.coverage95(), s.origins());
+            far += v.far() ? 1 : 0;
             out.append(String.format(Locale.ROOT, "| %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", s.recording(), s.jdk(),
-                    s.metric(), String.join(", ", s.sets()), percents(s.coverage80()), percent(v80), p(v80),
-                    percents(s.coverage95()), percent(v95), p(v95), isFar ? "**far**" : ""));
+                    s.metric(), String.join(", ", s.sets()), percents(s.coverage80()), percent(v.at80()), p(v.at80()),
+                    percents(s.coverage95()), percent(v.at95()), p(v.at95()), v.far() ? "**far**" : ""));
         }
         out.append(String.format(Locale.ROOT, "%n%d of %d series far across the sets.%n", far, series.size()));
         return out.toString();

@@ -134,7 +134,7 @@ final class FarTestCalibration {
                 c95[s] = o.coverage95();
                 origins[s] = o.origins();
             }
-            far += AcrossSets.far(c80, c95, origins) ? 1 : 0;
+            far += AcrossSets.judgeBoth(c80, c95, origins).far() ? 1 : 0;
         }
         return (double) far / runs;
     }
