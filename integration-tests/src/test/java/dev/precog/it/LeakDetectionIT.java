@@ -181,6 +181,6 @@ class LeakDetectionIT {
         assertThat(detail.exitCode()).as(detail.stderr()).isZero();
         assertThat(detail.stdout().split("heap.usedAfterGc, forecast at ", -1)).as(detail.stdout())
                 .hasSize(heap.path("origins").asInt() + 1);
-        assertThat(detail.stdout()).contains("80% band", "95% band", " MB to ");
+        assertThat(detail.stdout()).contains("80% band", "95% band", " MB to ", "  time to ");
     }
 }

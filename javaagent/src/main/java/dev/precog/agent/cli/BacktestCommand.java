@@ -119,6 +119,13 @@ final class BacktestCommand {
                         value(p.actual(), d.unit()), value(p.forecast(), d.unit()), band(p.low80(), p.high80(), d.unit()),
                         band(p.low95(), p.high95(), d.unit()), p.miss() == null ? "" : "  " + p.miss());
             }
+            ForecastBacktest.ThresholdTiming t = d.timing();
+            if (t != null) {
+                out.printf(Locale.ROOT, "  time to %s (%s): forecast %s, actual %s%s%n", value(t.threshold(), d.unit()),
+                        t.thresholdSource(), t.forecastSeconds() == null ? "beyond the horizon" : Format.duration(t.forecastSeconds())
+                                + String.format(Locale.ROOT, " (%+.0f%%)", 100 * (t.forecastSeconds() / t.actualSeconds() - 1)),
+                        Format.duration(t.actualSeconds()), t.scored() ? "" : "; not scored: the crossing less than a step of the series away");
+            }
         }
     }
 

@@ -85,9 +85,27 @@ public final class ForecastBacktest {
      * @param model the model chosen at this origin
      * @param adjustment what raised its upper bands, as the report says it; null when nothing did
      * @param pairs each later point of the series within the forecast's horizon
+     * @param timing this forecast's time to the threshold the metric's score times, against when the
+     *     series crossed it; null when the threshold is not timed from this origin (none, or already crossed)
      */
     public record OriginDetail(String metric, Unit unit, double originSeconds, int historyPoints, String model,
-            String adjustment, List<PairDetail> pairs) {}
+            String adjustment, List<PairDetail> pairs, ThresholdTiming timing) {}
+
+    /**
+     * One origin's time to a threshold, the trial behind {@code timeToThresholdMape}.
+     *
+     * @param threshold the level timed
+     * @param thresholdSource what it is, as {@link MetricScore#thresholdSource()} says
+     * @param forecastSeconds the forecast's time to it from the origin; null when the forecast does not reach it
+     *     within its horizon
+     * @param actualSeconds when the series first reached it, from the origin
+     * @param scored whether it counts in the score: not when the crossing came sooner than the
+     *     series' mean step after the origin, where the crossing is seen only at the next point and the
+     *     error is the sampling's (a second's jitter in a collection four seconds away is 25%), not the
+     *     forecast's
+     */
+    public record ThresholdTiming(double threshold, String thresholdSource, Double forecastSeconds, double actualSeconds,
+            boolean scored) {}
 
     /** One later point against a forecast: its lead from the origin, the truth, the point forecast and both bands. */
     public record PairDetail(double leadSeconds, double actual, double forecast, double low80, double high80, double low95,
@@ -134,9 +152,11 @@ public final class ForecastBacktest {
      * @param above95 share above the 95% band
      * @param threshold the threshold timed, null when the series reached none worth timing
      * @param crossedAfterSeconds when the series crossed it, from the start of the recording
-     * @param timeToThresholdForecasts origins before the crossing whose forecast gave a time
+     * @param timeToThresholdForecasts origins at least the series' mean step before the crossing whose
+     *     forecast gave a time
      * @param timeToThresholdMape mean absolute percentage error of those times
-     * @param crossingsMissed origins before the crossing, within the forecast's horizon, that gave no time
+     * @param crossingsMissed origins at least that far before the crossing, within the forecast's horizon, that
+     *     gave no time
      */
     public record MetricScore(String metric, int points, double spanSeconds, double resolutionSeconds, int origins,
             Map<String, Integer> chosenModels, int pointForecasts, Double pointMape, Double coverage80, Double coverage95,
@@ -203,6 +223,8 @@ public final class ForecastBacktest {
         private final Double threshold;
         private final String thresholdSource;
         private final Double crossedAt;
+        /** The series' mean step, seconds: how finely it can show a crossing. */
+        private final double step;
         private final Map<String, Integer> chosen = new TreeMap<>();
         /** Where each forecast goes in detail; null when its metric was not asked for. */
         private final List<OriginDetail> details;
@@ -227,6 +249,7 @@ public final class ForecastBacktest {
             Double[] t = thresholdToTime(truth);
             this.threshold = t == null ? null : t[0];
             this.crossedAt = t == null ? null : t[1];
+            this.step = ForecastModel.meanStep(SeriesForecaster.relativeTimes(series));
             this.thresholdSource = t == null ? null : t[2] == 0 ? truth.thresholdSource() : "the level it reached "
                     + Math.round(100 * SYNTHETIC_THRESHOLD_AT) + "% into the recording";
         }
@@ -265,20 +288,23 @@ public final class ForecastBacktest {
                 above95 += pair.above95() ? 1 : 0;
                 above80 += pair.above80() ? 1 : 0;
             }
-            if (detail != null) {
-                details.add(new OriginDetail(truth.metric(), truth.unit(), originTime - start, target.history().size(),
-                        fitted.selection().model().name(), target.above().describe(horizon), List.copyOf(detail)));
-            }
+            ThresholdTiming timing = null;
             if (threshold != null && crossedAt > originTime) {
                 Forecast f = SeriesForecaster.forecast(SeriesForecaster.fit(target.withThreshold(threshold, thresholdSource),
                         fitted.selection()));
                 double actual = crossedAt - originTime;
-                if (f.timeToThresholdSeconds() != null) {
+                timing = new ThresholdTiming(threshold, thresholdSource, f.timeToThresholdSeconds(), actual,
+                        actual >= step);
+                if (timing.scored() && timing.forecastSeconds() != null) {
                     tttForecasts++;
-                    tttApe += Math.abs(f.timeToThresholdSeconds() - actual) / actual;
-                } else if (actual <= horizon) {
+                    tttApe += Math.abs(timing.forecastSeconds() - actual) / actual;
+                } else if (timing.scored() && actual <= horizon) {
                     missed++;
                 }
+            }
+            if (detail != null) {
+                details.add(new OriginDetail(truth.metric(), truth.unit(), originTime - start, target.history().size(),
+                        fitted.selection().model().name(), target.above().describe(horizon), List.copyOf(detail), timing));
             }
         }
 

@@ -8,6 +8,7 @@ import dev.precog.analyzer.jfr.TestRecordings;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,33 @@ class ForecastBacktestTest {
                 assertThat(p.high95()).isGreaterThanOrEqualTo(p.high80());
             });
         });
+    }
+
+    @Test
+    void theTimeToThresholdScoreAddsUpFromTheTimingsOfOriginsAtLeastAStepBeforeTheCrossing() throws Exception {
+        ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(100), Set.of("heap.usedAfterGc"))
+                .run(TestRecordings.growingHeapRecording());
+
+        ForecastBacktest.MetricScore heap = result.series().stream().filter(s -> s.metric().equals("heap.usedAfterGc"))
+                .findFirst().orElseThrow(() -> new AssertionError("no heap series in " + result));
+        List<ForecastBacktest.ThresholdTiming> timings = result.details().stream().map(ForecastBacktest.OriginDetail::timing)
+                .filter(Objects::nonNull).toList();
+        assertThat(timings).as("a heap that grows is timed to a level it reached: %s", heap).isNotEmpty()
+                .allSatisfy(t -> {
+                    assertThat(t.threshold()).isEqualTo(heap.threshold());
+                    assertThat(t.actualSeconds()).isPositive();
+                    // the crossing shows only at the next point: closer than a step, the error would be the sampling's
+                    assertThat(t.scored()).as("%s, step %ss", t, heap.resolutionSeconds())
+                            .isEqualTo(t.actualSeconds() >= heap.resolutionSeconds());
+                });
+        List<ForecastBacktest.ThresholdTiming> timed = timings.stream().filter(t -> t.scored() && t.forecastSeconds() != null).toList();
+        assertThat(timed).as("the line reaches the level: %s", timings).isNotEmpty();
+        assertThat(heap.timeToThresholdForecasts()).isEqualTo(timed.size());
+        assertThat(heap.timeToThresholdMape()).isCloseTo(timed.stream()
+                .mapToDouble(t -> Math.abs(t.forecastSeconds() - t.actualSeconds()) / t.actualSeconds()).average().orElseThrow(),
+                within(1e-9));
+        assertThat(heap.crossingsMissed()).isLessThanOrEqualTo(
+                (int) timings.stream().filter(t -> t.scored() && t.forecastSeconds() == null).count());
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class TestRecordings {
      */
     private static final int MIN_BUSY_ROUNDS = 2500;
     private static Path gcRecording;
+    private static Path growingHeapRecording;
     private static Path busyRecording;
     private static volatile Object sink;
 
@@ -47,12 +48,28 @@ public final class TestRecordings {
     public static synchronized Path gcRecording() {
         if (gcRecording == null) {
             try {
-                gcRecording = record();
+                gcRecording = record("gc.jfr", 0, LENGTH, EXPLICIT_GCS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return gcRecording;
+    }
+
+    /**
+     * Like {@link #gcRecording()}, but four seconds with 40 explicit collections, each finding half a
+     * megabyte more kept alive: a heap that grows by a straight line, point by point, with enough points
+     * before and after its later levels to time them.
+     */
+    public static synchronized Path growingHeapRecording() {
+        if (growingHeapRecording == null) {
+            try {
+                growingHeapRecording = record("growing-heap.jfr", 512 * 1024, Duration.ofSeconds(4), 40);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return growingHeapRecording;
     }
 
     /**
@@ -115,11 +132,13 @@ public final class TestRecordings {
         return file;
     }
 
-    private static Path record() throws IOException {
+    /** A GC recording of {@code gcCount} explicit collections, keeping {@code keptPerGc} bytes more alive at each. */
+    private static Path record(String name, int keptPerGc, Duration length, int gcCount) throws IOException {
         Path dir = Files.createTempDirectory("precog-jfr-test");
         dir.toFile().deleteOnExit();
-        Path file = dir.resolve("gc.jfr");
+        Path file = dir.resolve(name);
         file.toFile().deleteOnExit();
+        List<byte[]> kept = new ArrayList<>();
         try (Recording recording = new Recording()) {
             recording.setName("precog-test");
             recording.enable("jdk.GarbageCollection");
@@ -131,11 +150,12 @@ public final class TestRecordings {
             recording.enable("jdk.GCHeapConfiguration").with("period", "beginChunk");
             recording.start();
             long start = System.nanoTime();
-            long gcEvery = LENGTH.toNanos() / (EXPLICIT_GCS + 1);
+            long gcEvery = length.toNanos() / (gcCount + 1);
             int gcs = 0;
-            while (System.nanoTime() - start < LENGTH.toNanos()) {
+            while (System.nanoTime() - start < length.toNanos()) {
                 allocateGarbage();
-                if (gcs < EXPLICIT_GCS && System.nanoTime() - start >= (gcs + 1) * gcEvery) {
+                if (gcs < gcCount && System.nanoTime() - start >= (gcs + 1) * gcEvery) {
+                    kept.add(new byte[keptPerGc]);
                     System.gc();
                     gcs++;
                 }
@@ -145,6 +165,7 @@ public final class TestRecordings {
             recording.stop();
             recording.dump(file);
         }
+        sink = kept;
         return file;
     }
 
