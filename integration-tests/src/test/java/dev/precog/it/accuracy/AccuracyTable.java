@@ -76,12 +76,13 @@ final class AccuracyTable {
                 .append("  few below, bands placed too low for a series that spikes up from a level it often sits at.\n")
                 .append("- **Time to threshold.** The threshold is the metric's real limit (for the heap, its maximum) when\n")
                 .append("  the recording crossed it, else a level the series really reached later in the recording\n")
-                .append("  (*why* says which). At each origin at least one step of the series before the real crossing, the\n")
-                .append("  forecast time to threshold is compared with the real time left until the crossing: *TTT MAPE* is\n")
-                .append("  the mean of |forecast − real| / real over the *n* origins that forecast a crossing, *missed* counts\n")
-                .append("  the origins whose forecast claimed no crossing although the real one came within its horizon.\n")
-                .append("  Closer origins are not timed: the crossing shows only at the series' next point, so there the\n")
-                .append("  error is the sampling's (`backtest --detail` shows them, marked).\n\n");
+                .append("  (*why* says which). At each origin before the real crossing, the forecast time to threshold is\n")
+                .append("  compared with the real time left until the crossing: *TTT MAPE* is the mean of\n")
+                .append("  |forecast − real| / real over the *n* origins that forecast a crossing, *missed* counts the origins\n")
+                .append("  whose forecast claimed no crossing although the real one came within its horizon. An origin whose\n")
+                .append("  next point is the crossing counts in neither: the series shows a crossing only at a point, the\n")
+                .append("  real one came anywhere in the gap before it, and the error there is the sampling's\n")
+                .append("  (`backtest --detail` shows each origin's time, and how it counted).\n\n");
         List<SeriesAccuracy> all = new ArrayList<>();
         results.forEach(r -> all.addAll(r.series()));
         long flagged = all.stream().filter(AccuracyTable::farFromNominal).count();

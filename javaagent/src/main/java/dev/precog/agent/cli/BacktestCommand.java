@@ -122,9 +122,14 @@ final class BacktestCommand {
             ForecastBacktest.ThresholdTiming t = d.timing();
             if (t != null) {
                 out.printf(Locale.ROOT, "  time to %s (%s): forecast %s, actual %s%s%n", value(t.threshold(), d.unit()),
-                        t.thresholdSource(), t.forecastSeconds() == null ? "beyond the horizon" : Format.duration(t.forecastSeconds())
+                        t.thresholdSource(), t.forecastSeconds() == null ? "no crossing" : Format.duration(t.forecastSeconds())
                                 + String.format(Locale.ROOT, " (%+.0f%%)", 100 * (t.forecastSeconds() / t.actualSeconds() - 1)),
-                        Format.duration(t.actualSeconds()), t.scored() ? "" : "; not scored: the crossing less than a step of the series away");
+                        Format.duration(t.actualSeconds()), switch (t.verdict()) {
+                            case TIMED -> "";
+                            case MISSED -> "; missed";
+                            case BEYOND_HORIZON -> "; not counted: past the forecast's horizon";
+                            case NEXT_POINT -> "; not counted: the crossing is the series' next point";
+                        });
             }
         }
     }

@@ -96,16 +96,30 @@ public final class ForecastBacktest {
      *
      * @param threshold the level timed
      * @param thresholdSource what it is, as {@link MetricScore#thresholdSource()} says
-     * @param forecastSeconds the forecast's time to it from the origin; null when the forecast does not reach it
-     *     within its horizon
+     * @param forecastSeconds the forecast's time to it from the origin; null when the forecast claims no
+     *     crossing (the series does not move towards it significantly, or not within the forecast's horizon)
      * @param actualSeconds when the series first reached it, from the origin
-     * @param scored whether it counts in the score: not when the crossing came sooner than the
-     *     series' mean step after the origin, where the crossing is seen only at the next point and the
-     *     error is the sampling's (a second's jitter in a collection four seconds away is 25%), not the
-     *     forecast's
+     * @param verdict how it counts in the metric's score
      */
     public record ThresholdTiming(double threshold, String thresholdSource, Double forecastSeconds, double actualSeconds,
-            boolean scored) {}
+            TimingVerdict verdict) {}
+
+    /** How one origin's time to threshold counts in {@link MetricScore}. */
+    public enum TimingVerdict {
+        /** A forecast time, in {@code timeToThresholdMape}. */
+        TIMED,
+        /** No crossing forecast though the real one came within the forecast's horizon: in {@code crossingsMissed}. */
+        MISSED,
+        /** No crossing forecast and none within the forecast's horizon either: right, and not counted. */
+        BEYOND_HORIZON,
+        /**
+         * The crossing is the series' next point after the origin: not counted, since the series shows a
+         * crossing only at a point and the real one came anywhere in the gap before it, so the error
+         * there is the sampling's (a second's jitter in a collection four seconds away is 25%), not the
+         * forecast's.
+         */
+        NEXT_POINT
+    }
 
     /** One later point against a forecast: its lead from the origin, the truth, the point forecast and both bands. */
     public record PairDetail(double leadSeconds, double actual, double forecast, double low80, double high80, double low95,
@@ -152,11 +166,11 @@ public final class ForecastBacktest {
      * @param above95 share above the 95% band
      * @param threshold the threshold timed, null when the series reached none worth timing
      * @param crossedAfterSeconds when the series crossed it, from the start of the recording
-     * @param timeToThresholdForecasts origins at least the series' mean step before the crossing whose
-     *     forecast gave a time
+     * @param timeToThresholdForecasts origins before the crossing, with a point of the series between them
+     *     and it, whose forecast gave a time ({@link TimingVerdict#TIMED})
      * @param timeToThresholdMape mean absolute percentage error of those times
-     * @param crossingsMissed origins at least that far before the crossing, within the forecast's horizon, that
-     *     gave no time
+     * @param crossingsMissed such origins, the crossing within the forecast's horizon, that gave no time
+     *     ({@link TimingVerdict#MISSED})
      */
     public record MetricScore(String metric, int points, double spanSeconds, double resolutionSeconds, int origins,
             Map<String, Integer> chosenModels, int pointForecasts, Double pointMape, Double coverage80, Double coverage95,
@@ -223,8 +237,6 @@ public final class ForecastBacktest {
         private final Double threshold;
         private final String thresholdSource;
         private final Double crossedAt;
-        /** The series' mean step, seconds: how finely it can show a crossing. */
-        private final double step;
         private final Map<String, Integer> chosen = new TreeMap<>();
         /** Where each forecast goes in detail; null when its metric was not asked for. */
         private final List<OriginDetail> details;
@@ -249,7 +261,6 @@ public final class ForecastBacktest {
             Double[] t = thresholdToTime(truth);
             this.threshold = t == null ? null : t[0];
             this.crossedAt = t == null ? null : t[1];
-            this.step = ForecastModel.meanStep(SeriesForecaster.relativeTimes(series));
             this.thresholdSource = t == null ? null : t[2] == 0 ? truth.thresholdSource() : "the level it reached "
                     + Math.round(100 * SYNTHETIC_THRESHOLD_AT) + "% into the recording";
         }
@@ -293,12 +304,14 @@ public final class ForecastBacktest {
                 Forecast f = SeriesForecaster.forecast(SeriesForecaster.fit(target.withThreshold(threshold, thresholdSource),
                         fitted.selection()));
                 double actual = crossedAt - originTime;
-                timing = new ThresholdTiming(threshold, thresholdSource, f.timeToThresholdSeconds(), actual,
-                        actual >= step);
-                if (timing.scored() && timing.forecastSeconds() != null) {
+                TimingVerdict verdict = !pointBetween(originTime, crossedAt) ? TimingVerdict.NEXT_POINT
+                        : f.timeToThresholdSeconds() != null ? TimingVerdict.TIMED
+                        : actual <= horizon ? TimingVerdict.MISSED : TimingVerdict.BEYOND_HORIZON;
+                timing = new ThresholdTiming(threshold, thresholdSource, f.timeToThresholdSeconds(), actual, verdict);
+                if (verdict == TimingVerdict.TIMED) {
                     tttForecasts++;
                     tttApe += Math.abs(timing.forecastSeconds() - actual) / actual;
-                } else if (timing.scored() && actual <= horizon) {
+                } else if (verdict == TimingVerdict.MISSED) {
                     missed++;
                 }
             }
@@ -306,6 +319,16 @@ public final class ForecastBacktest {
                 details.add(new OriginDetail(truth.metric(), truth.unit(), originTime - start, target.history().size(),
                         fitted.selection().model().name(), target.above().describe(horizon), List.copyOf(detail), timing));
             }
+        }
+
+        /** Whether the series has a point strictly between {@code from} and {@code to}. */
+        private boolean pointBetween(double from, double to) {
+            for (double t : series.times()) {
+                if (t > from && t < to) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean sameHistory(Series a, Series b) {

@@ -8,7 +8,6 @@ import dev.precog.analyzer.jfr.TestRecordings;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -74,30 +73,35 @@ class ForecastBacktestTest {
     }
 
     @Test
-    void theTimeToThresholdScoreAddsUpFromTheTimingsOfOriginsAtLeastAStepBeforeTheCrossing() throws Exception {
+    void theTimeToThresholdScoreAddsUpFromTheTimingsOfOriginsWithAPointBeforeTheCrossing() throws Exception {
         ForecastBacktest.Result result = new ForecastBacktest(Duration.ofMillis(100), Set.of("heap.usedAfterGc"))
                 .run(TestRecordings.growingHeapRecording());
 
         ForecastBacktest.MetricScore heap = result.series().stream().filter(s -> s.metric().equals("heap.usedAfterGc"))
                 .findFirst().orElseThrow(() -> new AssertionError("no heap series in " + result));
-        List<ForecastBacktest.ThresholdTiming> timings = result.details().stream().map(ForecastBacktest.OriginDetail::timing)
-                .filter(Objects::nonNull).toList();
-        assertThat(timings).as("a heap that grows is timed to a level it reached: %s", heap).isNotEmpty()
-                .allSatisfy(t -> {
-                    assertThat(t.threshold()).isEqualTo(heap.threshold());
-                    assertThat(t.actualSeconds()).isPositive();
-                    // the crossing shows only at the next point: closer than a step, the error would be the sampling's
-                    assertThat(t.scored()).as("%s, step %ss", t, heap.resolutionSeconds())
-                            .isEqualTo(t.actualSeconds() >= heap.resolutionSeconds());
-                });
-        List<ForecastBacktest.ThresholdTiming> timed = timings.stream().filter(t -> t.scored() && t.forecastSeconds() != null).toList();
-        assertThat(timed).as("the line reaches the level: %s", timings).isNotEmpty();
-        assertThat(heap.timeToThresholdForecasts()).isEqualTo(timed.size());
-        assertThat(heap.timeToThresholdMape()).isCloseTo(timed.stream()
+        List<ForecastBacktest.OriginDetail> timed = result.details().stream().filter(d -> d.timing() != null).toList();
+        assertThat(timed).as("a heap that grows is timed to a level it reached: %s", heap).isNotEmpty().allSatisfy(d -> {
+            ForecastBacktest.ThresholdTiming t = d.timing();
+            assertThat(t.threshold()).isEqualTo(heap.threshold());
+            // every later point of four seconds is within the forecast's horizon (ten minutes at least), so the first
+            // pair is the series' next point: the crossing itself, or a point before it
+            double next = d.pairs().get(0).leadSeconds();
+            if (t.verdict() == ForecastBacktest.TimingVerdict.NEXT_POINT) {
+                assertThat(next).as("%s", t).isCloseTo(t.actualSeconds(), within(1e-9));
+            } else {
+                assertThat(next).as("%s", t).isLessThan(t.actualSeconds());
+            }
+        });
+        List<ForecastBacktest.ThresholdTiming> counted = timed.stream().map(ForecastBacktest.OriginDetail::timing)
+                .filter(t -> t.verdict() == ForecastBacktest.TimingVerdict.TIMED).toList();
+        assertThat(counted).as("the line reaches the level: %s", timed).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.forecastSeconds()).isNotNull());
+        assertThat(heap.timeToThresholdForecasts()).isEqualTo(counted.size());
+        assertThat(heap.timeToThresholdMape()).isCloseTo(counted.stream()
                 .mapToDouble(t -> Math.abs(t.forecastSeconds() - t.actualSeconds()) / t.actualSeconds()).average().orElseThrow(),
                 within(1e-9));
-        assertThat(heap.crossingsMissed()).isLessThanOrEqualTo(
-                (int) timings.stream().filter(t -> t.scored() && t.forecastSeconds() == null).count());
+        assertThat(heap.crossingsMissed()).isEqualTo(
+                (int) timed.stream().filter(d -> d.timing().verdict() == ForecastBacktest.TimingVerdict.MISSED).count());
     }
 
     @Test

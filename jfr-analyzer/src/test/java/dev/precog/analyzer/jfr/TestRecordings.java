@@ -2,6 +2,7 @@ package dev.precog.analyzer.jfr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -17,7 +18,8 @@ import jdk.jfr.Recording;
 /**
  * Real recordings of this test JVM, each made once per test run: {@link #gcRecording()}, about two
  * seconds of allocation with {@link #EXPLICIT_GCS} explicit collections, GC and heap events, CPU load every 100 ms
- * and the JVM facts; {@link #busyRecording()}, three seconds of lock contention and garbage under
+ * and the JVM facts; {@link #growingHeapRecording()}, the same for four seconds with a heap that
+ * grows at each collection; {@link #busyRecording()}, three seconds of lock contention and garbage under
  * JFR's "profile" settings plus events Precog does not read.
  */
 public final class TestRecordings {
@@ -165,7 +167,7 @@ public final class TestRecordings {
             recording.stop();
             recording.dump(file);
         }
-        sink = kept;
+        Reference.reachabilityFence(kept);
         return file;
     }
 
