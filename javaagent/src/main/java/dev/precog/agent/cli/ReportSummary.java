@@ -3,6 +3,7 @@ package dev.precog.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precog.analyzer.report.Format;
+import dev.precog.model.AgentStats;
 import dev.precog.model.Unit;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +80,8 @@ final class ReportSummary {
 
     /**
      * "Agent cost over the last 60s: 0.42% of one core with JFR's threads (1.20% of the process's CPU), 1.1 MB/s
-     * allocated (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; it holds 810.7 KB (0.30% of max heap)".
+     * allocated (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; its own data holds 810.7 KB (0.30% of max
+     * heap; not counted: its classes and JFR's stream parser)".
      */
     private static String recentCostLine(JsonNode recent, JsonNode agent) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Agent cost over the last %.0fs: %s of one core%s",
@@ -99,10 +101,12 @@ final class ReportSummary {
             line.append(" and ").append(Format.bytes(recent.get("jfrBytesPerSecond").asDouble())).append("/s");
         }
         if (agent.hasNonNull("retainedBytes")) {
-            line.append("; it holds ").append(Format.bytes(agent.get("retainedBytes").asDouble()));
+            // what the agent's own walk can see: an operator must not read it as the agent's whole footprint
+            line.append("; its own data holds ").append(Format.bytes(agent.get("retainedBytes").asDouble())).append(" (");
             if (agent.hasNonNull("retainedFractionOfMaxHeap")) {
-                line.append(" (").append(share(agent.get("retainedFractionOfMaxHeap"))).append(" of max heap)");
+                line.append(share(agent.get("retainedFractionOfMaxHeap"))).append(" of max heap; ");
             }
+            line.append(AgentStats.RETAINED_LEAVES_OUT).append(')');
         }
         return line.toString();
     }

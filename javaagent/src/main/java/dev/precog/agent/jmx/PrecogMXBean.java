@@ -40,7 +40,10 @@ public interface PrecogMXBean {
 
     long getAgentAllocatedBytes();
 
-    /** Heap the agent's timeline, roll-up, open window, latest report and evidence hold, in bytes; -1 if not measured. */
+    /**
+     * Heap the agent's timeline, roll-up, open window, latest report and evidence hold, in bytes; -1 if not measured.
+     * Not its classes nor JFR's stream parser, which hold more (README, "Overhead on real workloads").
+     */
     long getAgentRetainedBytes();
 
     /** Estimated heap JFR's stream parser held in stack traces when the agent last ended a chunk, in bytes; -1 before the first. */

@@ -68,7 +68,8 @@ class ReportSummaryTest {
         assertThat(print(json)).contains("""
                 Agent overhead: 3.27% of one core, 1.0 MB allocated, 3839 events, 0 dropped
                 Agent cost over the last 60s: 0.45% of one core with JFR's threads (1.20% of the process's CPU), 1.1 MB/s allocated\
-                 (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; it holds 811.0 KB (0.31% of max heap)
+                 (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; its own data holds 811.0 KB (0.31% of max heap;\
+                 not counted: its classes and JFR's stream parser)
                 Overhead budget 0.01% of one core: level 1 of 4, over budget (0.45% of one core over the last 10s, budget 0.01%):\
                  lowered to level 1
                   level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)

@@ -264,7 +264,7 @@ public final class ReportHtml {
         }
         h.row("Allocated", Format.bytes(a.allocatedBytes()));
         if (a.retainedBytes() != null) {
-            h.row("Holds", Format.bytes(a.retainedBytes()));
+            h.row("Own data", Format.bytes(a.retainedBytes()) + " (" + AgentStats.RETAINED_LEAVES_OUT + ")");
         }
         h.row("Events", a.eventsProcessed() + " folded, " + a.eventsDropped() + " dropped");
         if (a.budget() != null) {
