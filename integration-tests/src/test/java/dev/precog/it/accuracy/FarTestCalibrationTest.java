@@ -52,4 +52,16 @@ class FarTestCalibrationTest {
         assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 1.0, 4, RUNS, 19)).isLessThan(0.05);
         assertThat(FarTestCalibration.farShareAcrossSets(Process.NOISE, 60, 1.6, 4, RUNS, 20)).isGreaterThan(0.8);
     }
+
+    /**
+     * A fifth set: bands too narrow of a random walk are caught more often than over four, bands too wide
+     * of a wandering level nearly always, and right bands of a random walk are called far about one
+     * time in twenty (the t-test on five skewed coverages; over four, half as often).
+     */
+    @Test
+    void acrossFiveSetsMoreIsCaughtAndRightBandsOfARandomWalkAboutOneTimeInTwenty() {
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 1.0, 5, RUNS, 21)).isLessThan(0.08);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 5, RUNS, 22)).isBetween(0.5, 0.8);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 5, RUNS, 23)).isGreaterThan(0.8);
+    }
 }
