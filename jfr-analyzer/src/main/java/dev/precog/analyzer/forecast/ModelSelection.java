@@ -46,7 +46,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * exponential's errors are measured against its size, which compounds. Those reasons speak of a
      * history that showed too little; where the errors' own 95% quantile reaches the textbook 95% multiple
      * the history did show its jumps, and an 80% quantile under the textbook one is the errors' shape (a
-     * CPU flat between bursts), not luck: the 80% band then follows it (since 2026-12-05 20:10: the JVM's
+     * CPU flat between bursts), not luck: the 80% band then follows it (since 2026-12-05 19:50: the JVM's
      * and the host's CPU were 90-94% at 80% on five sets, five series far; 95% unchanged). The 95%
      * multiplier keeps the textbook floor everywhere: that band must reach jumps no history shows.
      */
