@@ -94,6 +94,13 @@ class OverheadBudgetIT {
                     a -> assertThat(a).startsWith("level 3: evidence escalation paused"),
                     a -> assertThat(a).startsWith("level 4: host metrics sampled every 2s instead of 1s"));
             assertThat(Reports.violations(lowest)).isEmpty();
+            // its own classes and their metaspace, on each JDK (17 prints VM.classloader_stats in words, 25 in bytes):
+            // about 5 KB a class on both, an eighth or eight times that if the unit were misread
+            JsonNode agent = lowest.path("agent");
+            long classes = agent.path("classCount").asLong();
+            assertThat(classes).as(agent::toString).isBetween(100L, 20_000L);
+            assertThat((double) agent.path("classMetaspaceBytes").asLong() / classes).as("metaspace bytes per class: %s", agent)
+                    .isBetween(2.0 * 1024, 16.0 * 1024);
 
             // the lowered settings took effect in the running recording: over a recent period wholly
             // after the last change, allocation samples come at the lowered throttle. (Execution samples
@@ -111,10 +118,11 @@ class OverheadBudgetIT {
                 assertThat(jmx.attribute("OverheadLevel")).isEqualTo(LAST_LEVEL);
                 assertThat((String[]) jmx.attribute("OverheadActions")).hasSize(LAST_LEVEL);
                 assertThat((String) jmx.attribute("Status")).contains("sampling lowered to level 4 of 4 to keep its overhead budget");
+                assertThat((Long) jmx.attribute("AgentClassMetaspaceBytes")).isPositive();
             }
             Cli.Result status = Cli.run(jdk, dir, "status", Long.toString(service.pid()));
             assertThat(status.exitCode()).as(status.stderr()).isZero();
-            assertThat(status.stdout()).contains("Overhead budget 0.01% of one core: level 4 of 4, ",
+            assertThat(status.stdout()).contains(" classes hold ", "Overhead budget 0.01% of one core: level 4 of 4, ",
                     "  level 1: JFR sampling lowered 5-fold", "  level 3: evidence escalation paused");
             assertThat(service.stderr()).as("the agent prints nothing into the application's stderr").isBlank();
         }

@@ -80,6 +80,7 @@ final class AgentRuntime implements AgentView {
     /** When the structures besides the windows were last walked, and what they held then. */
     private Instant retainedWalkedAt = Instant.EPOCH;
     private long retainedBesidesWindows;
+    private final AgentClassMetaspace classMetaspace;
     private ScheduledFuture<?> hostSampling;
     private final JvmInfo jvm;
     private final Boolean heapDumpOnOutOfMemory;
@@ -134,6 +135,7 @@ final class AgentRuntime implements AgentView {
                 options.overheadPeriod(), options.overheadPeriod());
         this.retained = instrumentation == null ? null
                 : new RetainedMemory(instrumentation::getObjectSize, TIMELINE_CAPACITY, Timeline.DETAILED);
+        this.classMetaspace = AgentClassMetaspace.of(AgentRuntime.class.getClassLoader(), log);
         this.jvm = LiveJvm.describe();
         this.heapDumpOnOutOfMemory = LiveJvm.heapDumpOnOutOfMemory();
         this.metaspaceMax = LiveJvm.maxMetaspace();
@@ -323,6 +325,8 @@ final class AgentRuntime implements AgentView {
         }
         measureRetained(now);
         if (host != null) {
+            // after start-up: the agent's classes are loaded by then and the MBean server is safe to use
+            classMetaspace.update(now);
             // every window, before the analysis, so a deadlock is reported in the window it is found
             if (deadlocks == null) {
                 deadlocks = new DeadlockProbe(log);
@@ -416,6 +420,7 @@ final class AgentRuntime implements AgentView {
         Long maxHeap = jvm.heapMaxBytes();
         Long held = retainedBytes;
         JfrStreamSource stream = jfr;
+        AgentClassMetaspace.Reading classes = classMetaspace.latest();
         return new AgentStats(version, mode, wall / 1_000_000, last.agentCpuNanos() / 1_000_000,
                 first.processCpuNanos() >= 0 && processCpu > 0 ? Math.min(1.0, (double) last.agentCpuNanos() / processCpu) : null,
                 wall > 0 ? (double) last.agentCpuNanos() / wall : null, last.agentAllocatedBytes(),
@@ -425,7 +430,8 @@ final class AgentRuntime implements AgentView {
                         ? Math.min(1.0, (double) last.agentAllocatedBytes() / processAllocated) : null,
                 held, held != null && maxHeap != null && maxHeap > 0 ? (double) held / maxHeap : null,
                 costs.recent(), budgetState(), stream == null ? null : stream.chunkRotations(),
-                stream == null ? null : stream.parserStackBytes(), stream == null ? null : stream.allocationSamplingLowered());
+                stream == null ? null : stream.parserStackBytes(), stream == null ? null : stream.allocationSamplingLowered(),
+                classes == null ? null : classes.classes(), classes == null ? null : classes.metaspaceBytes());
     }
 
     private OverheadBudget budgetState() {

@@ -19,6 +19,10 @@ package dev.precog.model;
  *     last ended a chunk (added within schema 1)
  * @param jfrAllocationSamplesLowered how the agent lowered JFR's allocation sampling because those
  *     stacks came faster than chunks could be ended; null when it did not (added within schema 1)
+ * @param classCount classes the agent's own class loader defined, hidden ones included; null where
+ *     not measured (added within schema 1)
+ * @param classMetaspaceBytes metaspace the agent's class loader holds for them, from the JVM's
+ *     {@code VM.classloader_stats}; null where not measured (added within schema 1)
  */
 public record AgentStats(
         String version,
@@ -40,13 +44,16 @@ public record AgentStats(
         OverheadBudget budget,
         Long jfrChunkRotations,
         Long jfrParserStackBytes,
-        String jfrAllocationSamplesLowered) {
+        String jfrAllocationSamplesLowered,
+        Long classCount,
+        Long classMetaspaceBytes) {
 
     /**
-     * What {@code retainedBytes} cannot see, said wherever it is shown: the agent's classes and the
-     * JDK's stream parser (its metadata, constant pools, the stacks of the chunk it reads) hold
-     * several times more (7 to 8 MB more live heap in all in the runs measured, README "Overhead on
-     * real workloads"), and a reader must not take the walk for the whole footprint.
+     * What {@code retainedBytes} cannot see, said wherever it is shown: the agent's classes
+     * ({@code classMetaspaceBytes}, where measured, shown beside it) and the JDK's stream parser (its
+     * metadata, constant pools, the stacks of the chunk it reads) hold several times more (7 to 8 MB
+     * more live heap in all in the runs measured, README "Overhead on real workloads"), and a reader
+     * must not take the walk for the whole footprint.
      */
     public static final String RETAINED_LEAVES_OUT = "not counted: its classes and JFR's stream parser";
 
@@ -55,6 +62,7 @@ public record AgentStats(
             Double cpuFractionOfOneCore, long allocatedBytes, long eventsProcessed, long eventsDropped, long windowsAnalysed,
             String hostMetrics) {
         this(version, mode, uptimeMillis, cpuTimeMillis, cpuFractionOfProcess, cpuFractionOfOneCore, allocatedBytes,
-                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null, null, null, null);
+                eventsProcessed, eventsDropped, windowsAnalysed, hostMetrics, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 }

@@ -10,6 +10,8 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -17,8 +19,10 @@ import java.util.jar.JarFile;
  * Loads Precog and its libraries from the hidden {@code inst/} entries of the agent jar, where
  * classes are stored as {@code .classdata} so the application's class loader never sees them.
  * Its parent is the platform class loader: JDK classes are shared, the application's are not.
+ * As a {@link LongSupplier} it counts the classes it defined, which Precog (loaded by it, so unable
+ * to see this class) reads through that JDK interface to know when its classes changed.
  */
-final class IsolatedClassLoader extends ClassLoader {
+final class IsolatedClassLoader extends ClassLoader implements LongSupplier {
 
     static final String PREFIX = "inst/";
     static final String CLASS_SUFFIX = ".classdata";
@@ -30,6 +34,7 @@ final class IsolatedClassLoader extends ClassLoader {
     private final JarFile jar;
     private final String jarUrl;
     private final ProtectionDomain domain;
+    private final AtomicLong defined = new AtomicLong();
 
     IsolatedClassLoader(File agentJar) throws IOException {
         super("precog", ClassLoader.getPlatformClassLoader());
@@ -52,7 +57,15 @@ final class IsolatedClassLoader extends ClassLoader {
             throw new ClassNotFoundException(name + ": cannot read it from the agent jar", e);
         }
         definePackageOf(name);
-        return defineClass(name, bytes, 0, bytes.length, domain);
+        Class<?> c = defineClass(name, bytes, 0, bytes.length, domain);
+        defined.incrementAndGet();
+        return c;
+    }
+
+    /** Classes defined so far (hidden ones, which it does not define itself, not included). */
+    @Override
+    public long getAsLong() {
+        return defined.get();
     }
 
     private void definePackageOf(String className) {

@@ -81,7 +81,7 @@ final class ReportSummary {
     /**
      * "Agent cost over the last 60s: 0.42% of one core with JFR's threads (1.20% of the process's CPU), 1.1 MB/s
      * allocated (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; its own data holds 810.7 KB (0.30% of max
-     * heap; not counted: its classes and JFR's stream parser)".
+     * heap; not counted: its classes and JFR's stream parser); beside it its 1,351 classes hold 1.7 MB of metaspace".
      */
     private static String recentCostLine(JsonNode recent, JsonNode agent) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Agent cost over the last %.0fs: %s of one core%s",
@@ -107,6 +107,10 @@ final class ReportSummary {
                 line.append(share(agent.get("retainedFractionOfMaxHeap"))).append(" of max heap; ");
             }
             line.append(AgentStats.RETAINED_LEAVES_OUT).append(')');
+        }
+        if (agent.hasNonNull("classCount") && agent.hasNonNull("classMetaspaceBytes")) {
+            line.append(String.format(Locale.ROOT, "; beside it its %,d classes hold %s of metaspace", agent.get("classCount").asLong(),
+                    Format.bytes(agent.get("classMetaspaceBytes").asDouble())));
         }
         return line.toString();
     }

@@ -135,6 +135,18 @@ public final class PrecogMBean implements PrecogMXBean {
     }
 
     @Override
+    public long getAgentClassCount() {
+        Long c = stats().classCount();
+        return c == null ? -1 : c;
+    }
+
+    @Override
+    public long getAgentClassMetaspaceBytes() {
+        Long b = stats().classMetaspaceBytes();
+        return b == null ? -1 : b;
+    }
+
+    @Override
     public long getJfrParserStackBytes() {
         Long b = stats().jfrParserStackBytes();
         return b == null ? -1 : b;

@@ -46,6 +46,12 @@ public interface PrecogMXBean {
      */
     long getAgentRetainedBytes();
 
+    /** Classes the agent's own class loader defined, hidden ones included; -1 if not measured (README, "Its own cost"). */
+    long getAgentClassCount();
+
+    /** Metaspace the agent's class loader holds for its classes, in bytes; -1 if not measured. */
+    long getAgentClassMetaspaceBytes();
+
     /** Estimated heap JFR's stream parser held in stack traces when the agent last ended a chunk, in bytes; -1 before the first. */
     long getJfrParserStackBytes();
 

@@ -62,14 +62,15 @@ class ReportSummaryTest {
                     "actions": ["level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)"],
                     "reason": "over budget (0.45% of one core over the last 10s, budget 0.01%): lowered to level 1",
                     "since": "2026-12-02T00:41:37Z"},
-                  "jfrAllocationSamplesLowered": "jdk.ObjectAllocationSample throttle 30/s (was 150/s) since 2026-12-04T08:40:00Z"}}
+                  "jfrAllocationSamplesLowered": "jdk.ObjectAllocationSample throttle 30/s (was 150/s) since 2026-12-04T08:40:00Z",
+                  "classCount": 1351, "classMetaspaceBytes": 1820672}}
                 """;
 
         assertThat(print(json)).contains("""
                 Agent overhead: 3.27% of one core, 1.0 MB allocated, 3839 events, 0 dropped
                 Agent cost over the last 60s: 0.45% of one core with JFR's threads (1.20% of the process's CPU), 1.1 MB/s allocated\
                  (3.00% of the process's), JFR 15 events/s and 4.1 KB/s; its own data holds 811.0 KB (0.31% of max heap;\
-                 not counted: its classes and JFR's stream parser)
+                 not counted: its classes and JFR's stream parser); beside it its 1,351 classes hold 1.7 MB of metaspace
                 Overhead budget 0.01% of one core: level 1 of 4, over budget (0.45% of one core over the last 10s, budget 0.01%):\
                  lowered to level 1
                   level 1: JFR sampling lowered 5-fold: jdk.ExecutionSample period 1000 ms (was 200 ms)

@@ -266,6 +266,10 @@ public final class ReportHtml {
         if (a.retainedBytes() != null) {
             h.row("Own data", Format.bytes(a.retainedBytes()) + " (" + AgentStats.RETAINED_LEAVES_OUT + ")");
         }
+        if (a.classCount() != null && a.classMetaspaceBytes() != null) {
+            h.row("Own classes", String.format(Locale.ROOT, "%,d, holding %s of metaspace", a.classCount(),
+                    Format.bytes(a.classMetaspaceBytes())));
+        }
         h.row("Events", a.eventsProcessed() + " folded, " + a.eventsDropped() + " dropped");
         if (a.budget() != null) {
             h.row("Budget", String.format(Locale.ROOT, "%.2f%% of one core, level %d of %d: %s", 100 * a.budget().budgetFractionOfOneCore(),

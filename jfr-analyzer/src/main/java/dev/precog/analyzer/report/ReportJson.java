@@ -142,7 +142,8 @@ public final class ReportJson {
                     .field("retainedFractionOfMaxHeap", x.retainedFractionOfMaxHeap()).field("recent", x.recent())
                     .field("budget", x.budget()).field("jfrChunkRotations", x.jfrChunkRotations())
                     .field("jfrParserStackBytes", x.jfrParserStackBytes())
-                    .field("jfrAllocationSamplesLowered", x.jfrAllocationSamplesLowered()).endObject();
+                    .field("jfrAllocationSamplesLowered", x.jfrAllocationSamplesLowered())
+                    .field("classCount", x.classCount()).field("classMetaspaceBytes", x.classMetaspaceBytes()).endObject();
         }
     }
 }

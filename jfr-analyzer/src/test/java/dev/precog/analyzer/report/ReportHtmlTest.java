@@ -183,4 +183,17 @@ class ReportHtmlTest {
     private static double max(double[] v) {
         return java.util.Arrays.stream(v).max().orElseThrow();
     }
+
+    @Test
+    void theAgentsOwnDataAndItsClassesAreShownWithWhatTheDataLeavesOut() {
+        AgentStats agent = new AgentStats("1.0", "startup", 300_000, 1200, 0.002, 0.004, 5_000_000, 12_000, 0, 30, "procfs", 40L,
+                0.01, 830_464L, 0.003, null, null, 3L, 500_000L, null, 1351L, 1_820_672L);
+        Report report = new Report(Report.SCHEMA_VERSION, NOW, new JvmInfo(4242L, "com.shop.Main", "17.0.15", 268435456L, "G1"),
+                null, new Report.Analysis("live", NOW.minusSeconds(300), NOW, 30, 10, List.of()), List.of(), List.of(), null, agent);
+
+        String html = ReportHtml.toHtml(report);
+
+        assertThat(html).contains("Own data", "811.0 KB (" + AgentStats.RETAINED_LEAVES_OUT.replace("'", "&#39;") + ")", "Own classes",
+                "1,351, holding 1.7 MB of metaspace");
+    }
 }
