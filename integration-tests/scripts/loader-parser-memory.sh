@@ -22,14 +22,8 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 jcmd=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 agent="$here/../javaagent/target/precog-agent.jar"
 variants=(jfr+precog jfr precog none)
-work=$(mktemp -d)
-declare -A pids
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=side-by-side.sh
+. "$here/scripts/side-by-side.sh"
 for variant in "${variants[@]}"; do
   dir="$work/$variant"; mkdir -p "$dir"
   extra=()
