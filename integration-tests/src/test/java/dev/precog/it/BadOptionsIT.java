@@ -18,7 +18,7 @@ class BadOptionsIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "colour=blue|unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump, heapDumpBefore, asyncProfiler, profileDuration, overheadBudget, overheadPeriod, hostMetrics",
+        "colour=blue|unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump, heapDumpBefore, asyncProfiler, profileDuration, overheadBudget, overheadPeriod, hostMetrics, chunkRotation",
         "overheadBudget=0%|bad value '0%' for overheadBudget: a budget of nothing cannot be kept; expected a percentage of one core above 0% and at most 100%, such as 0.5% or 2%: the CPU the agent allows itself before it samples less (default 1%)",
         "interval=soon|bad value 'soon' for interval: expected a duration such as 30s or 5m (default 30s)",
         "window=0s|bad value '0s' for window: expected a duration from 1s to 10m (default 10s)",

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,6 +38,11 @@ class ParserMemoryIT {
 
     static Stream<Jdk> jdks() {
         return Jdk.all().stream();
+    }
+
+    /** The option is read the same on every JDK: one is enough. */
+    static Stream<Jdk> currentJdk() {
+        return Stream.of(Jdk.current());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,21 +74,31 @@ class ParserMemoryIT {
         }
 
         // the application's recording is whole: allocation samples throughout, across Precog's chunk ends
-        long samples = 0;
-        long rotationRecordings = 0;
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent e = file.readEvent();
-                String type = e.getEventType().getName();
-                if (type.equals("jdk.ObjectAllocationSample")) {
-                    samples++;
-                } else if (type.equals("jdk.ActiveRecording") && "Precog chunk rotation".equals(e.getString("name"))) {
-                    rotationRecordings++;
-                }
-            }
+        assertThat(count(recording, e -> e.getEventType().getName().equals("jdk.ObjectAllocationSample"))).isGreaterThan(1000);
+        assertThat(count(recording, ParserMemoryIT::precogChunkEnd)).as("Precog's empty recordings, seen by JFR's own bookkeeping")
+                .isPositive();
+    }
+
+    /** The operator's choice when their own recording's size matters more: the same service, no chunk ended. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("currentJdk")
+    void withChunkRotationOffTheApplicationsRecordingGetsNoChunkFromPrecogAndTheReportSaysSo(Jdk jdk) throws Exception {
+        Path dir = Paths.workDir("parsermemory-off-" + jdk.name());
+        Path recording = dir.resolve("service.jfr");
+        try (ChildJvm service = ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=2s,chunkRotation=off")
+                .start(RuleEngineService.class)) {
+            Path reportFile = Reports.file(dir, service.pid());
+            // as long as the case above takes to end its first chunks, and as many new stacks
+            JsonNode report = Reports.await(service, reportFile, "40 windows", Duration.ofMinutes(4),
+                    r -> assertThat(r.path("agent").path("windowsAnalysed").asLong()).isGreaterThanOrEqualTo(40));
+            assertThat(report.path("agent").path("jfrChunkRotations").asLong()).as(report.path("agent")::toString).isZero();
+            assertThat(report.path("analysis").path("notes").toString()).contains("JFR chunks not ended (chunkRotation=off)");
+            assertThat(Reports.violations(report)).isEmpty();
+            assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
         }
-        assertThat(samples).isGreaterThan(1000);
-        assertThat(rotationRecordings).as("Precog's empty recordings, seen by JFR's own bookkeeping").isPositive();
+        assertThat(count(recording, ParserMemoryIT::precogChunkEnd)).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,6 +147,24 @@ class ParserMemoryIT {
             }
         }
         return 0;
+    }
+
+    /** Events of the application's recording that pass {@code which}. */
+    private static long count(Path recording, Predicate<RecordedEvent> which) throws IOException {
+        long n = 0;
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                if (which.test(file.readEvent())) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** JFR's bookkeeping of the empty recording Precog starts and stops to end a chunk. */
+    private static boolean precogChunkEnd(RecordedEvent e) {
+        return e.getEventType().getName().equals("jdk.ActiveRecording") && "Precog chunk rotation".equals(e.getString("name"));
     }
 
     /** Live RecordedStackTrace objects in the service, from a class histogram (which collects first). */

@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
  * @param overheadBudget the CPU the agent allows itself, as a share of one core (0.01 for 1%)
  * @param overheadPeriod the span its cost is measured and judged over; the first one after start is warm-up
  * @param oshiHostMetrics whether host metrics come from OSHI on Linux too ({@code hostMetrics=oshi}) rather than /proc
+ * @param chunkRotation the least time between two JFR chunks the agent ends to bound its stream parser's memory;
+ *     null when it ends none ({@code chunkRotation=off})
  */
 public record AgentOptions(Path reportDir, Duration interval, Duration window, Duration hostInterval, boolean debug,
         boolean threadPools, boolean heapDumpAuto, Duration heapDumpBefore, boolean asyncProfiler, Duration profileDuration,
-        double overheadBudget, Duration overheadPeriod, boolean oshiHostMetrics) {
+        double overheadBudget, Duration overheadPeriod, boolean oshiHostMetrics, Duration chunkRotation) {
 
     /** Every key, with the form of its value, as shown to a user who typed a wrong one. */
     static final Map<String, String> KEYS = keys();
@@ -47,6 +49,9 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
     /** A level is judged on at least 10 s of measurement, so the period cannot be shorter. */
     private static final Duration MIN_OVERHEAD_PERIOD = Duration.ofSeconds(10);
     private static final Duration MAX_OVERHEAD_PERIOD = Duration.ofMinutes(10);
+    /** Ending a chunk takes 13 to 46 ms of the agent's thread: not more often than this. */
+    private static final Duration MIN_CHUNK_ROTATION = Duration.ofSeconds(10);
+    private static final Duration MAX_CHUNK_ROTATION = Duration.ofHours(1);
 
     private static Map<String, String> keys() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -68,19 +73,22 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 + " and the first one after start is warm-up, not judged (default 1m)");
         k.put("hostMetrics", "auto or oshi: auto reads host and process metrics from /proc with the JDK alone on Linux and"
                 + " through OSHI (a native library, over JNA) elsewhere; oshi uses OSHI on Linux too (default auto)");
+        k.put("chunkRotation", "a duration from 10s to 1h, or off: the least time between two JFR chunks the agent ends so"
+                + " that its stream's parser lets go of stack traces; each end adds two chunks to every other recording in"
+                + " the JVM (default 10s)");
         return k;
     }
 
     public static AgentOptions defaults() {
         return new AgentOptions(Path.of(""), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), false, true,
                 false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), DEFAULT_OVERHEAD_BUDGET, Duration.ofMinutes(1),
-                false);
+                false, MIN_CHUNK_ROTATION);
     }
 
     /** The same options writing to {@code dir}. */
     public AgentOptions withReportDir(Path dir) {
         return new AgentOptions(dir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration, overheadBudget, overheadPeriod, oshiHostMetrics);
+                asyncProfiler, profileDuration, overheadBudget, overheadPeriod, oshiHostMetrics, chunkRotation);
     }
 
     /**
@@ -106,6 +114,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
         double overheadBudget = o.overheadBudget();
         Duration overheadPeriod = o.overheadPeriod();
         boolean oshiHostMetrics = o.oshiHostMetrics();
+        Duration chunkRotation = o.chunkRotation();
         for (String pair : text.split(",")) {
             if (pair.isBlank()) {
                 continue;
@@ -133,6 +142,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 case "overheadBudget" -> overheadBudget = shareOfOneCore(key, value);
                 case "overheadPeriod" -> overheadPeriod = duration(key, value);
                 case "hostMetrics" -> oshiHostMetrics = hostMetricsFromOshi(value);
+                case "chunkRotation" -> chunkRotation = "off".equalsIgnoreCase(value) ? null : duration(key, value);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -158,8 +168,13 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
             throw new OptionsException("bad value '" + format(overheadPeriod) + "' for overheadPeriod: expected "
                     + KEYS.get("overheadPeriod"));
         }
+        if (chunkRotation != null
+                && (chunkRotation.compareTo(MIN_CHUNK_ROTATION) < 0 || chunkRotation.compareTo(MAX_CHUNK_ROTATION) > 0)) {
+            throw new OptionsException("bad value '" + format(chunkRotation) + "' for chunkRotation: expected "
+                    + KEYS.get("chunkRotation"));
+        }
         return new AgentOptions(reportDir, interval, window, hostInterval, debug, threadPools, heapDumpAuto, heapDumpBefore,
-                asyncProfiler, profileDuration, overheadBudget, overheadPeriod, oshiHostMetrics);
+                asyncProfiler, profileDuration, overheadBudget, overheadPeriod, oshiHostMetrics, chunkRotation);
     }
 
     private static boolean onOff(String key, String value) throws OptionsException {
@@ -274,6 +289,7 @@ public record AgentOptions(Path reportDir, Duration interval, Duration window, D
                 + ",heapDump=" + (heapDumpAuto ? "auto" : "off") + ",heapDumpBefore=" + format(heapDumpBefore)
                 + ",asyncProfiler=" + (asyncProfiler ? "on" : "off") + ",profileDuration=" + format(profileDuration)
                 + ",overheadBudget=" + formatPercent(overheadBudget) + ",overheadPeriod=" + format(overheadPeriod)
-                + ",hostMetrics=" + (oshiHostMetrics ? "oshi" : "auto");
+                + ",hostMetrics=" + (oshiHostMetrics ? "oshi" : "auto")
+                + ",chunkRotation=" + (chunkRotation == null ? "off" : format(chunkRotation));
     }
 }

@@ -218,7 +218,7 @@ final class AgentRuntime implements AgentView {
     private void startJfr() {
         instrumentThreadPools();
         try {
-            JfrStreamSource stream = JfrStreamSource.create(accumulator, AcceptedConnections.fromProc());
+            JfrStreamSource stream = JfrStreamSource.create(accumulator, AcceptedConnections.fromProc(), options.chunkRotation());
             stream.start(threads.named("jfr"));
             jfr = stream;
         } catch (Throwable t) {
@@ -601,6 +601,10 @@ final class AgentRuntime implements AgentView {
             }
             if (stream.chunkRotationProblem() != null) {
                 p.add(stream.chunkRotationProblem());
+            }
+            if (options.chunkRotation() == null) {
+                p.add("JFR chunks not ended (chunkRotation=off): the stream's parser keeps every stack trace of a chunk until"
+                        + " JFR ends it");
             }
         }
         if (poolProblem != null) {

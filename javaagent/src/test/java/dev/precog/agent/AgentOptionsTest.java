@@ -25,6 +25,7 @@ class AgentOptionsTest {
         assertThat(o.overheadBudget()).as("1% of one core").isEqualTo(0.01);
         assertThat(o.overheadPeriod()).isEqualTo(Duration.ofMinutes(1));
         assertThat(o.oshiHostMetrics()).as("/proc on Linux, no native library unless asked").isFalse();
+        assertThat(o.chunkRotation()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -32,10 +33,10 @@ class AgentOptionsTest {
         AgentOptions o = AgentOptions.parse(
                 "reportDir=/var/log/precog,interval=1m,window=2s,hostInterval=500ms,debug=true,threadPools=false,heapDump=auto,"
                         + "heapDumpBefore=2h,asyncProfiler=on,profileDuration=5s,overheadBudget=0.5%,"
-                        + "overheadPeriod=2m,hostMetrics=oshi");
+                        + "overheadPeriod=2m,hostMetrics=oshi,chunkRotation=5m");
         assertThat(o).isEqualTo(new AgentOptions(Path.of("/var/log/precog"), Duration.ofMinutes(1), Duration.ofSeconds(2),
                 Duration.ofMillis(500), true, false, true, Duration.ofHours(2), true, Duration.ofSeconds(5), 0.005,
-                Duration.ofMinutes(2), true));
+                Duration.ofMinutes(2), true, Duration.ofMinutes(5)));
     }
 
     @Test
@@ -49,7 +50,7 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse(dumping.withReportDir(Path.of("/x")).toAgentString()))
                 .isEqualTo(new AgentOptions(Path.of("/x"), dumping.interval(), dumping.window(), dumping.hostInterval(), false, true,
                         true, Duration.ofHours(24), false, Duration.ofSeconds(10), 0.01,
-                        Duration.ofMinutes(1), false));
+                        Duration.ofMinutes(1), false, Duration.ofSeconds(10)));
         // and the profiler's
         AgentOptions profiling = AgentOptions.parse("asyncProfiler=on,profileDuration=20s");
         assertThat(profiling.toAgentString()).contains("asyncProfiler=on", "profileDuration=20s");
@@ -58,6 +59,11 @@ class AgentOptionsTest {
         AgentOptions frugal = AgentOptions.parse("overheadBudget=0.01%,overheadPeriod=20s");
         assertThat(frugal.toAgentString()).contains("overheadBudget=0.01%", "overheadPeriod=20s");
         assertThat(AgentOptions.parse(frugal.toAgentString())).isEqualTo(frugal);
+        // and the chunk ends, off included
+        AgentOptions quiet = AgentOptions.parse("chunkRotation=off");
+        assertThat(quiet.chunkRotation()).isNull();
+        assertThat(quiet.toAgentString()).contains("chunkRotation=off");
+        assertThat(AgentOptions.parse(quiet.toAgentString())).isEqualTo(quiet);
         // and the host source
         AgentOptions oshi = AgentOptions.parse("hostMetrics=OSHI");
         assertThat(oshi.toAgentString()).contains("hostMetrics=oshi");
@@ -92,7 +98,7 @@ class AgentOptionsTest {
                 .isInstanceOf(OptionsException.class)
                 .hasMessage("unknown option 'colour'; valid options are reportDir, interval, window, hostInterval, debug, threadPools, heapDump,"
                         + " heapDumpBefore, asyncProfiler, profileDuration, overheadBudget,"
-                        + " overheadPeriod, hostMetrics");
+                        + " overheadPeriod, hostMetrics, chunkRotation");
     }
 
     @Test
@@ -122,6 +128,9 @@ class AgentOptionsTest {
                 .hasMessage("bad value '5s' for overheadPeriod: expected a duration from 10s to 10m: the agent's cost is measured"
                         + " and judged over this span, and the first one after start is warm-up, not judged (default 1m)");
         assertThatThrownBy(() -> AgentOptions.parse("overheadPeriod=1h")).hasMessageStartingWith("bad value '3600s' for overheadPeriod");
+        assertThatThrownBy(() -> AgentOptions.parse("chunkRotation=5s"))
+                .hasMessageStartingWith("bad value '5s' for chunkRotation: expected a duration from 10s to 1h, or off");
+        assertThatThrownBy(() -> AgentOptions.parse("chunkRotation=never")).hasMessageContaining("for chunkRotation");
     }
 
     @Test
@@ -142,7 +151,7 @@ class AgentOptionsTest {
     void aReportDirWithACommaCannotBeHandedOn() {
         AgentOptions o = new AgentOptions(Path.of("/tmp/a,b"), Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofSeconds(1), false, true, false, Duration.ofMinutes(30), false, Duration.ofSeconds(10), 0.01,
-                Duration.ofMinutes(1), false);
+                Duration.ofMinutes(1), false, Duration.ofSeconds(10));
         assertThatThrownBy(o::toAgentString).isInstanceOf(OptionsException.class).hasMessageContaining("holds a comma");
     }
 }

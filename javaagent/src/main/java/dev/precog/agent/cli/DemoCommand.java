@@ -49,7 +49,8 @@ final class DemoCommand {
             // budget; the demo allows that, so the evidence it shows is not paused half-way
             agentOptions = new AgentOptions(dir, Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), false, true,
                     false, AgentOptions.defaults().heapDumpBefore(), false, AgentOptions.defaults().profileDuration(),
-                    DEMO_OVERHEAD_BUDGET, AgentOptions.defaults().overheadPeriod(), false).toAgentString();
+                    DEMO_OVERHEAD_BUDGET, AgentOptions.defaults().overheadPeriod(), false, AgentOptions.defaults().chunkRotation())
+                    .toAgentString();
         } catch (OptionsException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }

@@ -12,7 +12,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
  * allocation samples each bring a new deep stack (javac) made it hold 9 MB of stacks after half a
  * minute, growing. Starting and stopping an empty recording is the public way to end a chunk; it ends
  * twice, so the big chunk is the previous one's previous and is let go. Other recordings in the
- * JVM get a chunk boundary too (no events are lost; their files get more chunks).
+ * JVM get a chunk boundary too (no events are lost; their files get more chunks, each repeating its
+ * constant pools and once-per-chunk events), which is why the least interval is the user's to set,
+ * or to turn off.
  */
 final class ChunkRotation {
 
@@ -36,6 +38,7 @@ final class ChunkRotation {
     static final String RECORDING_NAME = "Precog chunk rotation";
 
     private final ChunkStackCount stacks;
+    /** Null: chunks are never ended. */
     private final Duration minInterval;
     private final Runnable endChunk;
     private Instant last;
@@ -50,10 +53,10 @@ final class ChunkRotation {
         this.last = start;
     }
 
-    /** The live stream's rotation, ending chunks with an empty recording. */
-    static ChunkRotation live(Instant start) {
+    /** The live stream's rotation, ending chunks with an empty recording at most every {@code minInterval}; never when null. */
+    static ChunkRotation live(Instant start, Duration minInterval) {
         return new ChunkRotation(new ChunkStackCount(STACK_LIMIT, FRAME_LIMIT, COUNT_LIMIT, FRAME_COUNT_LIMIT, ChunkRotation::frames),
-                MIN_INTERVAL, start, ChunkRotation::endChunk);
+                minInterval, start, ChunkRotation::endChunk);
     }
 
     /** The count the stream's thread feeds. */
@@ -67,7 +70,7 @@ final class ChunkRotation {
      * refuses, it is said in {@link #problem} and not tried again.
      */
     boolean rotateIfDue(Instant now) {
-        if (problem != null || !stacks.isFull() || Duration.between(last, now).compareTo(minInterval) < 0) {
+        if (minInterval == null || problem != null || !stacks.isFull() || Duration.between(last, now).compareTo(minInterval) < 0) {
             return false;
         }
         last = now;

@@ -36,7 +36,7 @@ public final class JfrStreamSource implements AutoCloseable {
     /** Events delivered per handler, in the order of {@link #handlers}. */
     private final AtomicLongArray delivered;
     /** Ends the chunk when the parser holds too many stacks; fed by the handlers that take stacks. */
-    private final ChunkRotation rotation = ChunkRotation.live(Instant.now());
+    private final ChunkRotation rotation;
     /** Fewer allocation samples when their stacks outrun the rotation. */
     private final ParserStackGuard guard = new ParserStackGuard(ParserStackGuard.FRAME_LIMIT);
     /** The settings last asked for, by event name, before the guard's lowering; the agent's thread only. */
@@ -47,8 +47,9 @@ public final class JfrStreamSource implements AutoCloseable {
     private volatile Throwable lastFailure;
     private Thread thread;
 
-    private JfrStreamSource(RecordingStream stream, List<EventHandler> handlers) {
+    private JfrStreamSource(RecordingStream stream, List<EventHandler> handlers, Duration chunkRotation) {
         this.stream = stream;
+        this.rotation = ChunkRotation.live(Instant.now(), chunkRotation);
         this.handlers = handlers;
         this.delivered = new AtomicLongArray(handlers.size());
     }
@@ -62,9 +63,10 @@ public final class JfrStreamSource implements AutoCloseable {
 
     /**
      * Creates and configures the stream for the live handlers feeding {@code sink}, {@code inbound}
-     * telling a server's accepted connections. Does not start it.
+     * telling a server's accepted connections, ending chunks at most every {@code chunkRotation} (never
+     * when null; see {@link ChunkRotation}). Does not start it.
      */
-    public static JfrStreamSource create(WindowAccumulator sink, InboundConnections inbound) {
+    public static JfrStreamSource create(WindowAccumulator sink, InboundConnections inbound, Duration chunkRotation) {
         List<EventHandler> handlers = HandlerRegistry.live(sink, availableEventTypes(), inbound);
         RecordingStream stream = new RecordingStream();
         try {
@@ -72,7 +74,7 @@ public final class JfrStreamSource implements AutoCloseable {
             stream.setMaxAge(MAX_AGE);
             stream.setReuse(true);
             stream.setOrdered(false);
-            JfrStreamSource source = new JfrStreamSource(stream, handlers);
+            JfrStreamSource source = new JfrStreamSource(stream, handlers, chunkRotation);
             source.asked.putAll(source.initialSettings());
             for (int i = 0; i < handlers.size(); i++) {
                 EventHandler h = handlers.get(i);

@@ -36,6 +36,17 @@ class ChunkRotationTest {
     }
 
     @Test
+    void withRotationOffNoChunkIsEverEndedHoweverManyStacksAreHeld() {
+        AtomicInteger ended = new AtomicInteger();
+        ChunkRotation rotation = new ChunkRotation(stacksOnly(3), null, T0, ended::incrementAndGet);
+        see(rotation, 30);
+        assertThat(rotation.rotateIfDue(T0.plus(Duration.ofHours(1)))).isFalse();
+        assertThat(ended).hasValue(0);
+        assertThat(rotation.rotations()).isZero();
+        assertThat(rotation.problem()).as("a choice, not a failure").isNull();
+    }
+
+    @Test
     void aFewDeepStacksEndTheChunkOnceTheirFramesReachTheLimit() {
         AtomicInteger ended = new AtomicInteger();
         ChunkRotation rotation = new ChunkRotation(new ChunkStackCount(1000, 200, stack -> 64), Duration.ofSeconds(10), T0,
@@ -67,7 +78,7 @@ class ChunkRotationTest {
 
     @Test
     void theLiveRotationEndsTheChunkARunningStreamReads() throws Exception {
-        ChunkRotation rotation = ChunkRotation.live(T0);
+        ChunkRotation rotation = ChunkRotation.live(T0, ChunkRotation.MIN_INTERVAL);
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch next = new CountDownLatch(2);
         try (RecordingStream stream = new RecordingStream()) {

@@ -31,7 +31,7 @@ class PrecogInRecordingTest {
             // default and profile settings record it; each chunk lists the recordings then running
             recording.enable("jdk.ActiveRecording");
             recording.start();
-            ChunkRotation rotation = ChunkRotation.live(T0);
+            ChunkRotation rotation = ChunkRotation.live(T0, ChunkRotation.MIN_INTERVAL);
             for (int i = 0; i < ChunkRotation.STACK_LIMIT; i++) {
                 rotation.stacks().see(new Object());
             }
