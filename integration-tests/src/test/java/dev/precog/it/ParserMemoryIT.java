@@ -50,10 +50,7 @@ class ParserMemoryIT {
     void theStreamsStacksStayBoundedAndTheApplicationsRecordingKeepsItsEvents(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("parsermemory-" + jdk.name());
         Path recording = dir.resolve("service.jfr");
-        try (ChildJvm service = ChildJvm.on(jdk, dir)
-                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
-                .agent("reportDir=" + dir + ",window=1s,interval=2s")
-                .start(RuleEngineService.class)) {
+        try (ChildJvm service = ruleEngineWithItsOwnRecording(jdk, dir, recording, "")) {
             Path reportFile = Reports.file(dir, service.pid());
 
             // each rotation needed a thousand distinct stacks (or ten thousand frames) since the one before
@@ -85,10 +82,7 @@ class ParserMemoryIT {
     void withChunkRotationOffTheApplicationsRecordingGetsNoChunkFromPrecogAndTheReportSaysSo(Jdk jdk) throws Exception {
         Path dir = Paths.workDir("parsermemory-off-" + jdk.name());
         Path recording = dir.resolve("service.jfr");
-        try (ChildJvm service = ChildJvm.on(jdk, dir)
-                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
-                .agent("reportDir=" + dir + ",window=1s,interval=2s,chunkRotation=off")
-                .start(RuleEngineService.class)) {
+        try (ChildJvm service = ruleEngineWithItsOwnRecording(jdk, dir, recording, ",chunkRotation=off")) {
             Path reportFile = Reports.file(dir, service.pid());
             // as long as the case above takes to end its first chunks, and as many new stacks
             JsonNode report = Reports.await(service, reportFile, "40 windows", Duration.ofMinutes(4),
@@ -147,6 +141,14 @@ class ParserMemoryIT {
             }
         }
         return 0;
+    }
+
+    /** The rule engine with Precog ({@code moreOptions} after its own) and the application's own recording to {@code recording}. */
+    private static ChildJvm ruleEngineWithItsOwnRecording(Jdk jdk, Path dir, Path recording, String moreOptions) {
+        return ChildJvm.on(jdk, dir)
+                .jvmArgs("-Xmx128m", "-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
+                .agent("reportDir=" + dir + ",window=1s,interval=2s" + moreOptions)
+                .start(RuleEngineService.class);
     }
 
     /** Events of the application's recording that pass {@code which}. */
