@@ -69,7 +69,16 @@ public abstract class MetricForecaster implements Forecaster {
             selectedSize = h.size();
             selectedAmong = candidates;
         }
-        return SeriesForecaster.fit(target, selection, ModelSelection.fallback(candidates));
+        return SeriesForecaster.fit(target, eightyFromBacktest() ? selection.ownEighty() : selection,
+                ModelSelection.fallback(candidates));
+    }
+
+    /**
+     * Whether this metric's 80% band takes the backtest's own multiplier even under the textbook one
+     * ({@link ModelSelection#ownEighty}); by default it does not go under it (see {@link ModelSelection#k80For}).
+     */
+    boolean eightyFromBacktest() {
+        return false;
     }
 
     /** The models tried for this metric, simplest first. */

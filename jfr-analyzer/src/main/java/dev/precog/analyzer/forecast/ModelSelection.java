@@ -27,12 +27,14 @@ import java.util.List;
  * @param k80IfConfirmed the 80% multiplier for a growth a detector confirmed ({@link #k80For}): the backtest's
  *     own, shrunk towards the textbook one but free to stay under it, when the chosen model has steady
  *     increments and its errors do not grow with the lead; {@code k80} otherwise
+ * @param own80 the backtest's own 80% multiplier, shrunk towards the textbook one and free to stay under
+ *     it whatever the errors' tail: what {@link #ownEighty} gives the metrics that take it
  * @param k95 multiplier for the 95% interval
  * @param floor the smallest error scale: half the series' resolution (a thread count moves by one,
  *     see {@link #floor}), so a series that never moved still gets bands and no division by zero
  */
 record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth growth, ErrorGrowth drift, double k80,
-        double k80IfConfirmed, double k95, double floor) {
+        double k80IfConfirmed, double own80, double k95, double floor) {
 
     /**
      * The 80% multiplier for a target: for a growth a detector confirmed (a heap leak) whose errors
@@ -49,9 +51,20 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * CPU flat between bursts), not luck: the 80% band then follows it (since 2026-12-05 19:50: the JVM's
      * and the host's CPU were 90-94% at 80% on five sets, five series far; 95% unchanged). The 95%
      * multiplier keeps the textbook floor everywhere: that band must reach jumps no history shows.
+     * CPU's forecasters go further and take the backtest's own 80% multiplier whatever its tail
+     * ({@link #ownEighty}, since 2026-12-06).
      */
     double k80For(Boolean growthConfirmed) {
         return Boolean.TRUE.equals(growthConfirmed) ? k80IfConfirmed : k80;
+    }
+
+    /**
+     * The same choice whose 80% band takes the backtest's own multiplier, confirmed growth or not:
+     * for a metric whose history shows what its future does ({@link MetricForecaster#eightyFromBacktest}).
+     * The 95% multiplier keeps its textbook floor.
+     */
+    ModelSelection ownEighty() {
+        return new ModelSelection(model, scores, growth, drift, own80, own80, own80, k95, floor);
     }
 
     /**
@@ -142,7 +155,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
             // the scale itself is estimated from a handful of points: Student's t, not the normal
             ErrorGrowth drift = DriftSpread.of(model, x, v, ForecastModel.meanStep(x));
             double t80 = studentT(Z80, n - 2);
-            return new ModelSelection(model, scores, null, drift, t80, t80, studentT(Z95, n - 2), floor(v));
+            return new ModelSelection(model, scores, null, drift, t80, t80, t80, studentT(Z95, n - 2), floor(v));
         }
         double floor = floor(v);
         List<Backtest> tests = new ArrayList<>();
@@ -171,7 +184,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         boolean boundedAboutLine = chosen.model().steadyIncrements() && growth != null && growth.power() < STEADY_POWER;
         // errors whose tail reaches the textbook 95% multiple are no lucky history: their 80% quantile is their shape
         double k80 = measured95 >= Z95 ? measured80 : Math.max(Z80, measured80);
-        return new ModelSelection(chosen.model(), scores, growth, drift, k80, boundedAboutLine ? measured80 : k80,
+        return new ModelSelection(chosen.model(), scores, growth, drift, k80, boundedAboutLine ? measured80 : k80, measured80,
                 Math.max(Z95, measured95), floor);
     }
 
@@ -195,7 +208,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
 
     /** The same choice with textbook multipliers: for a model fitted without its backtest. */
     ModelSelection withModel(ForecastModel other) {
-        return new ModelSelection(other, scores, null, drift, Z80, Z80, Z95, floor);
+        return new ModelSelection(other, scores, null, drift, Z80, Z80, Z80, Z95, floor);
     }
 
     /**

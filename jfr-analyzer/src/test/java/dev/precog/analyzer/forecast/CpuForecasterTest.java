@@ -125,6 +125,23 @@ class CpuForecasterTest {
         assertThat(f.timeToThresholdSeconds()).isNull();
     }
 
+    /**
+     * A flat, noisy CPU takes its backtest's own 80% multiple, here under the textbook one, which the
+     * same selection keeps for other metrics; the 95% multiple keeps its textbook floor.
+     */
+    @Test
+    void theCpusEightyPercentBandFollowsItsBacktestUnderTheTextbookMultiple() {
+        CpuForecaster forecaster = CpuForecaster.process(new HeapLiveSetForecaster());
+        ForecastTarget target = forecaster.target(context(i -> 300 * MB, false)).orElseThrow();
+        ModelSelection chosen = forecaster.fitted(target).selection();
+        ModelSelection floored = ModelSelection.select(SeriesForecaster.relativeTimes(target.history()),
+                target.history().values(), CpuForecaster.CANDIDATES);
+
+        assertThat(floored.k80For(null)).isEqualTo(ModelSelection.Z80);
+        assertThat(chosen.k80For(null)).isEqualTo(floored.own80()).isLessThan(ModelSelection.Z80 - 0.05);
+        assertThat(chosen.k95()).isEqualTo(floored.k95()).isGreaterThanOrEqualTo(ModelSelection.Z95);
+    }
+
     @Test
     void aBacklogGrowingEverFasterRaisesTheCpuByTheWorkItMakes() {
         // 40 MB to about 430 MB in ten minutes, each third faster than the one before: a retry storm;

@@ -3,8 +3,10 @@ package dev.precog.analyzer.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.analyzer.timeline.Series;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,6 +214,50 @@ class IntervalCoverageTest {
         ModelSelection selection = ModelSelection.select(x, v);
         assertThat(selection.k80()).isLessThan(ModelSelection.Z80 - 0.1);
         assertThat(selection.k95()).isGreaterThanOrEqualTo(ModelSelection.Z95);
+    }
+
+    /**
+     * A JVM's CPU between requests, a level with noise, as {@link CpuForecaster} bands it: its backtest's
+     * own 80% multiple ({@link ModelSelection#ownEighty}). The error scale is the largest of three
+     * estimates of the errors' spread, so the textbook multiple of it covered more than it claimed;
+     * the backtest's own covers 75-85% over leads as long as the history.
+     */
+    @Test
+    void cpuLevelWithItsBacktestsOwnEightyPercentMultiple() {
+        Process cpu = (r, n) -> {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = 0.02 + 0.004 * r.nextGaussian();
+            }
+            return v;
+        };
+        double floored = coverage80(new Random(12), cpu, s -> s);
+        double own = coverage80(new Random(12), cpu, ModelSelection::ownEighty);
+        assertThat(own).isBetween(0.75, 0.85);
+        assertThat(floored).as("the textbook floor's coverage").isGreaterThan(own + 0.02);
+    }
+
+    /** The 80% coverage of {@code p}'s forecasts by CPU's models with {@code bands} applied to each selection, leads 1 to HISTORY steps. */
+    private static double coverage80(Random r, Process p, UnaryOperator<ModelSelection> bands) {
+        int in80 = 0;
+        int total = 0;
+        for (int s = 0; s < SERIES; s++) {
+            double[] all = p.generate(r, 2 * HISTORY);
+            double[] t = new double[HISTORY];
+            double[] v = Arrays.copyOf(all, HISTORY);
+            for (int i = 0; i < HISTORY; i++) {
+                t[i] = 10.0 * i;
+            }
+            double[] x = SeriesForecaster.relativeTimes(new Series(t, v));
+            ModelSelection selection = bands.apply(ModelSelection.select(x, v, CpuForecaster.CANDIDATES));
+            ForecastModel.Fit fit = selection.model().fit(x, v);
+            for (int lead = 1; lead <= HISTORY; lead++) {
+                double error = Math.abs(all[HISTORY - 1 + lead] - fit.valueAt(10.0 * lead));
+                in80 += error <= selection.k80For(null) * selection.sigma(fit, 10.0 * lead) ? 1 : 0;
+                total++;
+            }
+        }
+        return (double) in80 / total;
     }
 
     private static void assertCoverage(Random r, Process p) {
