@@ -74,8 +74,9 @@ public abstract class MetricForecaster implements Forecaster {
     }
 
     /**
-     * Whether this metric's 80% band takes the backtest's own multiplier even under the textbook one
-     * ({@link ModelSelection#ownEighty}); by default it does not go under it (see {@link ModelSelection#k80For}).
+     * Whether this metric's 80% band takes the backtest's own multiplier whatever the errors' tail
+     * ({@link ModelSelection#ownEighty}); by default it goes under the textbook one only where
+     * {@link ModelSelection#k80For} allows.
      */
     boolean eightyFromBacktest() {
         return false;

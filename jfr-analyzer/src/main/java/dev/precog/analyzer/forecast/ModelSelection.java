@@ -23,12 +23,15 @@ import java.util.List;
  *     history ({@link DriftSpread}); null when that cannot be told
  * @param k80 multiplier of the error scale for the two-sided 80% interval: the backtest's own (its
  *     errors' 80% quantile over the scale, shrunk towards the textbook multiple), never under the textbook
- *     one unless the errors' 95% quantile reaches the textbook 95% multiple (see {@link #k80For})
+ *     one unless the errors' 95% quantile reaches the textbook 95% multiple (see {@link #k80For}); in a copy
+ *     made by {@link #ownEighty}, {@code own80}
  * @param k80IfConfirmed the 80% multiplier for a growth a detector confirmed ({@link #k80For}): the backtest's
  *     own, shrunk towards the textbook one but free to stay under it, when the chosen model has steady
  *     increments and its errors do not grow with the lead; {@code k80} otherwise
  * @param own80 the backtest's own 80% multiplier, shrunk towards the textbook one and free to stay under
- *     it whatever the errors' tail: what {@link #ownEighty} gives the metrics that take it
+ *     it whatever the errors' tail: what {@link #ownEighty} gives the metrics that take it; without a
+ *     backtest (fewer than {@link #MIN_BACKTEST_POINTS} points, or a model fitted in place of the chosen
+ *     one) the same Student-t or textbook multiple as {@code k80}
  * @param k95 multiplier for the 95% interval
  * @param floor the smallest error scale: half the series' resolution (a thread count moves by one,
  *     see {@link #floor}), so a series that never moved still gets bands and no division by zero
@@ -52,7 +55,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * and the host's CPU were 90-94% at 80% on five sets, five series far; 95% unchanged). The 95%
      * multiplier keeps the textbook floor everywhere: that band must reach jumps no history shows.
      * CPU's forecasters go further and take the backtest's own 80% multiplier whatever its tail
-     * ({@link #ownEighty}, since 2026-12-06).
+     * ({@link #ownEighty}, since 2026-12-05 23:45).
      */
     double k80For(Boolean growthConfirmed) {
         return Boolean.TRUE.equals(growthConfirmed) ? k80IfConfirmed : k80;

@@ -140,6 +140,17 @@ class CpuForecasterTest {
         assertThat(floored.k80For(null)).isEqualTo(ModelSelection.Z80);
         assertThat(chosen.k80For(null)).isEqualTo(floored.own80()).isLessThan(ModelSelection.Z80 - 0.05);
         assertThat(chosen.k95()).isEqualTo(floored.k95()).isGreaterThanOrEqualTo(ModelSelection.Z95);
+
+        // what the report shows: the 80% band narrower by that ratio, the point and the 95% band unchanged
+        Forecast shown = forecaster.forecast(target);
+        Forecast textbook = SeriesForecaster.forecast(SeriesForecaster.fit(target, floored));
+        double ratio = floored.own80() / ModelSelection.Z80;
+        assertThat(shown.points()).zipSatisfy(textbook.points(), (a, b) -> {
+            assertThat(a.high80() - a.low80()).isCloseTo(ratio * (b.high80() - b.low80()), within(1e-12));
+            assertThat(a.value()).isEqualTo(b.value());
+            assertThat(a.low()).isEqualTo(b.low());
+            assertThat(a.high()).isEqualTo(b.high());
+        });
     }
 
     @Test
