@@ -69,9 +69,9 @@ public final class CpuForecaster extends MetricForecaster {
     /**
      * CPU's 80% band follows its backtest even under the textbook multiple. The reasons the memory
      * metrics keep that floor are memory's (steps the history never shows: Precog's chunk rotation,
-     * garbage promoted before the first old cycle; a leak's wandering rate): a CPU series is a share of the
-     * machine sampled every window, its bursts recur all through its history, and the scale its
-     * errors are measured against is the largest of three estimates of their spread, which
+     * garbage promoted before the first old cycle; a leak's wandering rate), while a CPU series is a
+     * share of the machine sampled every window whose bursts recur all through its history, and the
+     * scale its errors are measured against, the largest of three estimates of their spread,
      * overstates it. On sets 14-18 the JVM's and the host's CPU of the twelve scenarios were covered
      * 78-94% at 80% (87% on average), six series far too wide; with this 75-92% (85%), two, and no
      * 95% coverage moved. The 95% band keeps its textbook floor: it must reach a jump the history
