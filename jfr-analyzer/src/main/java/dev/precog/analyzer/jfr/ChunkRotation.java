@@ -33,8 +33,6 @@ final class ChunkRotation {
      */
     static final int COUNT_LIMIT = 4096;
     static final long FRAME_COUNT_LIMIT = 400_000;
-    /** Ending a chunk took 13 to 46 ms of the agent's thread, so not more often. */
-    static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     static final String RECORDING_NAME = "Precog chunk rotation";
 
     private final ChunkStackCount stacks;

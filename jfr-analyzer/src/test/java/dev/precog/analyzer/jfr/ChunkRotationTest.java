@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class ChunkRotationTest {
 
     private static final Instant T0 = Instant.parse("2026-12-02T12:00:00Z");
+    /** The agent's default chunkRotation (AgentOptions). */
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
 
     @Test
     void aChunkEndsOnlyOnceTheLimitOfStacksIsHeldAndTheIntervalHasPassed() {
@@ -78,7 +80,7 @@ class ChunkRotationTest {
 
     @Test
     void theLiveRotationEndsTheChunkARunningStreamReads() throws Exception {
-        ChunkRotation rotation = ChunkRotation.live(T0, ChunkRotation.MIN_INTERVAL);
+        ChunkRotation rotation = ChunkRotation.live(T0, INTERVAL);
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch next = new CountDownLatch(2);
         try (RecordingStream stream = new RecordingStream()) {
@@ -91,7 +93,7 @@ class ChunkRotationTest {
             stream.startAsync();
             assertThat(first.await(60, TimeUnit.SECONDS)).as("the stream's first chunk").isTrue();
             see(rotation, ChunkRotation.STACK_LIMIT);
-            assertThat(rotation.rotateIfDue(T0.plus(ChunkRotation.MIN_INTERVAL))).isTrue();
+            assertThat(rotation.rotateIfDue(T0.plus(INTERVAL))).isTrue();
             assertThat(next.await(60, TimeUnit.SECONDS)).as("a new chunk after the rotation").isTrue();
         }
         assertThat(rotation.problem()).isNull();

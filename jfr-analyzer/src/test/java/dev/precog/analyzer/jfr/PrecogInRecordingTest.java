@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PrecogInRecordingTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T02:00:00Z");
+    /** The agent's default chunkRotation (AgentOptions). */
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -31,11 +33,11 @@ class PrecogInRecordingTest {
             // default and profile settings record it; each chunk lists the recordings then running
             recording.enable("jdk.ActiveRecording");
             recording.start();
-            ChunkRotation rotation = ChunkRotation.live(T0, ChunkRotation.MIN_INTERVAL);
+            ChunkRotation rotation = ChunkRotation.live(T0, INTERVAL);
             for (int i = 0; i < ChunkRotation.STACK_LIMIT; i++) {
                 rotation.stacks().see(new Object());
             }
-            assertThat(rotation.rotateIfDue(T0.plus(ChunkRotation.MIN_INTERVAL))).isTrue();
+            assertThat(rotation.rotateIfDue(T0.plus(INTERVAL))).isTrue();
             recording.stop();
             recording.dump(file);
         }
