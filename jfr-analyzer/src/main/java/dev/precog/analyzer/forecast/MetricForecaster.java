@@ -69,7 +69,8 @@ public abstract class MetricForecaster implements Forecaster {
             selectedSize = h.size();
             selectedAmong = candidates;
         }
-        return SeriesForecaster.fit(target, eightyFromBacktest() ? selection.ownEighty() : selection,
+        ModelSelection bands = eightyFromBacktest() ? selection.ownEighty() : selection;
+        return SeriesForecaster.fit(target, levelSwingsStayBounded() ? bands.boundedSwing() : bands,
                 ModelSelection.fallback(candidates));
     }
 
@@ -80,6 +81,15 @@ public abstract class MetricForecaster implements Forecaster {
      */
     boolean eightyFromBacktest() {
         return false;
+    }
+
+    /**
+     * Whether a history that swings within a band about a level is taken to go on swinging within it
+     * ({@link ModelSelection#boundedSwing}); true unless a metric's future is known to leave such a band
+     * without its history showing why.
+     */
+    boolean levelSwingsStayBounded() {
+        return true;
     }
 
     /** The models tried for this metric, simplest first. */

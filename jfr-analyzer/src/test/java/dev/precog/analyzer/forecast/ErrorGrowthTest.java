@@ -18,6 +18,16 @@ class ErrorGrowthTest {
         assertThat(flat.at(240)).isCloseTo(4, within(1e-9));
     }
 
+    /** A series that swung across its band again and again: past the leads measured its spread goes on as it grew within them. */
+    @Test
+    void aBoundedSpreadGoesOnAtItsOwnPowerPastWhatWasSeen() {
+        ErrorGrowth flat = new ErrorGrowth(2, 0, 10, 60).bounded();
+        ErrorGrowth slow = new ErrorGrowth(2, 0.2, 10, 60).bounded();
+
+        assertThat(flat.at(240)).isCloseTo(2, within(1e-9));
+        assertThat(slow.at(240)).isCloseTo(2 * Math.pow(24, 0.2), within(1e-9));
+    }
+
     @Test
     void aSpreadGrowingFasterThanAWrongSlopeGrowsOnlyLinearlyPastWhatWasSeen() {
         ErrorGrowth steep = new ErrorGrowth(1, 1.5, 10, 40);
