@@ -84,9 +84,9 @@ public final class CpuForecaster extends MetricForecaster {
 
     /**
      * Not for CPU: a JVM's CPU flat between requests rises with what the collector must do as a leak
-     * fills the heap, which its history does not show. With the rule, the linear leak's JVM CPU was
-     * covered 69-75% at 80% and 82-85% at 95% on two sets of recordings (far), and three other CPU
-     * series went under 66% at 80%.
+     * fills the heap, which its history does not show. Tried on CPU (sets 14-18 and 20), the linear
+     * leak's JVM CPU was covered 69-75% at 80% and 82-85% at 95% on two sets (far on their pages), and
+     * three other CPU series 62-65% at 80% on one set each.
      */
     @Override
     boolean levelSwingsStayBounded() {
