@@ -74,7 +74,7 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
 
     /**
      * For a series that swings within a band ({@link #swingsAboutLevel}: no trend, and its changes over half
-     * its history no larger than over one step, as a batch's sawtooth or a cache refilled in cycles), the same
+     * its history hardly larger than over one step, as a batch's sawtooth or a cache refilled in cycles), the same
      * choice whose errors past the leads the backtest measured grow as they did within them, not at least like
      * a random walk's ({@link ErrorGrowth#bounded}), and whose 80% band takes the backtest's own multiplier. The
      * random walk's growth and the textbook floor are for a history that showed too little; one that swung
