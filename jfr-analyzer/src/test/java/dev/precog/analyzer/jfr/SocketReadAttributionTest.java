@@ -2,6 +2,7 @@ package dev.precog.analyzer.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.precog.analyzer.window.WaitHistograms;
 import dev.precog.model.WaitSite;
 import dev.precog.model.Window;
 import example.shop.PriceFeedClient;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import jdk.jfr.Recording;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +75,12 @@ class SocketReadAttributionTest {
             assertThat(site.ownerType()).isEqualTo(PriceFeedClient.class.getName());
             assertThat(site.events()).isEqualTo(1);
             assertThat(site.bytes()).isEqualTo(1);
-            assertThat(site.blockedMillis()).isBetween(100.0, 5000.0);
+            // the read's whole length is in the distribution; its blocked time counts only the part inside the
+            // window it ended in, and 10-s windows fall on the clock's tens of seconds, so a boundary may cut it
+            Histogram waits = WaitHistograms.empty();
+            WaitHistograms.add(waits, site.waitHistogram());
+            assertThat(waits.getMaxValue()).isBetween(100L, 5000L);
+            assertThat(site.blockedMillis()).isPositive().isLessThanOrEqualTo(waits.getMaxValue() + 1.0);
         });
     }
 }
