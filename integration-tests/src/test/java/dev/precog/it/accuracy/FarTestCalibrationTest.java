@@ -64,4 +64,16 @@ class FarTestCalibrationTest {
         assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 5, RUNS, 22)).isBetween(0.5, 0.8);
         assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 5, RUNS, 23)).isGreaterThan(0.8);
     }
+
+    /**
+     * Six sets, as the across-sets page has: right bands of a random walk still called far under one time in
+     * twelve, bands too narrow of a random walk caught three times in four, too wide of a wandering level
+     * nearly always.
+     */
+    @Test
+    void acrossSixSetsBandsTooNarrowOrTooWideAreCaughtAndRightOnesSeldom() {
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 1.0, 6, RUNS, 24)).isLessThan(0.08);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 6, RUNS, 25)).isBetween(0.65, 0.9);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 6, RUNS, 26)).isGreaterThan(0.85);
+    }
 }
