@@ -238,9 +238,9 @@ class IntervalCoverageTest {
     }
 
     /**
-     * The heap after collections under a batch job: it climbs by a fifth of its swing a window and drops
-     * back every sixth, a sawtooth about a level. Its changes over half the history are no larger than over
-     * one step, so the level's bands stay as wide as the swing ({@link ModelSelection#boundedSwing}) and
+     * The heap after collections under a batch job: it climbs a step a window and drops back after five to
+     * seven, a sawtooth about a level. Its changes over half the history are hardly larger than over one
+     * step, so the level's bands stay as wide as the swing ({@link ModelSelection#boundedSwing}) and
      * cover 75-87% at 80% over leads as long as the history; grown like a random walk's past the leads the
      * backtest measured, with the textbook floor, they covered more (97% over six sets of recordings).
      */

@@ -19,8 +19,8 @@ import jdk.jfr.Recording;
  * Real recordings of this test JVM, each made once per test run: {@link #gcRecording()}, about two
  * seconds of allocation with {@link #EXPLICIT_GCS} explicit collections, GC and heap events, CPU load every 100 ms
  * and the JVM facts; {@link #growingHeapRecording()}, the same for four seconds with a heap that
- * grows at each collection and no CPU load; {@link #busyRecording()}, three seconds of lock contention and garbage under
- * JFR's "profile" settings plus events Precog does not read.
+ * grows at each collection and no CPU load; {@link #busyRecording()}, three seconds of lock contention and
+ * garbage under JFR's "profile" settings plus events Precog does not read.
  */
 public final class TestRecordings {
 
@@ -139,10 +139,10 @@ public final class TestRecordings {
 
     /**
      * Records {@code length} with {@code gcCount} explicit collections, each keeping {@code keptPerGc} more bytes,
-     * young-generation garbage between them when {@code garbage}, and the CPU load every 100 ms when {@code cpuLoad}. Without garbage only the explicit collections
-     * run: young pauses start concurrent cycles, whose events JFR may write a second ahead of the collections
-     * before them in file order, and in 100-ms windows that moved the growing heap's points (a CI run saw a line
-     * taken for a level at every origin).
+     * young-generation garbage between them when {@code garbage}, and the CPU load every 100 ms when
+     * {@code cpuLoad}. Without garbage only the explicit collections run: young pauses start concurrent cycles,
+     * whose events JFR may write a second ahead of the collections before them in file order, and in 100-ms
+     * windows that moved the growing heap's points (a CI run saw a line taken for a level at every origin).
      */
     private static Path record(String name, int keptPerGc, Duration length, int gcCount, boolean garbage, boolean cpuLoad)
             throws IOException {
