@@ -47,9 +47,10 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
      * collection may promote, nothing takes what it promoted out again, so the heap after
      * collections creeps up or stays. A level (the median of the recent quarter, with the spread
      * about it) stays behind such a creep, and so does the damped trend, whose creep fades into one:
-     * with either the long healthy cache's heap, flat for ten minutes and then creeping faster, was
-     * 55-79% inside its 80% band on six sets (69% on average; 62-69% on three sets with the level),
-     * with the line 82-99% (87%). A history too short to backtest then gets the line, trend or not.
+     * with the damped trend the long healthy cache's heap, flat for ten minutes and then creeping
+     * faster, was 55-79% inside its 80% band on six sets (69% on average; 62-69% on three with the
+     * level too), with the line and the seasonal line alone 79-99% (88%). A history too short to
+     * backtest then gets the line, trend or not.
      */
     static final List<ForecastModel> STILL_PROMOTING = ModelSelection.CANDIDATES.stream()
             .filter(m -> !(m instanceof LevelModel) && !(m instanceof DampedTrendModel)).toList();
