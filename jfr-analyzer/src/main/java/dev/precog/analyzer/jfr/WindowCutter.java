@@ -26,6 +26,8 @@ final class WindowCutter {
     // the handlers need their sink before the first event says when the first window starts
     private final WindowAccumulator accumulator = new WindowAccumulator(Instant.EPOCH);
     private Instant windowEnd;
+    /** The latest end time of any event read: where the recording stops, inside its last window. */
+    private Instant lastEventEnd;
     private long events;
     private long reported;
 
@@ -48,6 +50,9 @@ final class WindowCutter {
     /** Closes the windows that end at or before {@code event}'s end time; call before handling it. */
     void advanceTo(RecordedEvent event) {
         Instant t = event.getEndTime();
+        if (lastEventEnd == null || t.isAfter(lastEventEnd)) {
+            lastEventEnd = t;
+        }
         if (windowEnd == null) {
             Instant start = alignedStart(t);
             // starts the accumulator's first window where the recording's does; the empty window closed is no one's
@@ -63,9 +68,15 @@ final class WindowCutter {
         }
     }
 
-    /** Closes the last window, which ends after the last event, and reports the whole file read. */
+    /**
+     * Closes the last window where the recording stops (its last event), as the live agent closes its
+     * last one when the JVM exits: a window claiming its full length would read its sums as lower
+     * rates and put its gauges' values (the thread count, the heap) up to a window too late. Reports
+     * the whole file read.
+     */
     void finish() {
-        windows.accept(accumulator.close(windowEnd));
+        Instant start = windowEnd.minus(length);
+        windows.accept(accumulator.close(lastEventEnd.isAfter(start) ? lastEventEnd : windowEnd));
         report(chunks.fileSize());
     }
 
