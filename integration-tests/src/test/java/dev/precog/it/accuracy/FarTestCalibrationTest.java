@@ -76,4 +76,16 @@ class FarTestCalibrationTest {
         assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 6, RUNS, 25)).isBetween(0.65, 0.9);
         assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 6, RUNS, 26)).isGreaterThan(0.85);
     }
+
+    /**
+     * Seven sets, as the across-sets page has since set 21: right bands of a random walk called far under one
+     * time in twelve, bands too narrow of a random walk caught about nine times in ten, too wide of a
+     * wandering level nearly always.
+     */
+    @Test
+    void acrossSevenSetsBandsTooNarrowOrTooWideAreCaughtAndRightOnesSeldom() {
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 1.0, 7, RUNS, 27)).isLessThan(0.08);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 7, RUNS, 28)).isBetween(0.75, 0.97);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 7, RUNS, 29)).isGreaterThan(0.9);
+    }
 }
