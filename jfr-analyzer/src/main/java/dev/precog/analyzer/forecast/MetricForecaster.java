@@ -62,8 +62,12 @@ public abstract class MetricForecaster implements Forecaster {
         Series h = target.history();
         // a history rebuilt at a coarser resolution (the roll-up) has far fewer points
         boolean rebuilt = h.size() < selectedSize / 2;
+        // a choice made from too short a history to backtest is a guess: cheap to make again, and not to be
+        // kept for a minute once the history can test the models (a short recording would never leave it)
+        boolean untested = selectedSize < ModelSelection.MIN_BACKTEST_POINTS;
         List<ForecastModel> candidates = candidates();
-        if (selection == null || rebuilt || candidates != selectedAmong || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
+        if (selection == null || rebuilt || untested || candidates != selectedAmong
+                || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
             selection = ModelSelection.select(SeriesForecaster.relativeTimes(h), h.values(), candidates);
             selectedAt = h.lastTime();
             selectedSize = h.size();
