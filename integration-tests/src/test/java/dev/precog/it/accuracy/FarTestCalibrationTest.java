@@ -88,4 +88,16 @@ class FarTestCalibrationTest {
         assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 7, RUNS, 28)).isBetween(0.75, 0.97);
         assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 7, RUNS, 29)).isGreaterThan(0.9);
     }
+
+    /**
+     * Eight sets, as the across-sets page has since set 22: right bands of a random walk called far under one
+     * time in twelve, bands too narrow of a random walk caught more than nine times in ten, too wide of a
+     * wandering level nearly always.
+     */
+    @Test
+    void acrossEightSetsBandsTooNarrowOrTooWideAreCaughtAndRightOnesSeldom() {
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 1.0, 8, RUNS, 30)).isLessThan(0.08);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.RANDOM_WALK, 60, 0.6, 8, RUNS, 31)).isBetween(0.85, 1.0);
+        assertThat(FarTestCalibration.farShareAcrossSets(Process.WANDERING, 60, 1.6, 8, RUNS, 32)).isGreaterThan(0.9);
+    }
 }
