@@ -195,10 +195,15 @@ public final class ForecastBacktest {
         double start = windows.get(0).start().toEpochMilli() / 1000.0;
 
         List<MetricForecaster> forecasters = forecasters();
+        // the whole series to score against comes from forecasters of its own: asking the replay's for it
+        // would let them choose a model from the whole recording (the CPU's asks the heap's for its fit)
+        // and keep that choice at the origins, a future they must not see
+        List<MetricForecaster> truths = forecasters();
         Map<MetricForecaster, Scorer> scorers = new LinkedHashMap<>();
         List<OriginDetail> details = new ArrayList<>();
-        for (MetricForecaster f : forecasters) {
-            f.target(end).ifPresent(t -> scorers.put(f, new Scorer(t, start, detailed.contains(f.metric()) ? details : null)));
+        for (int i = 0; i < forecasters.size(); i++) {
+            MetricForecaster f = forecasters.get(i);
+            truths.get(i).target(end).ifPresent(t -> scorers.put(f, new Scorer(t, start, detailed.contains(f.metric()) ? details : null)));
         }
         Timeline replay = new Timeline(windows.size() + 1);
         int next = 0;

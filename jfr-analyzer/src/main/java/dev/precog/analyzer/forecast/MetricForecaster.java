@@ -65,8 +65,11 @@ public abstract class MetricForecaster implements Forecaster {
         // a choice made from too short a history to backtest is a guess: cheap to make again, and not to be
         // kept for a minute once the history can test the models (a short recording would never leave it)
         boolean untested = selectedSize < ModelSelection.MIN_BACKTEST_POINTS;
+        // a history ending before the one the choice was made on is an earlier view, not more of the same:
+        // a choice made on its future must not be kept for it
+        boolean earlier = h.lastTime() < selectedAt;
         List<ForecastModel> candidates = candidates();
-        if (selection == null || rebuilt || untested || candidates != selectedAmong
+        if (selection == null || rebuilt || untested || earlier || candidates != selectedAmong
                 || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
             selection = ModelSelection.select(SeriesForecaster.relativeTimes(h), h.values(), candidates);
             selectedAt = h.lastTime();

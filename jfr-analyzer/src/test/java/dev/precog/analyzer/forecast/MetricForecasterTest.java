@@ -1,6 +1,7 @@
 package dev.precog.analyzer.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.precog.analyzer.timeline.Series;
 import dev.precog.model.Unit;
@@ -33,5 +34,22 @@ class MetricForecasterTest {
         assertThat(chosen.model()).isNotInstanceOf(LevelModel.class);
         assertThat(chosen.scores()).anySatisfy(s -> assertThat(s.backtestMeanAbsoluteError()).isNotNull());
         assertThat(forecaster.forecast(target(climbing)).points().get(0).value()).isGreaterThan(climbing.values()[39]);
+    }
+
+    @Test
+    void aChoiceMadeOnALongerHistoryIsNotKeptForAnEarlierPartOfIt() {
+        Random r = new Random(12);
+        double[] noise = r.doubles(40).map(u -> 0.05 * MB * (u - 0.5)).toArray();
+        // flat for 24 seconds, then climbing: the whole history is backtested and chooses a trend
+        Series whole = EvenSeries.of(40, 1, i -> 20 * MB + Math.max(0, i - 24) * MB + noise[i]);
+        Series flatPart = EvenSeries.of(24, 1, i -> 20 * MB + noise[i]);
+        MetaspaceForecaster forecaster = new MetaspaceForecaster();
+
+        assertThat(forecaster.fitted(target(whole)).selection().model()).isNotInstanceOf(LevelModel.class);
+        // what a backtest does at an origin inside the recording: the choice is made on that part alone
+        ModelSelection chosen = forecaster.fitted(target(flatPart)).selection();
+
+        assertThat(chosen.model()).isInstanceOf(LevelModel.class);
+        assertThat(forecaster.forecast(target(flatPart)).points().get(0).value()).isCloseTo(20 * MB, within(0.5 * MB));
     }
 }
