@@ -10,7 +10,8 @@ import java.util.function.DoubleUnaryOperator;
  * minutes looks nearly linear, and a line fitted to it, however honest its bands, misses where it
  * goes. When a quadratic fitted to the history curves upwards more than chance explains (its
  * standard error widened for correlated residuals) and rises over the last three quarters of the
- * history at least (a dip and a recovery is no acceleration), the upper bands reach as far as
+ * history at least (a dip and a recovery is no acceleration) and by at least one step of a series that
+ * moves in whole steps (a count), the upper bands reach as far as
  * the bending curve goes past the model's own path: the exponential growth fitted to the same
  * history, or the quadratic when that declines. Where the exponential is less sure of itself than the model (a
  * rate fitted to a minute of backlog is uncertain, and a rate a little off compounds), the bands
@@ -105,13 +106,19 @@ final class Acceleration implements ForecastTarget.Allowance {
         if (!(c > ModelSelection.studentT(Z, n - 3) * se)) {
             return NONE;
         }
+        // a count's residuals are its rounding, not noise: a bend under one of its steps across the
+        // history (the quadratic's largest gap to its chord) can pass the test and is no bend
+        double span = x[n - 1] - x[0];
+        if (c * span * span / 4 < 2 * ModelSelection.floor(v)) {
+            return NONE;
+        }
         // a dip and a recovery curves upwards too, but bottoms out inside the history: the curve
         // must rise over the last three quarters of it at least
         double vertex = centre - b / (2 * c);
         if (vertex > x[0] + RISING_SHARE * (x[n - 1] - x[0])) {
             return NONE;
         }
-        double bendsUntil = CARRIED_SPANS * (x[n - 1] - x[0]);
+        double bendsUntil = CARRIED_SPANS * span;
         ForecastModel.Fit exponential = new ExponentialTrendModel().fit(x, v);
         if (exponential != null) {
             return new Acceleration(exponential::valueAt, exponential::sigmaAt, bendsUntil, fit, unit);
