@@ -132,7 +132,9 @@ class CpuForecasterTest {
     @Test
     void theCpusEightyPercentBandFollowsItsBacktestUnderTheTextbookMultiple() {
         CpuForecaster forecaster = CpuForecaster.process(new HeapLiveSetForecaster());
-        ForecastTarget target = forecaster.target(context(i -> 300 * MB, false)).orElseThrow();
+        // a rising live set, so the level's swing is not taken to stay bounded (without the Java threads'
+        // CPU the collector's share is unknown and adds nothing)
+        ForecastTarget target = forecaster.target(context(i -> 300 * MB + 5 * MB * i, false)).orElseThrow();
         ModelSelection chosen = forecaster.fitted(target).selection();
         ModelSelection floored = ModelSelection.select(SeriesForecaster.relativeTimes(target.history()),
                 target.history().values(), CpuForecaster.CANDIDATES);
@@ -225,5 +227,30 @@ class CpuForecasterTest {
         ForecastPoint last = f.points().get(f.points().size() - 1);
         // the rise may go on for a while, not for the whole horizon (the bands say how little is known)
         assertThat(last.value()).isLessThan(0.3);
+    }
+
+    /**
+     * A JVM's CPU swinging about its level while the live set stays flat keeps its bands' width past
+     * the leads its backtest measured; while the live set rises, the collector's work may grow with
+     * it, and the same history's bands widen at least like a random walk's.
+     */
+    @Test
+    void aCpuSwingingAboutItsLevelKeepsItsBandWhileTheLiveSetIsFlat() {
+        Forecast flat = cpu(context(i -> 300 * MB, true));
+        Forecast rising = cpu(context(i -> 300 * MB + 5 * MB * i, true));
+
+        assertThat(flat.model()).isEqualTo(rising.model()).isEqualTo("level");
+        // the last point is twelve times as far ahead as the first: a random walk's band is sqrt(12) = 3.5 times
+        // as wide, a swing's at most 12^0.25 = 1.9 (its drift grows by a power under STEADY_POWER)
+        assertThat(lowerWidthGrowth(flat)).as("the flat heap's CPU band, last point over first")
+                .isLessThan(Math.pow(12, ModelSelection.STEADY_POWER));
+        assertThat(lowerWidthGrowth(rising)).as("the rising heap's CPU band, last point over first").isGreaterThan(3);
+    }
+
+    /** How much wider the lower 80% band is at the forecast's last point than at its first. */
+    private static double lowerWidthGrowth(Forecast f) {
+        ForecastPoint first = f.points().get(0);
+        ForecastPoint last = f.points().get(f.points().size() - 1);
+        return (last.value() - last.low80()) / (first.value() - first.low80());
     }
 }
