@@ -69,7 +69,9 @@ class CpuSaturationIT {
         assertThat(analyze.exitCode()).as(analyze.stderr()).isZero();
         JsonNode offline = Reports.read(offlineReport).orElseThrow();
         assertThat(Reports.findings(offline, "CPU_SATURATION")).singleElement()
-                .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText()).isEqualTo(RENDERER));
+                .satisfies(f -> assertThat(f.path("suspects").path(0).path("className").asText())
+                        // the whole finding, so a failure tells its cause and shares, not only the name it lacked
+                        .as(() -> "the offline finding " + f).isEqualTo(RENDERER));
         assertThat(Reports.violations(offline)).isEmpty();
         assertThat(Reports.detectorFailures(offline)).isEmpty();
     }

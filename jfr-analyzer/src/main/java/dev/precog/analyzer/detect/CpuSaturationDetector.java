@@ -65,11 +65,11 @@ public final class CpuSaturationDetector implements Detector {
         if (saturated < SUSTAINED) {
             return List.of();
         }
-        double machine = mean(recent, CpuSaturationDetector::machine);
-        double jvm = mean(recent, w -> w.value(Metric.CPU_JVM_USER).orElse(0) + w.value(Metric.CPU_JVM_SYSTEM).orElse(0));
+        double machine = recent.mean(CpuSaturationDetector::machine);
+        double jvm = recent.mean(w -> w.value(Metric.CPU_JVM_USER).orElse(0) + w.value(Metric.CPU_JVM_SYSTEM).orElse(0));
         double gcShare = recent.sum(Metric.GC_PAUSE_TOTAL) / (recent.seconds() * 1000);
-        double steal = mean(recent, w -> w.value(Metric.HOST_CPU_STEAL).orElse(0));
-        double iowait = mean(recent, w -> w.value(Metric.HOST_CPU_IOWAIT).orElse(0));
+        double steal = recent.mean(w -> w.value(Metric.HOST_CPU_STEAL).orElse(0));
+        double iowait = recent.mean(w -> w.value(Metric.HOST_CPU_IOWAIT).orElse(0));
         OptionalDouble runQueue = recent.windows().stream().map(w -> w.value(Metric.HOST_RUN_QUEUE_PER_CPU))
                 .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
         String cause;
@@ -91,8 +91,8 @@ public final class CpuSaturationDetector implements Detector {
         evidence.put("cause", cause);
         evidence.put("machineCpu", Format.round(machine, 3));
         evidence.put("jvmCpu", Format.round(jvm, 3));
-        evidence.put("jvmUserCpu", Format.round(mean(recent, w -> w.value(Metric.CPU_JVM_USER).orElse(0)), 3));
-        evidence.put("jvmSystemCpu", Format.round(mean(recent, w -> w.value(Metric.CPU_JVM_SYSTEM).orElse(0)), 3));
+        evidence.put("jvmUserCpu", Format.round(recent.mean(w -> w.value(Metric.CPU_JVM_USER).orElse(0)), 3));
+        evidence.put("jvmSystemCpu", Format.round(recent.mean(w -> w.value(Metric.CPU_JVM_SYSTEM).orElse(0)), 3));
         evidence.put("gcPauseShare", Format.round(gcShare, 3));
         evidence.put("iowait", Format.round(iowait, 3));
         evidence.put("steal", Format.round(steal, 3));
@@ -127,10 +127,6 @@ public final class CpuSaturationDetector implements Detector {
     private static double machine(Window w) {
         OptionalDouble jfr = w.value(Metric.CPU_MACHINE);
         return jfr.isPresent() ? jfr.getAsDouble() : w.value(Metric.HOST_CPU).orElse(0);
-    }
-
-    private static double mean(RecentActivity recent, java.util.function.ToDoubleFunction<Window> f) {
-        return recent.windows().stream().mapToDouble(f).average().orElse(0);
     }
 
     /** The heaviest entries of a per-window CPU sample table over the span, with their shares and companions. */

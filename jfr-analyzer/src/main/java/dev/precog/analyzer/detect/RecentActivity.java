@@ -60,6 +60,18 @@ final class RecentActivity {
         return sum(metric) / seconds;
     }
 
+    /**
+     * The mean of {@code perWindow} (a share or a rate) over the stretch's time: each window counts for the
+     * time it spans, so a last window cut short where a recording stops weighs as little as it lasted.
+     */
+    double mean(ToDoubleFunction<Window> perWindow) {
+        double weighted = 0;
+        for (Window w : windows) {
+            weighted += perWindow.applyAsDouble(w) * w.length().toMillis() / 1000.0;
+        }
+        return seconds > 0 ? weighted / seconds : 0;
+    }
+
     /** Share of the windows for which {@code perWindow} is at least {@code threshold}. */
     double shareOfWindowsAtLeast(ToDoubleFunction<Window> perWindow, double threshold) {
         long hits = windows.stream().filter(w -> perWindow.applyAsDouble(w) >= threshold).count();

@@ -119,6 +119,33 @@ class CpuSaturationDetectorTest {
         });
     }
 
+    /**
+     * A recording's last window ends where the recording stops, often a fraction of a second after the
+     * one before, while the JVM winds down: it weighs as long as it lasted, not as a whole window, or a
+     * JVM using 60% of a saturated machine would be a victim of a neighbour that is not there.
+     */
+    @Test
+    void aLastWindowCutShortCountsForTheTimeItSpans() {
+        Timeline timeline = new Timeline(10);
+        WindowAccumulator acc = new WindowAccumulator(T0);
+        for (int i = 0; i < 3; i++) {
+            cpu(acc, 1.0, 0.6, 0);
+            renderSamples(acc);
+            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+        }
+        cpu(acc, 1.0, 0.0, 0);
+        Instant stopped = T0.plus(WINDOW.multipliedBy(3)).plusMillis(500);
+        timeline.add(acc.close(stopped));
+        AnalysisContext context = new AnalysisContext(timeline, stopped, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
+
+        List<Finding> findings = new CpuSaturationDetector().detect(context);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.evidence()).containsEntry("cause", "this-jvm").containsEntry("jvmCpu", 0.59);
+            assertThat(f.suspects()).extracting(Suspect::className).first().isEqualTo("com.acme.ReportRenderer");
+        });
+    }
+
     @Test
     void aSaturatedMachineThisJvmBarelyUsesIsNotItsFinding() {
         assertThat(detect(6, (acc, i) -> cpu(acc, 0.99, 0.05, 0))).isEmpty();
