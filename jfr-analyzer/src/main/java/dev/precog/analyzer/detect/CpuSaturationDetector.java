@@ -61,7 +61,8 @@ public final class CpuSaturationDetector implements Detector {
             return List.of();
         }
         RecentActivity recent = found.get();
-        double saturated = recent.shareOfWindowsAtLeast(CpuSaturationDetector::machine, SATURATED);
+        // shares of the stretch's time: a recording's last window, cut short where it stops, counts for what it lasted
+        double saturated = recent.shareOfTimeAtLeast(CpuSaturationDetector::machine, SATURATED);
         if (saturated < SUSTAINED) {
             return List.of();
         }
@@ -70,8 +71,7 @@ public final class CpuSaturationDetector implements Detector {
         double gcShare = recent.sum(Metric.GC_PAUSE_TOTAL) / (recent.seconds() * 1000);
         double steal = recent.mean(w -> w.value(Metric.HOST_CPU_STEAL).orElse(0));
         double iowait = recent.mean(w -> w.value(Metric.HOST_CPU_IOWAIT).orElse(0));
-        OptionalDouble runQueue = recent.windows().stream().map(w -> w.value(Metric.HOST_RUN_QUEUE_PER_CPU))
-                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
+        OptionalDouble runQueue = recent.mean(Metric.HOST_RUN_QUEUE_PER_CPU);
         String cause;
         if (machine > 0 && jvm / machine >= OWN_SHARE) {
             cause = gcShare >= GC_SHARE ? "gc" : "this-jvm";
@@ -80,7 +80,7 @@ public final class CpuSaturationDetector implements Detector {
         } else {
             return List.of();
         }
-        boolean full = recent.shareOfWindowsAtLeast(CpuSaturationDetector::machine, FULLY_SATURATED) >= CRITICAL_SUSTAINED;
+        boolean full = recent.shareOfTimeAtLeast(CpuSaturationDetector::machine, FULLY_SATURATED) >= CRITICAL_SUSTAINED;
         Severity severity = full && !cause.equals("neighbour") ? Severity.CRITICAL : Severity.WARNING;
         // shares are of every sample taken, not of the top entries each window keeps
         double samplesTaken = recent.sum(Metric.CPU_SAMPLES);
@@ -101,8 +101,8 @@ public final class CpuSaturationDetector implements Detector {
         }
         evidence.put("hotMethods", methods);
         evidence.put("hotThreads", threads);
-        evidence.put("confidenceReason", String.format(Locale.ROOT, "the machine was at least %s busy in %s of %d windows",
-                Format.percent(SATURATED), Format.percent(saturated), recent.windows().size()));
+        evidence.put("confidenceReason", String.format(Locale.ROOT, "the machine was at least %s busy for %s of the last %s (%d windows)",
+                Format.percent(SATURATED), Format.percent(saturated), Format.duration(recent.seconds()), recent.windows().size()));
 
         String who = switch (cause) {
             case "gc" -> String.format(Locale.ROOT, "this JVM uses %s of the machine, and GC pauses take %s of the time",

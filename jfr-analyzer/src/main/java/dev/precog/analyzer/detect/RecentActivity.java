@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The most recent stretch of the timeline that rate-based detectors (GC and allocation
- * pressure) judge: at least a number of windows and a number of seconds, so one busy window
+ * pressure, CPU saturation, host memory) judge: at least a number of windows and a number of seconds, so one busy window
  * is never a verdict.
  */
 final class RecentActivity {
@@ -70,6 +70,26 @@ final class RecentActivity {
             weighted += perWindow.applyAsDouble(w) * w.length().toMillis() / 1000.0;
         }
         return seconds > 0 ? weighted / seconds : 0;
+    }
+
+    /** The mean of {@code metric} over the time of the windows that have it, each for as long as it lasted; empty when none has. */
+    OptionalDouble mean(Metric metric) {
+        double weighted = 0;
+        double covered = 0;
+        for (Window w : windows) {
+            OptionalDouble v = w.value(metric);
+            if (v.isPresent()) {
+                double length = w.length().toMillis() / 1000.0;
+                weighted += v.getAsDouble() * length;
+                covered += length;
+            }
+        }
+        return covered > 0 ? OptionalDouble.of(weighted / covered) : OptionalDouble.empty();
+    }
+
+    /** Share of the stretch's time in windows for which {@code perWindow} is at least {@code threshold}. */
+    double shareOfTimeAtLeast(ToDoubleFunction<Window> perWindow, double threshold) {
+        return mean(w -> perWindow.applyAsDouble(w) >= threshold ? 1 : 0);
     }
 
     /** Share of the windows for which {@code perWindow} is at least {@code threshold}. */

@@ -122,7 +122,8 @@ class CpuSaturationDetectorTest {
     /**
      * A recording's last window ends where the recording stops, often a fraction of a second after the
      * one before, while the JVM winds down: it weighs as long as it lasted, not as a whole window, or a
-     * JVM using 60% of a saturated machine would be a victim of a neighbour that is not there.
+     * JVM using 60% of a saturated machine would be a victim of a neighbour that is not there, and a
+     * machine fully busy all but half a second would be saturated only three windows in four.
      */
     @Test
     void aLastWindowCutShortCountsForTheTimeItSpans() {
@@ -133,7 +134,7 @@ class CpuSaturationDetectorTest {
             renderSamples(acc);
             timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
         }
-        cpu(acc, 1.0, 0.0, 0);
+        cpu(acc, 0.9, 0.0, 0);
         Instant stopped = T0.plus(WINDOW.multipliedBy(3)).plusMillis(500);
         timeline.add(acc.close(stopped));
         AnalysisContext context = new AnalysisContext(timeline, stopped, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
@@ -141,7 +142,9 @@ class CpuSaturationDetectorTest {
         List<Finding> findings = new CpuSaturationDetector().detect(context);
 
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.evidence()).containsEntry("cause", "this-jvm").containsEntry("jvmCpu", 0.59);
+            assertThat(f.evidence()).containsEntry("cause", "this-jvm").containsEntry("jvmCpu", 0.59)
+                    .containsEntry("confidenceReason", "the machine was at least 90% busy for 100% of the last 31s (4 windows)");
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.suspects()).extracting(Suspect::className).first().isEqualTo("com.acme.ReportRenderer");
         });
     }
