@@ -10,8 +10,8 @@ import java.util.function.DoubleUnaryOperator;
  * minutes looks nearly linear, and a line fitted to it, however honest its bands, misses where it
  * goes. When a quadratic fitted to the history curves upwards more than chance explains (its
  * standard error widened for correlated residuals) and rises over the last three quarters of the
- * history at least (a dip and a recovery is no acceleration) and by at least one step of a series that
- * moves in whole steps (a count), the upper bands reach as far as
+ * history at least (a dip and a recovery is no acceleration), and bends (its largest gap to its chord
+ * across the history) by at least one step of a series that moves in whole steps (a count), the upper bands reach as far as
  * the bending curve goes past the model's own path: the exponential growth fitted to the same
  * history, or the quadratic when that declines. Where the exponential is less sure of itself than the model (a
  * rate fitted to a minute of backlog is uncertain, and a rate a little off compounds), the bands

@@ -28,8 +28,11 @@ public final class CpuForecaster extends MetricForecaster {
 
     private final boolean processOnly;
     private final HeapLiveSetForecaster heap;
-    /** Set by {@link #target} for the {@link #fitted} that follows it: whether the live set's trend test finds it rising. */
-    private volatile boolean liveSetRising;
+    /**
+     * Set by {@link #target} for the {@link #fitted} that follows it: whether the live set's trend test finds it
+     * rising. Until a target says otherwise, taken to rise: the bands then grow as they did before the history was seen.
+     */
+    private volatile boolean liveSetRising = true;
 
     private CpuForecaster(boolean processOnly, HeapLiveSetForecaster heap) {
         this.processOnly = processOnly;
@@ -91,7 +94,8 @@ public final class CpuForecaster extends MetricForecaster {
      * 82-85% at 95% on two sets (far on their pages), and three other CPU series 62-65% at 80% on one set
      * each. Without that rise the bands of a CPU that swung within a band all its history grew like a
      * random walk's past the leads its backtest measured: the flat cache's JVM and host CPU and the
-     * thread leak's JVM CPU were covered 90-92% at 80% over eight sets, 93-100% at the longer leads.
+     * thread leak's JVM CPU were covered 90-92% at 80% over eight sets (over six of them 93-100% at leads over
+     * half the time into the recording).
      * A heap without a live set yet (too few collections) has shown no rise either.
      */
     @Override

@@ -150,7 +150,7 @@ class AccelerationTest {
         Series bent = series(30, i -> Math.round(61 + 10 * i + 0.01 * i * i));
 
         assertThat(bendsPastALine(s)).isFalse();
-        // a bend of two threads and more is still one
+        // a bend of about two threads is still one
         assertThat(bendsPastALine(bent)).isTrue();
     }
 }
