@@ -32,6 +32,10 @@ public final class AllocationPressureDetector implements Detector {
     static final double ABSOLUTE_BYTES_PER_SECOND = 1024.0 * 1024 * 1024;
     /** GC time share that makes it CRITICAL. */
     static final double CRITICAL_GC_SHARE = 0.20;
+    /**
+     * Share of the recent stretch's time that must turn over the heap that fast, each window counting for as
+     * long as it lasted (a recording's last window, cut short, weighs little).
+     */
     static final double SUSTAINED = 0.5;
 
     @Override
@@ -51,7 +55,7 @@ public final class AllocationPressureDetector implements Detector {
         double turnover = rate / maxHeap;
         double gcPerSecond = recent.rate(Metric.GC_COUNT);
         double gcShare = recent.sum(Metric.GC_PAUSE_TOTAL) / (recent.seconds() * 1000);
-        double sustained = recent.shareOfWindowsAtLeast(w -> turnoverOf(w, maxHeap), TURNOVER_PER_SECOND);
+        double sustained = recent.shareOfTimeAtLeast(w -> turnoverOf(w, maxHeap), TURNOVER_PER_SECOND);
         boolean relative = turnover >= TURNOVER_PER_SECOND && gcPerSecond >= GC_PER_SECOND && sustained >= SUSTAINED;
         // a big heap may take 1 GB/s in its stride; it is pressure once the collector is kept busy
         boolean absolute = rate >= ABSOLUTE_BYTES_PER_SECOND && gcPerSecond >= GC_PER_SECOND;
@@ -66,11 +70,13 @@ public final class AllocationPressureDetector implements Detector {
         evidence.put("heapTurnoverPerSecond", Format.round(turnover, 3));
         evidence.put("collectionsPerSecond", Format.round(gcPerSecond, 3));
         evidence.put("gcTimeShare", Format.round(gcShare, 4));
-        evidence.put("windowsOverThreshold", Format.round(sustained, 3));
+        evidence.put("timeOverThreshold", Format.round(sustained, 3));
+        evidence.put("windowsOverThreshold", Format.round(recent.shareOfWindowsAtLeast(w -> turnoverOf(w, maxHeap),
+                TURNOVER_PER_SECOND), 3));
         evidence.put("periodSeconds", Format.round(recent.seconds(), 1));
         evidence.put("confidenceReason", String.format(Locale.ROOT,
-                "%s of the last %d windows turned over at least half the heap per second; %.1f collections/s",
-                Format.percent(sustained), recent.windows().size(), gcPerSecond));
+                "at least half the heap turned over per second for %s of the last %s (%d windows); %.1f collections/s",
+                Format.percent(sustained), Format.duration(recent.seconds()), recent.windows().size(), gcPerSecond));
 
         String top = suspects.isEmpty() ? "" : "; top: " + suspects.get(0).className()
                 + " (" + Format.percent(suspects.get(0).share()) + ")"

@@ -29,7 +29,10 @@ public final class GcPressureDetector implements Detector {
     /** Pause time share of wall time for a WARNING and for CRITICAL. */
     static final double WARNING_SHARE = 0.10;
     static final double CRITICAL_SHARE = 0.30;
-    /** Share of recent windows that must be over the threshold: pressure, not a burst. */
+    /**
+     * Share of the recent stretch's time that must be over the threshold, each window counting for as long as
+     * it lasted (a recording's last window, cut short, weighs little): pressure, not a burst.
+     */
     static final double SUSTAINED = 0.5;
     /** Collections per second that count as back to back. */
     static final double BACK_TO_BACK_PER_SECOND = 0.5;
@@ -50,8 +53,8 @@ public final class GcPressureDetector implements Detector {
         }
         RecentActivity recent = found.get();
         double share = recent.sum(Metric.GC_PAUSE_TOTAL) / (recent.seconds() * 1000);
-        double sustainedWarning = recent.shareOfWindowsAtLeast(RecentActivity::gcShare, WARNING_SHARE);
-        double sustainedCritical = recent.shareOfWindowsAtLeast(RecentActivity::gcShare, CRITICAL_SHARE);
+        double sustainedWarning = recent.shareOfTimeAtLeast(RecentActivity::gcShare, WARNING_SHARE);
+        double sustainedCritical = recent.shareOfTimeAtLeast(RecentActivity::gcShare, CRITICAL_SHARE);
         double perSecond = recent.rate(Metric.GC_COUNT);
         double pauseP99 = recent.maxOf(DistributionKind.GC_PAUSE, Distribution::p99Millis);
         double pauseMax = recent.maxOf(DistributionKind.GC_PAUSE, Distribution::maxMillis);
@@ -71,8 +74,9 @@ public final class GcPressureDetector implements Detector {
 
         List<String> reasons = new ArrayList<>();
         if (sustainedWarning >= SUSTAINED) {
-            reasons.add(String.format(Locale.ROOT, "%s of the windows spent at least %s in GC pauses",
-                    Format.percent(sustainedWarning), Format.percent(WARNING_SHARE)));
+            reasons.add(String.format(Locale.ROOT, "at least %s of the wall time went to GC pauses for %s of the last %s (%d windows)",
+                    Format.percent(WARNING_SHARE), Format.percent(sustainedWarning), Format.duration(recent.seconds()),
+                    recent.windows().size()));
         }
         if (exhausted) {
             reasons.add(String.format(Locale.ROOT, "%.1f collections/s leave only %s of the heap free",
@@ -86,7 +90,8 @@ public final class GcPressureDetector implements Detector {
 
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("gcTimeShare", Format.round(share, 4));
-        evidence.put("windowsOverThreshold", Format.round(sustainedWarning, 3));
+        evidence.put("timeOverThreshold", Format.round(sustainedWarning, 3));
+        evidence.put("windowsOverThreshold", Format.round(recent.shareOfWindowsAtLeast(RecentActivity::gcShare, WARNING_SHARE), 3));
         evidence.put("collectionsPerSecond", Format.round(perSecond, 3));
         evidence.put("pauseP99Millis", Format.round(pauseP99, 1));
         evidence.put("pauseMaxMillis", Format.round(pauseMax, 1));

@@ -34,7 +34,10 @@ public final class HostMemoryPressureDetector implements Detector {
     /** Host available memory under this share of total: WARNING, CRITICAL. */
     static final double HOST_AVAILABLE_WARNING = 0.10;
     static final double HOST_AVAILABLE_CRITICAL = 0.05;
-    /** Share of the recent windows that must be over a threshold: pressure, not a spike. */
+    /**
+     * Share of the recent stretch's time that must be over a threshold, each window counting for as long as it
+     * lasted (a recording's last window, cut short, weighs little): pressure, not a spike.
+     */
     static final double SUSTAINED = 0.5;
     /** A rising working set that reaches the container's limit within this is a WARNING already. */
     static final double REACHES_LIMIT_WITHIN_SECONDS = 15 * 60;
@@ -70,8 +73,8 @@ public final class HostMemoryPressureDetector implements Detector {
             evidence.put("containerLimitBytes", (long) l);
             evidence.put("containerUsedBytes", (long) used.getAsDouble());
             evidence.put("containerUsedShare", Format.round(used.getAsDouble() / l, 3));
-            double overWarning = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l, 0), CONTAINER_WARNING);
-            double overCritical = recent.shareOfWindowsAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l, 0), CONTAINER_CRITICAL);
+            double overWarning = recent.shareOfTimeAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l, 0), CONTAINER_WARNING);
+            double overCritical = recent.shareOfTimeAtLeast(w -> share(w, Metric.CONTAINER_MEMORY_USED, l, 0), CONTAINER_CRITICAL);
             Double toLimit = secondsToLimit(context, l);
             // a rise only matters close to the limit: a heap growing into its -Xmx at start-up is no pressure
             boolean closing = toLimit != null && toLimit < REACHES_LIMIT_WITHIN_SECONDS && used.getAsDouble() >= RISING_FROM * l;
@@ -94,8 +97,8 @@ public final class HostMemoryPressureDetector implements Detector {
             double t = total.getAsDouble();
             evidence.put("hostAvailableBytes", Math.round(available.get()));
             evidence.put("hostTotalBytes", (long) t);
-            double lowWarning = recent.shareOfWindowsAtMost(w -> share(w, Metric.HOST_MEMORY_AVAILABLE, t, 1), HOST_AVAILABLE_WARNING);
-            double lowCritical = recent.shareOfWindowsAtMost(w -> share(w, Metric.HOST_MEMORY_AVAILABLE, t, 1), HOST_AVAILABLE_CRITICAL);
+            double lowWarning = recent.shareOfTimeAtMost(w -> share(w, Metric.HOST_MEMORY_AVAILABLE, t, 1), HOST_AVAILABLE_WARNING);
+            double lowCritical = recent.shareOfTimeAtMost(w -> share(w, Metric.HOST_MEMORY_AVAILABLE, t, 1), HOST_AVAILABLE_CRITICAL);
             if (lowCritical >= SUSTAINED) {
                 severity = Severity.CRITICAL;
             } else if (lowWarning >= SUSTAINED && severity == null) {

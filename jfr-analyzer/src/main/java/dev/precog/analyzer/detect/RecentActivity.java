@@ -92,15 +92,17 @@ final class RecentActivity {
         return mean(w -> perWindow.applyAsDouble(w) >= threshold ? 1 : 0);
     }
 
-    /** Share of the windows for which {@code perWindow} is at least {@code threshold}. */
-    double shareOfWindowsAtLeast(ToDoubleFunction<Window> perWindow, double threshold) {
-        long hits = windows.stream().filter(w -> perWindow.applyAsDouble(w) >= threshold).count();
-        return (double) hits / windows.size();
+    /** Share of the stretch's time in windows for which {@code perWindow} is at most {@code threshold}. */
+    double shareOfTimeAtMost(ToDoubleFunction<Window> perWindow, double threshold) {
+        return mean(w -> perWindow.applyAsDouble(w) <= threshold ? 1 : 0);
     }
 
-    /** Share of the windows for which {@code perWindow} is at most {@code threshold}. */
-    double shareOfWindowsAtMost(ToDoubleFunction<Window> perWindow, double threshold) {
-        long hits = windows.stream().filter(w -> perWindow.applyAsDouble(w) <= threshold).count();
+    /**
+     * Share of the windows, each counted once however long, for which {@code perWindow} is at least
+     * {@code threshold}: what the evidence field {@code windowsOverThreshold} has always reported.
+     */
+    double shareOfWindowsAtLeast(ToDoubleFunction<Window> perWindow, double threshold) {
+        long hits = windows.stream().filter(w -> perWindow.applyAsDouble(w) >= threshold).count();
         return (double) hits / windows.size();
     }
 

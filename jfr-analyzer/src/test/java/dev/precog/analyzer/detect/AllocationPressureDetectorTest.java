@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.model.FindingKind;
 import dev.precog.model.Severity;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AllocationPressureDetectorTest {
@@ -34,6 +35,31 @@ class AllocationPressureDetectorTest {
                 .context();
 
         assertThat(detector.detect(context).get(0).severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void aLastWindowCutShortCountsForTheTimeItSpans() {
+        // 10 s windows: the heap turns over 1.2 times a second in two of them and in the half second where the
+        // recording stops, three windows of six but 20.5 s of 50.5 s; over the stretch 0.5/s and 1.0 collections/s
+        var quiet = PressureWindows.allocations(100 * MB);
+        var context = new PressureWindows()
+                .add(Duration.ofSeconds(10), 3, 3, 30, 15, 60 * MB, 100 * MB, quiet)
+                .add(Duration.ofSeconds(10), 2, 20, 200, 20, 60 * MB, 3_072 * MB, PressureWindows.allocations(3_072 * MB))
+                .add(Duration.ofMillis(500), 1, 2, 20, 20, 60 * MB, 154 * MB, PressureWindows.allocations(154 * MB))
+                .context();
+
+        assertThat(detector.detect(context)).isEmpty();
+
+        // the same turnover over a whole last window is pressure: 30 s of 60 s
+        var whole = new PressureWindows()
+                .add(Duration.ofSeconds(10), 3, 3, 30, 15, 60 * MB, 100 * MB, quiet)
+                .add(Duration.ofSeconds(10), 3, 20, 200, 20, 60 * MB, 3_072 * MB, PressureWindows.allocations(3_072 * MB))
+                .context();
+
+        assertThat(detector.detect(whole)).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsEntry("timeOverThreshold", 0.5).containsEntry("windowsOverThreshold", 0.5)
+                .containsEntry("confidenceReason",
+                        "at least half the heap turned over per second for 50% of the last 1m00s (6 windows); 1.2 collections/s"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.precog.model.Finding;
 import dev.precog.model.FindingKind;
 import dev.precog.model.Severity;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GcPressureDetectorTest {
@@ -49,6 +50,33 @@ class GcPressureDetectorTest {
                 .context();
 
         assertThat(detector.detect(context)).isEmpty();
+    }
+
+    @Test
+    void aLastWindowCutShortCountsForTheTimeItSpans() {
+        // 10 s windows: pauses take 15% of two of them and of the half second where the recording stops,
+        // which makes three windows of six but 20.5 s of 50.5 s, under half the time
+        var quiet = PressureWindows.allocations(50 * MB);
+        var busy = PressureWindows.allocations(500 * MB);
+        var context = new PressureWindows()
+                .add(Duration.ofSeconds(10), 3, 2, 40, 20, 100 * MB, 50 * MB, quiet)
+                .add(Duration.ofSeconds(10), 2, 6, 1_500, 300, 100 * MB, 500 * MB, busy)
+                .add(Duration.ofMillis(500), 1, 1, 75, 75, 100 * MB, 25 * MB, busy)
+                .context();
+
+        assertThat(detector.detect(context)).isEmpty();
+
+        // the same pauses over a whole last window are pressure: 30 s of 60 s
+        var whole = new PressureWindows()
+                .add(Duration.ofSeconds(10), 3, 2, 40, 20, 100 * MB, 50 * MB, quiet)
+                .add(Duration.ofSeconds(10), 3, 6, 1_500, 300, 100 * MB, 500 * MB, busy)
+                .context();
+
+        assertThat(detector.detect(whole)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.evidence()).containsEntry("timeOverThreshold", 0.5).containsEntry("windowsOverThreshold", 0.5)
+                    .containsEntry("confidenceReason", "at least 10% of the wall time went to GC pauses for 50% of the last 1m00s (6 windows)");
+        });
     }
 
     @Test

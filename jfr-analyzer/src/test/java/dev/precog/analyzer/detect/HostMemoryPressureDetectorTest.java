@@ -26,14 +26,20 @@ class HostMemoryPressureDetectorTest {
     private static final double MB = 1024.0 * 1024;
 
     private static List<Finding> detect(int windows, IntFunction<Map<Metric, Double>> readings) {
+        return detect(windows, WINDOW, readings);
+    }
+
+    /** As {@link #detect(int, IntFunction)}, the last window lasting {@code last} (a recording stops where it stops). */
+    private static List<Finding> detect(int windows, Duration last, IntFunction<Map<Metric, Double>> readings) {
         Timeline timeline = new Timeline(500);
         WindowAccumulator acc = new WindowAccumulator(T0);
+        Instant end = T0;
         for (int i = 0; i < windows; i++) {
             readings.apply(i).forEach(acc::record);
-            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+            end = end.plus(i == windows - 1 ? last : WINDOW);
+            timeline.add(acc.close(end));
         }
-        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(windows)), 4242L, 1L << 30, null,
-                Boolean.TRUE, Evidence.NONE);
+        AnalysisContext context = new AnalysisContext(timeline, end, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
         return new HostMemoryPressureDetector().detect(context);
     }
 
@@ -102,6 +108,17 @@ class HostMemoryPressureDetectorTest {
             assertThat(f.summary()).isEqualTo("Memory runs short: swap in use grows by 24.0 MB/min");
             assertThat(f.suggestions()).extracting(Suggestion::command).contains("vmstat 1");
         });
+    }
+
+    @Test
+    void aDipInTheLastWindowAndTheHalfSecondARecordingStopsOnIsNoPressure() {
+        // two windows of the last four, but 10.5 s of 30.5 s
+        IntFunction<Map<Metric, Double>> dipAtTheEnd = i -> i >= 5
+                ? Map.of(Metric.HOST_MEMORY_TOTAL, 16 * GB, Metric.HOST_MEMORY_AVAILABLE, 0.3 * GB)
+                : healthyHost();
+
+        assertThat(detect(7, Duration.ofMillis(500), dipAtTheEnd)).isEmpty();
+        assertThat(detect(7, dipAtTheEnd)).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds 5-second windows of GC and allocation activity for the pressure detectors' tests. */
+/** Builds windows (5 seconds unless told) of GC and allocation activity for the pressure detectors' tests. */
 final class PressureWindows {
 
     static final long MB = 1024L * 1024;
@@ -22,10 +22,16 @@ final class PressureWindows {
     static final long HEAP = 256 * MB;
 
     private final Timeline timeline = new Timeline(1000);
-    private int n;
+    private Instant end = T0;
 
-    /** Adds {@code count} windows, each with these GC and allocation figures. */
+    /** Adds {@code count} 5-second windows, each with these GC and allocation figures. */
     PressureWindows add(int count, double gcPerWindow, double pauseMillisPerWindow, double maxPauseMillis,
+            double liveSetBytes, double allocatedBytes, List<ClassWeight> allocations) {
+        return add(WINDOW, count, gcPerWindow, pauseMillisPerWindow, maxPauseMillis, liveSetBytes, allocatedBytes, allocations);
+    }
+
+    /** Adds {@code count} windows of {@code length} each (a recording's last may be cut short), with these figures. */
+    PressureWindows add(Duration length, int count, double gcPerWindow, double pauseMillisPerWindow, double maxPauseMillis,
             double liveSetBytes, double allocatedBytes, List<ClassWeight> allocations) {
         for (int i = 0; i < count; i++) {
             Map<Metric, Double> values = new EnumMap<>(Metric.class);
@@ -39,8 +45,9 @@ final class PressureWindows {
                 d.put(DistributionKind.GC_PAUSE, new Distribution((long) gcPerWindow, pauseMillisPerWindow,
                         maxPauseMillis / 2, maxPauseMillis, maxPauseMillis));
             }
-            Instant start = T0.plus(WINDOW.multipliedBy(n++));
-            timeline.add(new Window(start, start.plus(WINDOW), values, d, allocations, 100));
+            Instant start = end;
+            end = start.plus(length);
+            timeline.add(new Window(start, end, values, d, allocations, 100));
         }
         return this;
     }
@@ -51,7 +58,7 @@ final class PressureWindows {
 
     /** As if the max heap were {@code heapMax}, whatever the windows' own figure. */
     AnalysisContext context(long heapMax) {
-        return new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(n)), 7L, heapMax, null, Boolean.TRUE);
+        return new AnalysisContext(timeline, end, 7L, heapMax, null, Boolean.TRUE);
     }
 
     static List<ClassWeight> allocations(long totalBytes) {
