@@ -28,7 +28,10 @@ public final class IoBoundDetector implements Detector {
     /** Threads blocked in I/O on average for a WARNING, and for CRITICAL. */
     static final double WARNING_THREADS_BLOCKED = 0.5;
     static final double CRITICAL_THREADS_BLOCKED = 2.0;
-    /** Share of the span's windows with I/O waits: a steady state, not a burst. */
+    /**
+     * Share of the span's time in windows with I/O waits, each window counting for as long as it lasted: a steady
+     * state, not a burst.
+     */
     static final double SUSTAINED = 0.5;
     static final double CRITICAL_SUSTAINED = 0.8;
     static final double CONFIDENT_EVENTS = 50;
@@ -52,8 +55,7 @@ public final class IoBoundDetector implements Detector {
         }
         double blocked = sites.stream().mapToDouble(WaitSummary::blockedMillis).sum() / 1000 / recent.seconds();
         // steadiness of the costliest site: a trickle of slow log writes elsewhere does not make it steady
-        long windowsWithIo = sites.get(0).windowsWithWaits();
-        double sustained = (double) windowsWithIo / recent.windows().size();
+        double sustained = sites.get(0).shareOfTimeWithWaits(recent.seconds());
         long threads = sites.stream().flatMap(s -> s.threads().stream()).distinct().count();
         if (blocked < WARNING_THREADS_BLOCKED || sustained < SUSTAINED || threads < 2) {
             return List.of();
@@ -96,9 +98,10 @@ public final class IoBoundDetector implements Detector {
         }
         evidence.put("sites", shown);
         evidence.put("confidenceReason", String.format(Locale.ROOT,
-                "waits on %s in %d of %d windows, %d I/O waits of at least 10 ms (idle reads that timed out or read"
-                        + " nothing, and live a server's reads waiting for its clients, left out)",
-                sites.get(0).resource(), windowsWithIo, recent.windows().size(), events));
+                "waits on %s for %s of the last %s (%d of %d windows), %d I/O waits of at least 10 ms (idle reads that"
+                        + " timed out or read nothing, and live a server's reads waiting for its clients, left out)",
+                sites.get(0).resource(), Format.percent(sustained), span, sites.get(0).windowsWithWaits(), recent.windows().size(),
+                events));
         return List.of(new Finding("io", kind(), severity, confidence, context.now(), null, summary, evidence,
                 suspects(sites, recent.seconds()), suggestions(top, context.pidOrPlaceholder())));
     }

@@ -30,7 +30,10 @@ public final class LockContentionDetector implements Detector {
     /** Threads blocked on average for a WARNING, and for CRITICAL. */
     static final double WARNING_THREADS_BLOCKED = 0.2;
     static final double CRITICAL_THREADS_BLOCKED = 1.0;
-    /** Share of the span's windows with waits on the lock: contention, not a burst. */
+    /**
+     * Share of the span's time in windows with waits on the lock, each window counting for as long as it lasted:
+     * contention, not a burst.
+     */
     static final double SUSTAINED = 0.5;
     static final double CRITICAL_SUSTAINED = 0.8;
     /** Waits on the lock that make the verdict fully confident. */
@@ -53,7 +56,7 @@ public final class LockContentionDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         for (WaitSummary lock : WaitSummary.over(recent.windows(), WaitSite::isLock)) {
             double blocked = lock.blockedMillis() / 1000 / recent.seconds();
-            double sustained = (double) lock.windowsWithWaits() / recent.windows().size();
+            double sustained = lock.shareOfTimeWithWaits(recent.seconds());
             if (blocked < WARNING_THREADS_BLOCKED || sustained < SUSTAINED || lock.threads().size() < 2) {
                 continue;
             }
@@ -109,8 +112,9 @@ public final class LockContentionDetector implements Detector {
             evidence.put("previousOwners", lock.previousOwners(3));
             evidence.put("holderSource", "JFR's previous owner of the monitor (the holder's stack is sampled only live)");
         }
-        evidence.put("confidenceReason", String.format(Locale.ROOT, "waits in %d of %d windows, %d waits of at least 10 ms",
-                lock.windowsWithWaits(), recent.windows().size(), lock.events()));
+        evidence.put("confidenceReason", String.format(Locale.ROOT,
+                "waits for %s of the last %s (%d of %d windows), %d waits of at least 10 ms", Format.percent(sustained),
+                Format.duration(recent.seconds()), lock.windowsWithWaits(), recent.windows().size(), lock.events()));
 
         return new Finding("lock:" + lock.resource() + (lock.ownerType() == null ? "" : " in " + lock.ownerType()), kind(), severity, confidence, context.now(), null, summary, evidence,
                 suspects(lock, stacks, span), LockContentionAdvice.suggestions(lock, blocked, holders, context.pidOrPlaceholder()));

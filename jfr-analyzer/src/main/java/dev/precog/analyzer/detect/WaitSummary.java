@@ -32,6 +32,8 @@ final class WaitSummary {
     private long events;
     private long bytes;
     private int windowsWithWaits;
+    private double secondsWithWaits;
+    private Window lastWindow;
 
     private WaitSummary(WaitSite first) {
         this.kind = first.kind();
@@ -45,7 +47,7 @@ final class WaitSummary {
         for (Window w : windows) {
             for (WaitSite site : w.waits()) {
                 if (which.test(site)) {
-                    byKey.computeIfAbsent(site.key(), k -> new WaitSummary(site)).add(site);
+                    byKey.computeIfAbsent(site.key(), k -> new WaitSummary(site)).add(site, w);
                 }
             }
         }
@@ -54,7 +56,7 @@ final class WaitSummary {
         return out;
     }
 
-    private void add(WaitSite site) {
+    private void add(WaitSite site, Window window) {
         WaitHistograms.add(waits, site.waitHistogram());
         threads.addAll(site.threads());
         for (WaitSite.WaiterStack s : site.stacks()) {
@@ -66,7 +68,11 @@ final class WaitSummary {
         blockedMillis += site.blockedMillis();
         events += site.events();
         bytes += site.bytes();
-        windowsWithWaits++;
+        if (window != lastWindow) {
+            lastWindow = window;
+            windowsWithWaits++;
+            secondsWithWaits += window.length().toMillis() / 1000.0;
+        }
     }
 
     /** See {@link WaitSite#kind()}. */
@@ -107,6 +113,14 @@ final class WaitSummary {
 
     int windowsWithWaits() {
         return windowsWithWaits;
+    }
+
+    /**
+     * The share of {@code seconds} (the span's) spent in windows with waits here, each window counting for as
+     * long as it lasted: a recording's last window, cut short where it stops, weighs as little as it lasted.
+     */
+    double shareOfTimeWithWaits(double seconds) {
+        return seconds > 0 ? Math.min(1, secondsWithWaits / seconds) : 0;
     }
 
     Collection<String> threads() {

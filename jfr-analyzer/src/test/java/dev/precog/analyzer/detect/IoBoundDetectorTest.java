@@ -27,14 +27,20 @@ class IoBoundDetectorTest {
     private static final List<String> QUOTE = List.of("java.io.BufferedReader.readLine:396", "com.acme.PricingClient.quote:75");
 
     private static List<Finding> detect(int windows, BiConsumer<WindowAccumulator, Integer> waits) {
+        return detect(windows, WINDOW, waits);
+    }
+
+    /** As {@link #detect(int, BiConsumer)}, the last window lasting {@code last} (a recording stops where it stops). */
+    private static List<Finding> detect(int windows, Duration last, BiConsumer<WindowAccumulator, Integer> waits) {
         Timeline timeline = new Timeline(100);
         WindowAccumulator acc = new WindowAccumulator(T0);
+        Instant end = T0;
         for (int i = 0; i < windows; i++) {
             waits.accept(acc, i);
-            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+            end = end.plus(i == windows - 1 ? last : WINDOW);
+            timeline.add(acc.close(end));
         }
-        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(windows)), 4242L, 1L << 30, null,
-                Boolean.TRUE, Evidence.NONE);
+        AnalysisContext context = new AnalysisContext(timeline, end, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
         return new IoBoundDetector().detect(context);
     }
 
@@ -42,6 +48,20 @@ class IoBoundDetectorTest {
         for (int k = 0; k < count; k++) {
             acc.recordWait(WaitSite.SOCKET_READ, endpoint, CLIENT, millis, 10, "quote-" + (k % threads), QUOTE, null);
         }
+    }
+
+    @Test
+    void waitsInTheLastWindowAndTheHalfSecondARecordingStopsOnAreNotIoBound() {
+        // 600 reads of 30 ms in the last whole window, 60 in the half second after it: two windows of the last
+        // four, but 10.5 s of 30.5 s, with 0.65 threads blocked on average
+        assertThat(detect(6, Duration.ofMillis(500),
+                (acc, i) -> socketReads(acc, i == 4 ? 600 : i == 5 ? 60 : 0, 30, 4, "pricing.internal:7001"))).isEmpty();
+        assertThat(detect(6, (acc, i) -> socketReads(acc, i >= 4 ? 600 : 0, 30, 4, "pricing.internal:7001")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat((String) f.evidence().get("confidenceReason"))
+                            .startsWith("waits on pricing.internal:7001 for 67% of the last 30s (2 of 3 windows), 1200 I/O waits");
+                });
     }
 
     @Test

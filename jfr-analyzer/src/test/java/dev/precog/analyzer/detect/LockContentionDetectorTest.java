@@ -33,11 +33,18 @@ class LockContentionDetectorTest {
     }
 
     private static Timeline windows(int n, Waits waits) {
+        return windows(n, WINDOW, waits);
+    }
+
+    /** As {@link #windows(int, Waits)}, the last window lasting {@code last} (a recording stops where it stops). */
+    private static Timeline windows(int n, Duration last, Waits waits) {
         Timeline timeline = new Timeline(100);
         WindowAccumulator acc = new WindowAccumulator(T0);
+        Instant end = T0;
         for (int i = 0; i < n; i++) {
             waits.record(acc, i);
-            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+            end = end.plus(i == n - 1 ? last : WINDOW);
+            timeline.add(acc.close(end));
         }
         return timeline;
     }
@@ -49,9 +56,24 @@ class LockContentionDetectorTest {
     }
 
     private static List<Finding> detect(Timeline timeline, Evidence evidence) {
-        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(timeline.size())), 4242L,
+        AnalysisContext context = new AnalysisContext(timeline, timeline.windows().get(timeline.size() - 1).end(), 4242L,
                 1L << 30, null, Boolean.TRUE, evidence);
         return new LockContentionDetector().detect(context);
+    }
+
+    @Test
+    void waitsInTheLastWindowAndTheHalfSecondARecordingStopsOnAreNoContention() {
+        // 40 waits of 250 ms in the last whole window, 2 in the half second after it: two windows of the last
+        // four, but 10.5 s of 30.5 s, with 0.34 threads blocked on average
+        Waits atTheEnd = (acc, i) -> monitorWaits(acc, i == 4 ? 40 : i == 5 ? 2 : 0, 250, 4);
+
+        assertThat(detect(windows(6, Duration.ofMillis(500), atTheEnd), Evidence.NONE)).isEmpty();
+        assertThat(detect(windows(6, (acc, i) -> monitorWaits(acc, i >= 4 ? 40 : 0, 250, 4)), Evidence.NONE))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.evidence()).containsEntry("confidenceReason",
+                            "waits for 67% of the last 30s (2 of 3 windows), 80 waits of at least 10 ms");
+                });
     }
 
     @Test
