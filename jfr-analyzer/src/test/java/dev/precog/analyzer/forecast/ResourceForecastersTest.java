@@ -232,6 +232,32 @@ class ResourceForecastersTest {
                 .as("what the backtest scores").contains(Metric.THREADS_ACTIVE.key());
     }
 
+    /**
+     * A leak's thread count steps in whole threads about its line: the 80% band takes the backtest's own
+     * multiple (here under the textbook one), the 95% keeps its textbook floor.
+     */
+    @Test
+    void aLeakingThreadCountsEightyPercentBandFollowsItsBacktest() {
+        // ten threads more every window, one of them ending every fourth: the thread leak's pattern
+        AnalysisContext leak = context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE, 40.0 + 10 * i - Math.floor(i / 4.0)));
+        ThreadCountForecaster forecaster = ThreadCountForecaster.withoutKnownLimit();
+        ForecastTarget target = forecaster.target(leak).orElseThrow();
+        ModelSelection floored = ModelSelection.select(SeriesForecaster.relativeTimes(target.history()),
+                target.history().values(), forecaster.candidates());
+
+        ModelSelection chosen = forecaster.fitted(target).selection();
+
+        assertThat(floored.k80For(null)).isEqualTo(ModelSelection.Z80);
+        assertThat(chosen.k80For(null)).isEqualTo(floored.own80()).isLessThan(ModelSelection.Z80 - 0.05);
+        assertThat(chosen.k95()).isEqualTo(floored.k95()).isGreaterThanOrEqualTo(ModelSelection.Z95);
+        Forecast shown = forecaster.forecast(target);
+        Forecast textbook = SeriesForecaster.forecast(SeriesForecaster.fit(target, floored));
+        assertThat(shown.points()).zipSatisfy(textbook.points(), (a, b) -> {
+            assertThat(a.high80() - a.low80()).isLessThan(b.high80() - b.low80());
+            assertThat(a.high()).isEqualTo(b.high());
+        });
+    }
+
     @Test
     void aSteadyThreadCountNeverClaimsACrossing() {
         Forecast f = new ThreadCountForecaster().forecast(context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE,
