@@ -9,9 +9,13 @@ import java.util.Map;
 
 /**
  * One thread pool over a stretch of windows: its activity folded together, and in how many of
- * those windows it was starved (every worker busy while tasks waited).
+ * those windows, and for how much of the time its samples cover, it was starved (every worker busy
+ * while tasks waited).
+ *
+ * @param starvedSeconds the time the samples of the starved windows cover
  */
-record PoolSummary(PoolActivity total, PoolActivity last, int windows, int starvedWindows, double firstQueue) {
+record PoolSummary(PoolActivity total, PoolActivity last, int windows, int starvedWindows, double starvedSeconds,
+        double firstQueue) {
 
     /** A queue this large counts as unbounded: the pool then never grows past its core size. */
     static final int UNBOUNDED = 1 << 30;
@@ -30,13 +34,18 @@ record PoolSummary(PoolActivity total, PoolActivity last, int windows, int starv
         }
         List<PoolSummary> out = new ArrayList<>();
         for (List<PoolActivity> seen : byPool.values()) {
-            PoolActivity total = seen.get(0);
-            int starved = isStarved(total) ? 1 : 0;
-            for (PoolActivity p : seen.subList(1, seen.size())) {
-                total = total.plus(p);
-                starved += isStarved(p) ? 1 : 0;
+            PoolActivity total = null;
+            int starved = 0;
+            double starvedSeconds = 0;
+            for (PoolActivity p : seen) {
+                total = total == null ? p : total.plus(p);
+                if (isStarved(p)) {
+                    starved++;
+                    starvedSeconds += p.sampledSeconds();
+                }
             }
-            out.add(new PoolSummary(total, seen.get(seen.size() - 1), seen.size(), starved, seen.get(0).queueAverage()));
+            out.add(new PoolSummary(total, seen.get(seen.size() - 1), seen.size(), starved, starvedSeconds,
+                    seen.get(0).queueAverage()));
         }
         return out;
     }
@@ -64,8 +73,14 @@ record PoolSummary(PoolActivity total, PoolActivity last, int windows, int starv
         return lastQueue >= 1.25 * firstQueue && lastQueue - firstQueue >= 10;
     }
 
+    /**
+     * The share of the time the samples cover that the pool was starved: a window counts for as long as its
+     * samples lasted, so a recording's last window, cut short where it stops, weighs little (the share of
+     * windows when the samples say nothing of time).
+     */
     double starvedShare() {
-        return (double) starvedWindows / windows;
+        return total.sampledSeconds() > 0 ? Math.min(1, starvedSeconds / total.sampledSeconds())
+                : (double) starvedWindows / windows;
     }
 
     /** Tasks submitted per second over the stretch. */

@@ -26,7 +26,10 @@ public final class ThreadStarvationDetector implements Detector {
 
     static final int MIN_WINDOWS = 3;
     static final double MIN_SECONDS = 30;
-    /** Share of the pool's windows that must be starved: a steady state, not a burst. */
+    /**
+     * Share of the time the pool's samples cover that must be starved, each window counting for as long as its
+     * samples lasted: a steady state, not a burst.
+     */
     static final double SUSTAINED = 0.5;
     static final double CRITICAL_SUSTAINED = 0.8;
     static final double CRITICAL_WAIT_SECONDS = 1.0;
@@ -111,9 +114,10 @@ public final class ThreadStarvationDetector implements Detector {
             evidence.put("workersBlockedOn", blockedOn.evidence(t.activeAverage()));
         }
         evidence.put("confidenceReason", String.format(Locale.ROOT,
-                "all workers busy with tasks waiting in %d of %d windows; %,d tasks started; queue wait is the time tasks"
-                        + " waited summed over the window, divided by the tasks that started (Little's law)",
-                pool.starvedWindows(), pool.windows(), t.started()));
+                "all workers busy with tasks waiting for %s of the time sampled (%d of %d windows); %,d tasks started;"
+                        + " queue wait is the time tasks waited summed over the window, divided by the tasks that started"
+                        + " (Little's law)",
+                Format.percent(pool.starvedShare()), pool.starvedWindows(), pool.windows(), t.started()));
         return new Finding("pool:" + label, kind(), severity, confidence, context.now(), null, summary.toString(), evidence,
                 suspects(last, blockedOn), ThreadStarvationAdvice.suggestions(pool, blockedOn, context.pidOrPlaceholder()));
     }

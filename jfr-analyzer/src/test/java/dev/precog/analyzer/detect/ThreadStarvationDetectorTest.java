@@ -29,14 +29,20 @@ class ThreadStarvationDetectorTest {
     private static final List<String> FETCH = List.of("java.io.BufferedReader.readLine:396", "com.acme.media.ImageStore.fetch:71");
 
     private static List<Finding> detect(int windows, BiConsumer<WindowAccumulator, Integer> samples) {
+        return detect(windows, WINDOW, samples);
+    }
+
+    /** As {@link #detect(int, BiConsumer)}, the last window lasting {@code last} (a recording stops where it stops). */
+    private static List<Finding> detect(int windows, Duration last, BiConsumer<WindowAccumulator, Integer> samples) {
         Timeline timeline = new Timeline(100);
         WindowAccumulator acc = new WindowAccumulator(T0);
+        Instant end = T0;
         for (int i = 0; i < windows; i++) {
             samples.accept(acc, i);
-            timeline.add(acc.close(T0.plus(WINDOW.multipliedBy(i + 1))));
+            end = end.plus(i == windows - 1 ? last : WINDOW);
+            timeline.add(acc.close(end));
         }
-        AnalysisContext context = new AnalysisContext(timeline, T0.plus(WINDOW.multipliedBy(windows)), 4242L, 1L << 30, null,
-                Boolean.TRUE, Evidence.NONE);
+        AnalysisContext context = new AnalysisContext(timeline, end, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
         return new ThreadStarvationDetector().detect(context);
     }
 
@@ -46,7 +52,13 @@ class ThreadStarvationDetectorTest {
      */
     private static void pool(WindowAccumulator acc, int core, int max, int capacity, int busy, int queued, int perSecond,
             int rejectedPerSecond) {
-        for (int s = 0; s < 10; s++) {
+        pool(acc, 10, core, max, capacity, busy, queued, perSecond, rejectedPerSecond);
+    }
+
+    /** As the ten-sample {@code pool}, with {@code seconds} one-second samples. */
+    private static void pool(WindowAccumulator acc, int seconds, int core, int max, int capacity, int busy, int queued,
+            int perSecond, int rejectedPerSecond) {
+        for (int s = 0; s < seconds; s++) {
             acc.recordPool(new PoolActivity(7, TPE, "thumbnail-", "com.acme.media.UploadListener.accept:104", queued > 0 ? JOB : null,
                     core, max, Math.max(core, busy), busy, queued, queued, capacity, perSecond + rejectedPerSecond, perSecond,
                     rejectedPerSecond,
@@ -172,6 +184,29 @@ class ThreadStarvationDetectorTest {
             }
         });
         assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void starvationInTheLastWindowAndTheSecondARecordingStopsOnIsNoFinding() {
+        // starved in the last whole window and in the one second sampled after it: two windows of the last
+        // four, but 11 s of the 31 s sampled
+        BiConsumer<WindowAccumulator, Integer> starvedAtTheEnd = (acc, i) -> {
+            if (i == 5) {
+                pool(acc, 1, 2, 2, Integer.MAX_VALUE, 2, 30, 20, 0);
+            } else {
+                pool(acc, 2, 2, Integer.MAX_VALUE, i == 4 ? 2 : 1, i == 4 ? 30 : 0, i == 4 ? 20 : 10, 0);
+            }
+        };
+
+        assertThat(detect(6, Duration.ofSeconds(1), starvedAtTheEnd)).isEmpty();
+        assertThat(detect(6, (acc, i) -> {
+            if (i >= 4) {
+                pool(acc, 2, 2, Integer.MAX_VALUE, 2, 30, 20, 0);
+            } else {
+                pool(acc, 2, 2, Integer.MAX_VALUE, 1, 0, 10, 0);
+            }
+        })).singleElement().satisfies(f -> assertThat((String) f.evidence().get("confidenceReason"))
+                .startsWith("all workers busy with tasks waiting for 67% of the time sampled (2 of 3 windows)"));
     }
 
     @Test
