@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * GC_PRESSURE: the JVM spends a large share of its time in collection pauses, collects back to
  * back while freeing almost nothing, or stops for long pauses. Judged over the most recent six
- * windows (and at least 30 s): the time share must hold in most of them, not in one burst, and
+ * windows (and at least 30 s): the time share must hold for half that time, not in one burst, and
  * exhaustion in all of them (the best collection of the period freed little); one pause of a
  * second or more is enough on its own, as it stops every application thread.
  */

@@ -18,7 +18,7 @@ import java.util.Optional;
  * IO_BOUND: the application's threads spend their time blocked in socket or file reads and writes
  * (jdk.SocketRead, jdk.SocketWrite, jdk.FileRead, jdk.FileWrite of 10 ms or more, with an
  * application frame on the stack). Cost is the time blocked per wall second over the last half
- * minute or more, sustained over most windows; the endpoints and paths are ranked by it, each with
+ * minute or more, sustained over most of that time; the endpoints and paths are ranked by it, each with
  * the code that waits for it.
  */
 public final class IoBoundDetector implements Detector {

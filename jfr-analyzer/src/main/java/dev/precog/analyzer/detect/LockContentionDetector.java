@@ -19,7 +19,7 @@ import java.util.Optional;
  * LOCK_CONTENTION: threads spend their time blocked on one lock (a monitor from
  * jdk.JavaMonitorEnter, a java.util.concurrent lock from jdk.ThreadPark). Cost is the time blocked
  * per wall second, that is the number of threads lost to waiting on average, over the last half
- * minute or more; it must hold in most windows, not in one burst. One finding per lock, costliest
+ * minute or more; it must hold for most of that time, not in one burst. One finding per lock, costliest
  * first; the holder comes from the agent's ThreadMXBean samples live, from JFR's previous owner
  * offline.
  */

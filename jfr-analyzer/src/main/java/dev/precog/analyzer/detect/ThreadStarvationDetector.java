@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * THREAD_STARVATION: a ThreadPoolExecutor whose workers are all busy while tasks queue up and wait
- * for one, in most windows of the last half minute or more (from the agent's precog.ThreadPool
+ * for one, for most of the last half minute or more (from the agent's precog.ThreadPool
  * events). Names the queued tasks' class and the code that submits them, says what the workers
  * are blocked on when they wait rather than work, and sizes the pool by Little's law.
  */
