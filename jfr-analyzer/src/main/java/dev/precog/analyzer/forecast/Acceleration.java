@@ -109,7 +109,7 @@ final class Acceleration implements ForecastTarget.Allowance {
         // a count's residuals are its rounding, not noise: a bend under one of its steps across the
         // history (the quadratic's largest gap to its chord) can pass the test and is no bend
         double span = x[n - 1] - x[0];
-        if (c * span * span / 4 < 2 * ModelSelection.floor(v)) {
+        if (c * span * span / 4 < ModelSelection.floor(v)) {
             return NONE;
         }
         // a dip and a recovery curves upwards too, but bottoms out inside the history: the curve

@@ -33,7 +33,7 @@ import java.util.List;
  *     backtest (fewer than {@link #MIN_BACKTEST_POINTS} points, or a model fitted in place of the chosen
  *     one) the same Student-t or textbook multiple as {@code k80}
  * @param k95 multiplier for the 95% interval
- * @param floor the smallest error scale: half the series' resolution (a thread count moves by one,
+ * @param floor the smallest error scale: one step of the series' resolution (a thread count moves by one,
  *     see {@link #floor}), so a series that never moved still gets bands and no division by zero
  * @param swingsAboutLevel whether the level was chosen and the history's drift about it does not grow with the
  *     lag (its power under {@link #STEADY_POWER}): a series that swings within a band ({@link #boundedSwing})
@@ -250,10 +250,16 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
     }
 
     /**
-     * Half the series' resolution, so a series that never moved still gets bands: for whole numbers
-     * the greatest common divisor of their steps (a count moves by one, even when it grows by ten a
-     * window), else the smallest step between distinct values when every value is a whole multiple
-     * of it, else a billionth of the largest value. The smallest step of a series that grows a few MB
+     * One step of the series' resolution, so a series that never moved still gets bands: for whole
+     * numbers the greatest common divisor of the values themselves (a count moves by one, even when it
+     * grows by ten a window: 111, 121, 131 threads step by ten but are counted one by one), else the
+     * smallest step between distinct values when every value is a whole multiple of it, else a
+     * billionth of the largest value. Until 2026-12-06 13:50 it was half a step of the steps' own
+     * divisor: the thread leak's count on set 24, ten threads a window with none ending yet, got a
+     * resolution of ten and bands of ±3 threads at 80% where it was off by one (99.5% inside); and half
+     * a step of one thread is a 95% band of ±0.98 about a whole number, which holds that number alone,
+     * while a count is off by one whenever a thread ends or starts at a window's edge (with half a step,
+     * 85% inside at 95% on set 24; with one step 92%, and 79%, 98%, 72% at 80% on sets 22 to 24). The smallest step of a series that grows a few MB
      * a window is its growth, not its resolution: taken as a floor it made a steady leak's bands
      * wider than anything the leak did.
      */
@@ -274,12 +280,12 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
         }
         if (largest < 0x1p53 && wholeMultiples(sorted, 1)) {
             long gcd = 0;
-            for (int i = 1; i < sorted.length; i++) {
-                gcd = gcd(gcd, Math.round(sorted[i] - sorted[i - 1]));
+            for (double value : sorted) {
+                gcd = gcd(gcd, Math.abs(Math.round(value)));
             }
-            return Math.max(tiny, gcd / 2.0);
+            return Math.max(tiny, gcd);
         }
-        return wholeMultiples(sorted, step) ? step / 2 : tiny;
+        return wholeMultiples(sorted, step) ? step : tiny;
     }
 
     private static boolean wholeMultiples(double[] v, double step) {

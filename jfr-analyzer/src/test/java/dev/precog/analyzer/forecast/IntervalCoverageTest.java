@@ -65,12 +65,16 @@ class IntervalCoverageTest {
         });
     }
 
-    /** A count that moves by one, even when it grows by ten a window, keeps half of one as its least error. */
+    /**
+     * A count that moves by one, even when it grows by exactly ten a window, keeps one as its least error:
+     * its 95% band then reaches the counts next to its forecast.
+     */
     @Test
-    void resolutionOfCountsIsTheirCommonStep() {
-        assertThat(ModelSelection.floor(new double[] {100, 110, 119, 129, 140})).isEqualTo(0.5);
-        assertThat(ModelSelection.floor(new double[] {64, 66, 70, 76})).isEqualTo(1.0);
-        assertThat(ModelSelection.floor(new double[] {0.25, 0.5, 1.0})).isEqualTo(0.125);
+    void resolutionOfCountsIsWhatTheirValuesAreMultiplesOf() {
+        assertThat(ModelSelection.floor(new double[] {111, 121, 131, 141, 151})).isEqualTo(1.0);
+        assertThat(ModelSelection.floor(new double[] {100, 110, 119, 129, 140})).isEqualTo(1.0);
+        assertThat(ModelSelection.floor(new double[] {64, 66, 70, 76})).isEqualTo(2.0);
+        assertThat(ModelSelection.floor(new double[] {0.25, 0.5, 1.0})).isEqualTo(0.25);
         assertThat(ModelSelection.floor(new double[] {0.1234, 0.2, 0.31})).isLessThan(1e-8);
     }
 
