@@ -35,8 +35,9 @@ public final class ThreadCountForecaster extends MetricForecaster {
      * ending now and then) are its shape, not luck: its 80% band takes the backtest's own multiple, as CPU's
      * does (since 2026-12-06 12:20). At the textbook floor the thread leak's count was inside its 80% band
      * 96.9% of the time over nine sets; with its own, 78.5% on set 22 (99.5% before) and 96.9% on set 23
-     * (97.8%); held out on set 24, 99.5% either way, its error scale being what holds everything there. A count
-     * that does not move is inside any band. The 95% band keeps its textbook floor.
+     * (97.8%); held out on set 24, 99.5% either way, its least error scale (a resolution of ten threads, fixed
+     * since, see {@link ModelSelection#floor}) being what held everything there. A count that does not move is
+     * inside any band. The 95% band keeps its textbook floor.
      */
     @Override
     boolean eightyFromBacktest() {
