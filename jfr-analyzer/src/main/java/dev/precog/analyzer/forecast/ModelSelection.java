@@ -259,9 +259,9 @@ record ModelSelection(ForecastModel model, List<ModelScore> scores, ErrorGrowth 
      * resolution of ten and bands of ±3 threads at 80% where it was off by one (99.5% inside); and half
      * a step of one thread is a 95% band of ±0.98 about a whole number, which holds that number alone,
      * while a count is off by one whenever a thread ends or starts at a window's edge (with half a step,
-     * 85% inside at 95% on set 24; with one step 92%, and 79%, 98%, 72% at 80% on sets 22 to 24). The smallest step of a series that grows a few MB
-     * a window is its growth, not its resolution: taken as a floor it made a steady leak's bands
-     * wider than anything the leak did.
+     * 85% inside at 95% on set 24; with one step 92%, and 79%, 98%, 72% at 80% on sets 22 to 24). The
+     * smallest step of a series that grows a few MB a window is its growth, not its resolution: taken as
+     * a floor it made a steady leak's bands wider than anything the leak did.
      */
     static double floor(double[] v) {
         double[] sorted = v.clone();
