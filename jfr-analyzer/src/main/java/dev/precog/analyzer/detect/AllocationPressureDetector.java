@@ -91,7 +91,7 @@ public final class AllocationPressureDetector implements Detector {
     }
 
     private static double turnoverOf(Window w, long maxHeap) {
-        return w.value(Metric.ALLOCATION_SAMPLED).orElse(0) / Math.max(0.001, w.length().toMillis() / 1000.0) / maxHeap;
+        return w.value(Metric.ALLOCATION_SAMPLED).orElse(0) / Math.max(0.001, RecentActivity.seconds(w)) / maxHeap;
     }
 
     private static List<Suggestion> suggestions(AnalysisContext context, List<Suspect> suspects) {

@@ -24,7 +24,7 @@ final class RecentActivity {
 
     private RecentActivity(List<Window> windows) {
         this.windows = windows;
-        this.seconds = windows.stream().mapToDouble(w -> w.length().toMillis() / 1000.0).sum();
+        this.seconds = windows.stream().mapToDouble(RecentActivity::seconds).sum();
     }
 
     /** The last windows covering at least {@code minWindows} and {@code minSeconds}; empty when the timeline is shorter. */
@@ -34,7 +34,7 @@ final class RecentActivity {
         double covered = 0;
         for (int i = all.size() - 1; i >= 0 && (recent.size() < minWindows || covered < minSeconds); i--) {
             recent.add(all.get(i));
-            covered += all.get(i).length().toMillis() / 1000.0;
+            covered += seconds(all.get(i));
         }
         if (recent.size() < minWindows || covered < minSeconds) {
             return Optional.empty();
@@ -67,7 +67,7 @@ final class RecentActivity {
     double mean(ToDoubleFunction<Window> perWindow) {
         double weighted = 0;
         for (Window w : windows) {
-            weighted += perWindow.applyAsDouble(w) * w.length().toMillis() / 1000.0;
+            weighted += perWindow.applyAsDouble(w) * seconds(w);
         }
         return seconds > 0 ? weighted / seconds : 0;
     }
@@ -79,7 +79,7 @@ final class RecentActivity {
         for (Window w : windows) {
             OptionalDouble v = w.value(metric);
             if (v.isPresent()) {
-                double length = w.length().toMillis() / 1000.0;
+                double length = seconds(w);
                 weighted += v.getAsDouble() * length;
                 covered += length;
             }
@@ -120,6 +120,11 @@ final class RecentActivity {
 
     double firstEpochSeconds() {
         return windows.get(0).start().toEpochMilli() / 1000.0;
+    }
+
+    /** How long {@code w} lasted, in seconds: a recording's last window may be cut short. */
+    static double seconds(Window w) {
+        return w.length().toMillis() / 1000.0;
     }
 
     /** Share of a window's wall time spent in GC pauses. */

@@ -71,7 +71,7 @@ final class WaitSummary {
         if (window != lastWindow) {
             lastWindow = window;
             windowsWithWaits++;
-            secondsWithWaits += window.length().toMillis() / 1000.0;
+            secondsWithWaits += RecentActivity.seconds(window);
         }
     }
 
