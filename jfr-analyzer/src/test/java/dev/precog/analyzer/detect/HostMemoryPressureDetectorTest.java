@@ -31,15 +31,9 @@ class HostMemoryPressureDetectorTest {
 
     /** As {@link #detect(int, IntFunction)}, the last window lasting {@code last} (a recording stops where it stops). */
     private static List<Finding> detect(int windows, Duration last, IntFunction<Map<Metric, Double>> readings) {
-        Timeline timeline = new Timeline(500);
-        WindowAccumulator acc = new WindowAccumulator(T0);
-        Instant end = T0;
-        for (int i = 0; i < windows; i++) {
-            readings.apply(i).forEach(acc::record);
-            end = end.plus(i == windows - 1 ? last : WINDOW);
-            timeline.add(acc.close(end));
-        }
-        AnalysisContext context = new AnalysisContext(timeline, end, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
+        Timeline timeline = AccumulatedWindows.timeline(T0, windows, WINDOW, last, (acc, i) -> readings.apply(i).forEach(acc::record));
+        AnalysisContext context = new AnalysisContext(timeline, AccumulatedWindows.end(timeline), 4242L, 1L << 30, null,
+                Boolean.TRUE, Evidence.NONE);
         return new HostMemoryPressureDetector().detect(context);
     }
 

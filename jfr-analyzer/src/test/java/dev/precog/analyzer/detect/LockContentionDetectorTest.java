@@ -38,15 +38,7 @@ class LockContentionDetectorTest {
 
     /** As {@link #windows(int, Waits)}, the last window lasting {@code last} (a recording stops where it stops). */
     private static Timeline windows(int n, Duration last, Waits waits) {
-        Timeline timeline = new Timeline(100);
-        WindowAccumulator acc = new WindowAccumulator(T0);
-        Instant end = T0;
-        for (int i = 0; i < n; i++) {
-            waits.record(acc, i);
-            end = end.plus(i == n - 1 ? last : WINDOW);
-            timeline.add(acc.close(end));
-        }
-        return timeline;
+        return AccumulatedWindows.timeline(T0, n, WINDOW, last, waits::record);
     }
 
     private static void monitorWaits(WindowAccumulator acc, int count, double millis, int threads) {
@@ -56,8 +48,8 @@ class LockContentionDetectorTest {
     }
 
     private static List<Finding> detect(Timeline timeline, Evidence evidence) {
-        AnalysisContext context = new AnalysisContext(timeline, timeline.windows().get(timeline.size() - 1).end(), 4242L,
-                1L << 30, null, Boolean.TRUE, evidence);
+        AnalysisContext context = new AnalysisContext(timeline, AccumulatedWindows.end(timeline), 4242L, 1L << 30, null,
+                Boolean.TRUE, evidence);
         return new LockContentionDetector().detect(context);
     }
 

@@ -34,15 +34,9 @@ class ThreadStarvationDetectorTest {
 
     /** As {@link #detect(int, BiConsumer)}, the last window lasting {@code last} (a recording stops where it stops). */
     private static List<Finding> detect(int windows, Duration last, BiConsumer<WindowAccumulator, Integer> samples) {
-        Timeline timeline = new Timeline(100);
-        WindowAccumulator acc = new WindowAccumulator(T0);
-        Instant end = T0;
-        for (int i = 0; i < windows; i++) {
-            samples.accept(acc, i);
-            end = end.plus(i == windows - 1 ? last : WINDOW);
-            timeline.add(acc.close(end));
-        }
-        AnalysisContext context = new AnalysisContext(timeline, end, 4242L, 1L << 30, null, Boolean.TRUE, Evidence.NONE);
+        Timeline timeline = AccumulatedWindows.timeline(T0, windows, WINDOW, last, samples);
+        AnalysisContext context = new AnalysisContext(timeline, AccumulatedWindows.end(timeline), 4242L, 1L << 30, null,
+                Boolean.TRUE, Evidence.NONE);
         return new ThreadStarvationDetector().detect(context);
     }
 
