@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.timeline.Timeline;
-import dev.precog.analyzer.window.WindowAccumulator;
 import dev.precog.model.Finding;
 import dev.precog.model.FindingKind;
 import dev.precog.model.Metric;
