@@ -80,7 +80,7 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
         OptionalDouble headroom = context.timeline().latest(Metric.GC_MARKING_HEADROOM);
         boolean onlyPromoted = headroom.isPresent() && context.timeline().sumSince(Metric.OLD_GC_COUNT, 0) == 0;
         candidates = exponential ? WITH_EXPONENTIAL : onlyPromoted ? STILL_PROMOTING : ModelSelection.CANDIDATES;
-        return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
+        return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(WarmUpRamp::settled)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "max heap (-Xmx)", true, confirmedGrowth, 0, max,
                         // a growth the leak detector confirmed is followed as far as a week
                         confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s))

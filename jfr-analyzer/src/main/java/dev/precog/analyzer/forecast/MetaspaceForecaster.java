@@ -29,7 +29,7 @@ public final class MetaspaceForecaster extends MetricForecaster {
         if (max == null) {
             return Optional.empty();
         }
-        return prepared(context.timeline(), Metric.METASPACE_USED)
+        return prepared(context.timeline(), Metric.METASPACE_USED).map(WarmUpRamp::settled)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "-XX:MaxMetaspaceSize", true, null, 0,
                         Double.MAX_VALUE, SeriesForecaster.horizon(s)).withRateShare(RATE_SHARE));
     }

@@ -27,6 +27,7 @@ public abstract class MetricForecaster implements Forecaster {
     private ModelSelection selection;
     private double selectedAt;
     private int selectedSize;
+    private double selectedFirst;
     private List<ForecastModel> selectedAmong;
 
     /**
@@ -68,12 +69,15 @@ public abstract class MetricForecaster implements Forecaster {
         // a history ending before the one the choice was made on is an earlier view, not more of the same:
         // a choice made on its future must not be kept for it
         boolean earlier = h.lastTime() < selectedAt;
+        // a history that now starts where a warm-up ramp ended ({@link WarmUpRamp}) is no longer the one the choice was made on
+        boolean trimmed = h.times()[0] - selectedFirst > h.spanSeconds() / 3;
         List<ForecastModel> candidates = candidates();
-        if (selection == null || rebuilt || untested || earlier || candidates != selectedAmong
+        if (selection == null || rebuilt || untested || earlier || trimmed || candidates != selectedAmong
                 || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
             selection = ModelSelection.select(SeriesForecaster.relativeTimes(h), h.values(), candidates);
             selectedAt = h.lastTime();
             selectedSize = h.size();
+            selectedFirst = h.times()[0];
             selectedAmong = candidates;
         }
         ModelSelection bands = eightyFromBacktest() ? selection.ownEighty() : selection;
