@@ -69,8 +69,9 @@ public abstract class MetricForecaster implements Forecaster {
         // a history ending before the one the choice was made on is an earlier view, not more of the same:
         // a choice made on its future must not be kept for it
         boolean earlier = h.lastTime() < selectedAt;
-        // a history that now starts where a warm-up ramp ended ({@link WarmUpRamp}) is no longer the one the choice was made on
-        boolean trimmed = h.times()[0] - selectedFirst > h.spanSeconds() / 3;
+        // a history that now starts where a warm-up ramp ended (WarmUpRamp), or no longer does, is not the one the
+        // choice was made on
+        boolean trimmed = Math.abs(h.times()[0] - selectedFirst) > h.spanSeconds() / 3;
         List<ForecastModel> candidates = candidates();
         if (selection == null || rebuilt || untested || earlier || trimmed || candidates != selectedAmong
                 || h.lastTime() - selectedAt >= RESELECT_SECONDS) {
