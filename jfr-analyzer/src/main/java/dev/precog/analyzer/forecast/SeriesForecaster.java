@@ -50,11 +50,14 @@ final class SeriesForecaster {
         /**
          * Half a band's width {@code lead} seconds ahead: the calibrated multiple {@code k} of the error scale
          * {@code sigma}, but never under the textbook multiple {@code z} of the target's least error scales, its
-         * share of the level {@code value} and its share of what the trend adds by then.
+         * share of the level {@code value} and its share of what the trend adds by then, nor under one step of the
+         * series' resolution: a band of less than one thread about a thread count holds one count, and claims it
+         * exact (the thread leak's count on set 25, ten threads a window with none ended yet, had an 80% band of
+         * ±0.6 threads at every lead from a backtest whose errors were all zero, and was 58% inside it).
          */
         private double halfWidth(double sigma, double value, double lead, double k, double z) {
             double least = Math.max(target.levelShare() * Math.abs(value), target.rateShare() * Math.abs(fit.slope()) * lead);
-            return Math.max(k * sigma, z * least);
+            return Math.max(Math.max(k * sigma, z * least), selection.floor());
         }
 
         /**

@@ -259,6 +259,23 @@ class ResourceForecastersTest {
     }
 
     @Test
+    void aThreadCountThatNeverLeftItsLineIsStillGivenAThreadEitherSideAtEightyPercent() {
+        // ten threads more every window from 41 and none ending yet: the backtest's errors are all zero, and its own
+        // multiple of the least scale (one thread) is under one; a band of less than a thread holds one count
+        ThreadCountForecaster forecaster = ThreadCountForecaster.withoutKnownLimit();
+        ForecastTarget target = forecaster.target(context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE, 41.0 + 10 * i)))
+                .orElseThrow();
+
+        Forecast f = forecaster.forecast(target);
+
+        assertThat(forecaster.fitted(target).selection().own80()).isLessThan(1);
+        assertThat(f.points()).allSatisfy(p -> {
+            assertThat(p.high80() - p.value()).isGreaterThanOrEqualTo(1);
+            assertThat(p.value() - p.low80()).isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    @Test
     void aSteadyThreadCountNeverClaimsACrossing() {
         Forecast f = new ThreadCountForecaster().forecast(context((i, g, v) -> v.accept(Metric.THREADS_ACTIVE,
                 40.0 + (i % 3)))
