@@ -53,8 +53,8 @@ final class WarmUpRamp {
         for (int i = 0; i < last.length; i++) {
             deviations[i] = Math.abs(last[i] - level);
         }
-        double half = Math.max(Math.max(BAND_SIGMAS * 1.4826 * Median.of(deviations), BAND_SHARE_OF_RISE * Math.abs(level - v[0])),
-                ModelSelection.floor(v));
+        double spread = 1.4826 * Median.of(deviations);
+        double half = Math.max(Math.max(BAND_SIGMAS * spread, BAND_SHARE_OF_RISE * Math.abs(level - v[0])), ModelSelection.floor(v));
         int start = n;
         while (start > 0 && Math.abs(v[start - 1] - level) <= half) {
             start--;
