@@ -218,22 +218,13 @@ class HeapLiveSetForecasterTest {
             List<Window> windows = recordedHealthyHeap(set);
             HeapLiveSetForecaster heap = new HeapLiveSetForecaster();
             Series truth = heap.target(recordedContext(windows, windows.size())).orElseThrow().history();
-            int previousSize = 0;
-            for (int k = 0; k < ForecastBacktest.ORIGINS; k++) {
-                double share = ForecastBacktest.FIRST_ORIGIN + (1 - ForecastBacktest.FIRST_ORIGIN) * k / ForecastBacktest.ORIGINS;
-                ForecastTarget target = heap.target(recordedContext(windows, (int) Math.round(windows.size() * share)))
-                        .orElseThrow();
-                if (target.history().size() == previousSize) {
-                    continue;
-                }
-                previousSize = target.history().size();
-                SeriesForecaster.Fitted fitted = heap.fitted(target);
+            for (Replayed r : replay(heap, windows, true)) {
                 for (int i = 0; i < truth.size(); i++) {
-                    double lead = truth.times()[i] - target.history().lastTime();
-                    if (lead <= 0 || lead > target.horizonSeconds()) {
+                    double lead = truth.times()[i] - r.target().history().lastTime();
+                    if (lead <= 0 || lead > r.target().horizonSeconds()) {
                         continue;
                     }
-                    double[] b = fitted.bandsAt(lead);
+                    double[] b = r.fitted().bandsAt(lead);
                     double actual = truth.values()[i];
                     pairs++;
                     in95 += b[1] <= actual && actual <= b[2] ? 1 : 0;
@@ -259,22 +250,14 @@ class HeapLiveSetForecasterTest {
             List<Window> windows = recordedHeap("/forecast/plateau-warming-cache-heap-set-" + set + ".csv", 5);
             HeapLiveSetForecaster heap = new HeapLiveSetForecaster();
             Series truth = heap.target(recordedContext(windows, windows.size())).orElseThrow().history();
-            for (int k = 0; k < ForecastBacktest.ORIGINS; k++) {
-                double share = ForecastBacktest.FIRST_ORIGIN + (1 - ForecastBacktest.FIRST_ORIGIN) * k / ForecastBacktest.ORIGINS;
-                Optional<ForecastTarget> early = heap.target(recordedContext(windows, (int) Math.round(windows.size() * share)));
-                if (early.isEmpty()) {
-                    // too short a history to forecast
-                    continue;
-                }
-                ForecastTarget target = early.get();
-                SeriesForecaster.Fitted fitted = heap.fitted(target);
-                boolean secondHalf = k >= ForecastBacktest.ORIGINS / 2;
+            for (Replayed r : replay(heap, windows, false)) {
+                boolean secondHalf = r.origin() >= ForecastBacktest.ORIGINS / 2;
                 for (int i = 0; i < truth.size(); i++) {
-                    double lead = truth.times()[i] - target.history().lastTime();
+                    double lead = truth.times()[i] - r.target().history().lastTime();
                     if (lead <= 0) {
                         continue;
                     }
-                    double[] b = fitted.bandsAt(lead);
+                    double[] b = r.fitted().bandsAt(lead);
                     pairs++;
                     in80 += b[3] <= truth.values()[i] && truth.values()[i] <= b[4] ? 1 : 0;
                     if (secondHalf && lead <= 60) {
@@ -287,6 +270,30 @@ class HeapLiveSetForecasterTest {
         assertThat((double) in80 / pairs).isBetween(0.70, 0.95);
         // from the second half of the recording on, a minute ahead the 80% band is a few MB wide, not the whole heap
         assertThat(widest).isPositive().isLessThan(10 * 1e6);
+    }
+
+    /** One forecast of a replay: the origin's index among the backtest's, its target and the model fitted to it. */
+    private record Replayed(int origin, ForecastTarget target, SeriesForecaster.Fitted fitted) {}
+
+    /**
+     * The forecasts {@code heap} makes at the backtest's origins over {@code windows}, in order, each target fitted
+     * before the next is made (the forecaster keeps its choice between them); origins too short to forecast are
+     * passed over, and with {@code newPointsOnly} so is an origin whose history holds no more points than the one
+     * before.
+     */
+    private static List<Replayed> replay(HeapLiveSetForecaster heap, List<Window> windows, boolean newPointsOnly) {
+        List<Replayed> replayed = new ArrayList<>();
+        int previousSize = 0;
+        for (int k = 0; k < ForecastBacktest.ORIGINS; k++) {
+            double share = ForecastBacktest.FIRST_ORIGIN + (1 - ForecastBacktest.FIRST_ORIGIN) * k / ForecastBacktest.ORIGINS;
+            Optional<ForecastTarget> target = heap.target(recordedContext(windows, (int) Math.round(windows.size() * share)));
+            if (target.isEmpty() || newPointsOnly && target.get().history().size() == previousSize) {
+                continue;
+            }
+            previousSize = target.get().history().size();
+            replayed.add(new Replayed(k, target.get(), heap.fitted(target.get())));
+        }
+        return replayed;
     }
 
     /** Windows of {@code resources/forecast/healthy-cache-long-heap-set-<set>.csv}, a real recording's heap. */
