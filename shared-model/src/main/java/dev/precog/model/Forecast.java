@@ -41,7 +41,8 @@ public record Forecast(
         int historyPoints,
         List<ModelScore> models,
         List<ForecastPoint> points,
-        String adjustment) {
+        String adjustment,
+        String historyNote) {
 
     public static final String RISING = "rising";
     public static final String FALLING = "falling";
@@ -60,7 +61,7 @@ public record Forecast(
     public Forecast withFirstDetectedAt(Instant first) {
         return new Forecast(id, metric, unit, model, direction, threshold, thresholdSource, currentValue, slopePerSecond,
                 intervalLevel, timeToThresholdSeconds, timeToThresholdLowSeconds, timeToThresholdHighSeconds, first,
-                horizonSeconds, resolutionSeconds, historyPoints, models, points, adjustment);
+                horizonSeconds, resolutionSeconds, historyPoints, models, points, adjustment, historyNote);
     }
 
     /**

@@ -123,7 +123,8 @@ final class ReportSummary {
     /**
      * "Forecast: heap.usedAfterGc reaches 512.0 MB (max heap (-Xmx)) in 2m42s (95%: 2m39s to 2m45s),
      * theil-sen-linear", or "stays below ... for the next 1h40m" when no crossing is forecast; what
-     * another signal added to the model's trend (the GC's CPU as the heap fills) last.
+     * another signal added to the model's trend (the GC's CPU as the heap fills), then why the history starts
+     * where it does (after a warm-up ramp), last.
      */
     static String forecastLine(JsonNode fc) {
         String unit = fc.path("unit").asText("BYTES");
@@ -131,7 +132,8 @@ final class ReportSummary {
         boolean falling = "falling".equals(fc.path("direction").asText());
         JsonNode eta = fc.path("timeToThresholdSeconds");
         String model = ", " + fc.path("model").asText() + ", now " + value(fc.path("currentValue").asDouble(), unit)
-                + (fc.hasNonNull("adjustment") ? ", " + fc.path("adjustment").asText() : "");
+                + (fc.hasNonNull("adjustment") ? ", " + fc.path("adjustment").asText() : "")
+                + (fc.hasNonNull("historyNote") ? "; " + fc.path("historyNote").asText() : "");
         if (eta.isNull() || eta.isMissingNode()) {
             return "Forecast: " + text(fc, "metric") + (falling ? " stays above " : " stays below ") + limit + " for the next "
                     + Format.duration(fc.path("horizonSeconds").asDouble()) + model;

@@ -17,12 +17,14 @@ public final class ForecastInfo {
     private final String thresholdSource;
     private final String firstDetectedAt;
     private final String adjustment;
+    private final String historyNote;
 
     @ConstructorParameters({"metric", "model", "threshold", "currentValue", "timeToThresholdSeconds",
-        "timeToThresholdLowSeconds", "timeToThresholdHighSeconds", "unit", "thresholdSource", "firstDetectedAt", "adjustment"})
+        "timeToThresholdLowSeconds", "timeToThresholdHighSeconds", "unit", "thresholdSource", "firstDetectedAt", "adjustment",
+        "historyNote"})
     public ForecastInfo(String metric, String model, double threshold, double currentValue,
             double timeToThresholdSeconds, double timeToThresholdLowSeconds, double timeToThresholdHighSeconds,
-            String unit, String thresholdSource, String firstDetectedAt, String adjustment) {
+            String unit, String thresholdSource, String firstDetectedAt, String adjustment, String historyNote) {
         this.metric = metric;
         this.model = model;
         this.threshold = threshold;
@@ -34,13 +36,15 @@ public final class ForecastInfo {
         this.thresholdSource = thresholdSource;
         this.firstDetectedAt = firstDetectedAt;
         this.adjustment = adjustment;
+        this.historyNote = historyNote;
     }
 
     static ForecastInfo of(Forecast f) {
         return new ForecastInfo(f.metric(), f.model(), f.threshold(), f.currentValue(),
                 orMinusOne(f.timeToThresholdSeconds()), orMinusOne(f.timeToThresholdLowSeconds()),
                 orMinusOne(f.timeToThresholdHighSeconds()), f.unit() == null ? null : f.unit().name(), f.thresholdSource(),
-                f.firstDetectedAt() == null ? null : f.firstDetectedAt().toString(), f.adjustment());
+                f.firstDetectedAt() == null ? null : f.firstDetectedAt().toString(), f.adjustment(),
+                f.historyNote());
     }
 
     private static double orMinusOne(Double d) {
@@ -93,5 +97,10 @@ public final class ForecastInfo {
     /** What the upper bands add to the model's trend, in words (the report's {@code adjustment}), or null. */
     public String getAdjustment() {
         return adjustment;
+    }
+
+    /** Why the forecast's history starts where it does, in words (the report's {@code historyNote}), or null. */
+    public String getHistoryNote() {
+        return historyNote;
     }
 }

@@ -50,6 +50,21 @@ class ReportSummaryTest {
     }
 
     @Test
+    void aForecastFittedAfterAWarmUpRampSaysWhereItsHistoryStarts() throws IOException {
+        String json = """
+                {"forecasts": [{"metric": "heap.usedAfterGc", "unit": "BYTES", "model": "level", "direction": "rising",
+                  "threshold": 268435456, "thresholdSource": "max heap (-Xmx)", "currentValue": 115343360,
+                  "horizonSeconds": 2400, "timeToThresholdSeconds": null, "adjustment": null,
+                  "historyNote": "fitted from where the series settled after a warm-up ramp, whose 6 points (30s) are left out"}]}
+                """;
+
+        assertThat(print(json)).contains("""
+                Forecast: heap.usedAfterGc stays below 256.0 MB (max heap (-Xmx)) for the next 40m00s, level, now 110.0 MB;\
+                 fitted from where the series settled after a warm-up ramp, whose 6 points (30s) are left out
+                """);
+    }
+
+    @Test
     void theAgentsCostAndBudgetAreShownWithWhatWasLowered() throws IOException {
         String json = """
                 {"agent": {"cpuFractionOfOneCore": 0.0327, "allocatedBytes": 1048576, "eventsProcessed": 3839, "eventsDropped": 0,

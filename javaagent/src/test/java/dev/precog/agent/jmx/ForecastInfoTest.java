@@ -13,7 +13,7 @@ class ForecastInfoTest {
     private static Forecast cpu(Double eta, String adjustment) {
         return new Forecast("forecast:cpu.jvmTotal", "cpu.jvmTotal", Unit.RATIO, "level", Forecast.RISING, 0.9,
                 "90% of all CPUs", 0.05, 0, 0.95, eta, eta == null ? null : eta / 2, null, Instant.parse("2026-12-03T10:00:00Z"),
-                600, 10, 60, List.of(), List.of(), adjustment);
+                600, 10, 60, List.of(), List.of(), adjustment, null);
     }
 
     @Test

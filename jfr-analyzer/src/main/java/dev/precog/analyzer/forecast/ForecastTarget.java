@@ -28,40 +28,48 @@ import java.util.Locale;
  * @param rateShare the least error scale of the trend's rate, as a share of the fitted rate: no band is narrower
  *     than the textbook multiple of this share of what the trend adds by the lead, however straight the history
  *     (see {@link MetaspaceForecaster#RATE_SHARE})
+ * @param historyNote why the history starts where it does, in words, when that is not simply after the warm-up
+ *     share (see {@link WarmUpRamp}); null otherwise
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
         Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, double levelShare,
-        double rateShare) {
+        double rateShare, String historyNote) {
 
     /** A target whose series owes nothing to another signal. */
     public ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
             Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
         this(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                Allowance.NONE, 0, 0);
+                Allowance.NONE, 0, 0, null);
     }
 
     /** The same target against another limit: what the backtest does to time a crossing it saw. */
     public ForecastTarget withThreshold(double limit, String source) {
         return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                above, levelShare, rateShare);
+                above, levelShare, rateShare, historyNote);
     }
 
     /** The same target with {@code allowance} added above its trend. */
     public ForecastTarget withAbove(Allowance allowance) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, allowance, levelShare, rateShare);
+                horizonSeconds, allowance, levelShare, rateShare, historyNote);
     }
 
     /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the level. */
     public ForecastTarget withLevelShare(double share) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, above, share, rateShare);
+                horizonSeconds, above, share, rateShare, historyNote);
     }
 
     /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the trend's growth. */
     public ForecastTarget withRateShare(double share) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, above, levelShare, share);
+                horizonSeconds, above, levelShare, share, historyNote);
+    }
+
+    /** The same target saying, in {@code note}, why its history starts where it does. */
+    public ForecastTarget withHistoryNote(String note) {
+        return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
+                horizonSeconds, above, levelShare, rateShare, note);
     }
 
     /**

@@ -81,9 +81,11 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
         boolean onlyPromoted = headroom.isPresent() && context.timeline().sumSince(Metric.OLD_GC_COUNT, 0) == 0;
         candidates = exponential ? WITH_EXPONENTIAL : onlyPromoted ? STILL_PROMOTING : ModelSelection.CANDIDATES;
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(WarmUpRamp::settled)
-                .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "max heap (-Xmx)", true, confirmedGrowth, 0, max,
+                .map(s -> new ForecastTarget(metric(), Unit.BYTES, s.history(), max, "max heap (-Xmx)", true, confirmedGrowth, 0,
+                        max,
                         // a growth the leak detector confirmed is followed as far as a week
-                        confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s))
+                        confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s.history()))
+                        .withHistoryNote(s.note())
                         .withLevelShare(SURVIVOR_SHARE)
                         .withAbove(ForecastTarget.Allowance.larger(
                                 context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE,

@@ -30,7 +30,7 @@ public final class MetaspaceForecaster extends MetricForecaster {
             return Optional.empty();
         }
         return prepared(context.timeline(), Metric.METASPACE_USED).map(WarmUpRamp::settled)
-                .map(s -> new ForecastTarget(metric(), Unit.BYTES, s, max, "-XX:MaxMetaspaceSize", true, null, 0,
-                        Double.MAX_VALUE, SeriesForecaster.horizon(s)).withRateShare(RATE_SHARE));
+                .map(s -> new ForecastTarget(metric(), Unit.BYTES, s.history(), max, "-XX:MaxMetaspaceSize", true, null, 0,
+                        Double.MAX_VALUE, SeriesForecaster.horizon(s.history())).withRateShare(RATE_SHARE).withHistoryNote(s.note()));
     }
 }

@@ -138,7 +138,7 @@ final class SeriesForecaster {
         return new Forecast("forecast:" + target.metric(), target.metric(), target.unit(), fitted.selection().model().name(),
                 target.rising() ? Forecast.RISING : Forecast.FALLING, target.threshold(), target.thresholdSource(),
                 clip(target, fit.valueAt(0)), fit.slope(), 0.95, eta, etaLow, etaHigh, null, horizon, step, h.size(),
-                fitted.selection().scores(), points, target.above().describe(shown));
+                fitted.selection().scores(), points, target.above().describe(shown), target.historyNote());
     }
 
     /** Seconds relative to the last point. */

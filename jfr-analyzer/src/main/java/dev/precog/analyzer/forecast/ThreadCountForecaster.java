@@ -58,7 +58,7 @@ public final class ThreadCountForecaster extends MetricForecaster {
         double threshold = limit == null ? Double.POSITIVE_INFINITY : limit.value();
         String source = limit == null ? NO_LIMIT : limit.source();
         return prepared(context.timeline(), Metric.THREADS_ACTIVE).map(WarmUpRamp::settled)
-                .map(s -> new ForecastTarget(metric(), Unit.COUNT, s, threshold, source, true, null, 0,
-                        Double.MAX_VALUE, SeriesForecaster.horizon(s)));
+                .map(s -> new ForecastTarget(metric(), Unit.COUNT, s.history(), threshold, source, true, null, 0,
+                        Double.MAX_VALUE, SeriesForecaster.horizon(s.history())).withHistoryNote(s.note()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.report.Format;
 import dev.precog.analyzer.stats.Median;
 import dev.precog.analyzer.stats.TheilSen;
 import dev.precog.analyzer.timeline.Series;
@@ -35,10 +36,20 @@ final class WarmUpRamp {
 
     private WarmUpRamp() {}
 
+    /**
+     * A history to forecast from, and why it starts where it does when that is after a ramp (else null): an
+     * operator who sees a heap's forecast built on three minutes of a ten-minute run should be told why.
+     */
+    record Settled(Series history, String note) {}
+
     /** {@code s} from where it settled after a ramp, or {@code s} itself when it did not ramp and settle. */
-    static Series settled(Series s) {
+    static Settled settled(Series s) {
         int start = start(s.times(), s.values());
-        return start == 0 ? s : s.from(start);
+        if (start == 0) {
+            return new Settled(s, null);
+        }
+        return new Settled(s.from(start), "fitted from where the series settled after a warm-up ramp, whose " + start
+                + " points (" + Format.duration(s.times()[start] - s.times()[0]) + ") are left out");
     }
 
     /** The index the held stretch starts at; 0 when the history did not ramp and then hold. */

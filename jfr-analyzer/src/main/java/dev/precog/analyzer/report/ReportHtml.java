@@ -175,8 +175,11 @@ public final class ReportHtml {
                 h.raw("<br><span class=\"muted\">").text(f.adjustment()).raw("</span>");
             }
             h.raw("</td><td>").text(f.model()).raw("<br><span class=\"muted\">").text(f.historyPoints() + " points every "
-                    + Format.duration(f.resolutionSeconds())).raw("</span></td><td>").raw(ForecastChart.svg(f, origin))
-                    .raw("</td></tr>\n");
+                    + Format.duration(f.resolutionSeconds()));
+            if (f.historyNote() != null) {
+                h.raw("<br>").text(f.historyNote());
+            }
+            h.raw("</span></td><td>").raw(ForecastChart.svg(f, origin)).raw("</td></tr>\n");
         }
         h.raw("</table>\n");
     }

@@ -117,7 +117,8 @@ public final class ReportJson {
                     .field("timeToThresholdHighSeconds", x.timeToThresholdHighSeconds())
                     .field("firstDetectedAt", x.firstDetectedAt()).field("horizonSeconds", x.horizonSeconds())
                     .field("resolutionSeconds", x.resolutionSeconds()).field("historyPoints", x.historyPoints())
-                    .field("models", x.models()).field("points", x.points()).field("adjustment", x.adjustment()).endObject();
+                    .field("models", x.models()).field("points", x.points()).field("adjustment", x.adjustment())
+                    .field("historyNote", x.historyNote()).endObject();
         }
 
         private static void heapDump(HeapDumpSuggestion x, JsonWriter w) {

@@ -14,7 +14,7 @@ class ForecastTrackerTest {
 
     private static Forecast forecast(Double eta) {
         return new Forecast("forecast:heap.usedAfterGc", "heap.usedAfterGc", Unit.BYTES, "theil-sen-linear", Forecast.RISING,
-                100, "max heap", 50, 1, 0.95, eta, eta, eta, null, 3600, 10, 60, List.of(), List.of(), null);
+                100, "max heap", 50, 1, 0.95, eta, eta, eta, null, 3600, 10, 60, List.of(), List.of(), null, null);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.report.Format;
 import dev.precog.analyzer.timeline.Series;
 import dev.precog.analyzer.timeline.Timeline;
 import dev.precog.model.Forecast;
@@ -270,6 +271,23 @@ class HeapLiveSetForecasterTest {
         assertThat((double) in80 / pairs).isBetween(0.70, 0.95);
         // from the second half of the recording on, a minute ahead the 80% band is a few MB wide, not the whole heap
         assertThat(widest).isPositive().isLessThan(10 * 1e6);
+    }
+
+    @Test
+    void aWarmedUpCachesForecastSaysItsHistoryStartsWhereTheRampEnded() throws IOException {
+        List<Window> windows = recordedHeap("/forecast/plateau-warming-cache-heap-set-22.csv", 5);
+        AnalysisContext context = recordedContext(windows, windows.size());
+        Series prepared = MetricForecaster.prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).orElseThrow();
+
+        Forecast settled = new HeapLiveSetForecaster().forecast(context).orElseThrow();
+
+        // the operator is told why the history is shorter than the run, and how much of it was the ramp
+        int ramp = prepared.size() - settled.historyPoints();
+        assertThat(ramp).isPositive();
+        assertThat(settled.historyNote()).isEqualTo("fitted from where the series settled after a warm-up ramp, whose "
+                + ramp + " points (" + Format.duration(prepared.times()[ramp] - prepared.times()[0]) + ") are left out");
+        // a leak's line never settled: its whole history is fitted, and nothing is said about it
+        assertThat(forecaster.forecast(context(60, GB, i -> 200 * MB + 10 * MB * i / 6.0)).orElseThrow().historyNote()).isNull();
     }
 
     /** One forecast of a replay: the origin's index among the backtest's, its target and the model fitted to it. */

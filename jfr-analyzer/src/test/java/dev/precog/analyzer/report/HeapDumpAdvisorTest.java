@@ -177,6 +177,6 @@ class HeapDumpAdvisorTest {
     static Forecast heapForecast(Double point, Double low, Double high) {
         return new Forecast("forecast:heap.usedAfterGc", Metric.HEAP_USED_AFTER_GC.key(), Unit.BYTES, "theil-sen",
                 Forecast.RISING, GB,
-                "-Xmx", 300 * MB, 1000, 0.95, point, low, high, null, 6 * 3600, 10, 60, List.of(), List.of(), null);
+                "-Xmx", 300 * MB, 1000, 0.95, point, low, high, null, 6 * 3600, 10, 60, List.of(), List.of(), null, null);
     }
 }

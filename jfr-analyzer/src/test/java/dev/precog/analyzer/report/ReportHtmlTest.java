@@ -35,12 +35,16 @@ class ReportHtmlTest {
     }
 
     private static Forecast heapForecast() {
+        return heapForecast(null);
+    }
+
+    private static Forecast heapForecast(String historyNote) {
         List<ForecastPoint> points = List.of(
                 new ForecastPoint(NOW.plusSeconds(60), 220e6, 200e6, 240e6, 210e6, 230e6),
                 new ForecastPoint(NOW.plusSeconds(120), 260e6, 230e6, 290e6, 245e6, 275e6));
         return new Forecast("forecast:heap.usedAfterGc", "heap.usedAfterGc", Unit.BYTES, "theil-sen-linear", Forecast.RISING, 268435456,
                 "max heap (-Xmx)", 180e6, 0.66e6, 0.95, 133.0, 120.0, 150.0, NOW.minusSeconds(60), 600, 5, 40,
-                List.of(new Forecast.ModelScore("theil-sen-linear", 1e6, 200, true)), points, null);
+                List.of(new Forecast.ModelScore("theil-sen-linear", 1e6, 200, true)), points, null, historyNote);
     }
 
     private static Report report(List<Finding> findings, List<Forecast> forecasts, HeapDumpSuggestion dump) {
@@ -109,6 +113,17 @@ class ReportHtmlTest {
         double[] x = xs(html, "polyline class=\"point\" points=\"([^\"]+)\"");
         assertThat(x[0]).isLessThan(x[1]).isLessThan(x[2]);
         assertThat(x[2]).isCloseTo(ForecastChart.WIDTH - 4, within(0.1));
+    }
+
+    @Test
+    void aForecastFittedFromWhereAWarmUpRampEndedSaysSoUnderItsModel() {
+        String note = "fitted from where the series settled after a warm-up ramp, whose 6 points (30s) are left out";
+
+        String html = ReportHtml.toHtml(report(List.of(), List.of(heapForecast(note)), null));
+
+        assertThat(html).contains("theil-sen-linear<br><span class=\"muted\">40 points every 5s<br>" + note + "</span>");
+        assertThat(ReportHtml.toHtml(report(List.of(), List.of(heapForecast()), null)))
+                .contains("40 points every 5s</span>").doesNotContain("warm-up ramp");
     }
 
     @Test
