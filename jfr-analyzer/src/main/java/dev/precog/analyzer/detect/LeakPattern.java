@@ -106,11 +106,7 @@ public record LeakPattern(String name, String reason) {
             excess[i] = v[i + 1] - v[i] - slope * (t[i + 1] - t[i]);
         }
         double median = Median.of(excess);
-        double[] deviation = new double[n];
-        for (int i = 0; i < n; i++) {
-            deviation[i] = Math.abs(excess[i] - median);
-        }
-        double sigma = 1.4826 * Median.of(deviation);
+        double sigma = Median.spreadAbout(excess, median);
         int stepPoints = 0;
         int steps = 0;
         double stepRise = 0;

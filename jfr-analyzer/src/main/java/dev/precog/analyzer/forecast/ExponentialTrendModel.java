@@ -96,15 +96,11 @@ final class ExponentialTrendModel implements ForecastModel {
         double rate = best[0];
         double base = best[1];
         double scale = best[2];
-        double[] deviation = new double[n];
-        for (int i = 0; i < n; i++) {
-            deviation[i] = Math.abs(v[i] - base - scale * Math.exp(rate * x[i]));
-        }
-        double residual = 1.4826 * Median.of(deviation);
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
             r[i] = v[i] - base - scale * Math.exp(rate * x[i]);
         }
+        double residual = Median.spreadAbout(r, 0);
         double rho = LinearTrendModel.autocorrelation(r);
         double rateSe = Math.max(shift, Math.sqrt((1 + rho) / (1 - rho)) * rateStandardError(x, v, rate, best[3]));
         return new Fit() {

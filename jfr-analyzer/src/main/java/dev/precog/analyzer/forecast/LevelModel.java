@@ -37,11 +37,7 @@ final class LevelModel implements ForecastModel {
         // four points is a guess: two of them sit next to the median by construction), and how far
         // the level itself may be off
         int spread = Math.min(n, Math.max(SPREAD_POINTS, recent));
-        double[] deviation = new double[spread];
-        for (int i = 0; i < spread; i++) {
-            deviation[i] = Math.abs(v[n - spread + i] - level);
-        }
-        double scale = 1.4826 * Median.of(deviation);
+        double scale = Median.spreadAbout(java.util.Arrays.copyOfRange(v, n - spread, n), level);
         double sigma = Math.sqrt(scale * scale * (1 + 1.0 / recent));
         return new Fit() {
             @Override

@@ -56,12 +56,10 @@ final class SeasonalTrendModel implements ForecastModel {
             return null;
         }
         double[] rest = new double[n];
-        double[] deviation = new double[n];
         for (int i = 0; i < n; i++) {
             rest[i] = r[i] - cycle.valueAt(x[i]);
-            deviation[i] = Math.abs(rest[i]);
         }
-        double scale = 1.4826 * Median.of(deviation);
+        double scale = Median.spreadAbout(rest, 0);
         Fit trend = LinearTrendModel.fitOf(line, x, rest, scale);
         double offset = mean;
         return new Fit() {

@@ -60,11 +60,7 @@ final class WarmUpRamp {
         }
         double[] last = Arrays.copyOfRange(v, n - MIN_SETTLED_POINTS, n);
         double level = Median.of(last);
-        double[] deviations = new double[last.length];
-        for (int i = 0; i < last.length; i++) {
-            deviations[i] = Math.abs(last[i] - level);
-        }
-        double spread = 1.4826 * Median.of(deviations);
+        double spread = Median.spreadAbout(last, level);
         double half = Math.max(Math.max(BAND_SIGMAS * spread, BAND_SHARE_OF_RISE * Math.abs(level - v[0])), ModelSelection.floor(v));
         int start = n;
         while (start > 0 && Math.abs(v[start - 1] - level) <= half) {

@@ -51,11 +51,7 @@ public record TheilSen(
             residuals[i] = y[i] - slope * x[i];
         }
         double intercept = median(residuals.clone());
-        double[] absolute = new double[n];
-        for (int i = 0; i < n; i++) {
-            absolute[i] = Math.abs(residuals[i] - intercept);
-        }
-        double scale = 1.4826 * median(absolute);
+        double scale = Median.spreadAbout(residuals, intercept);
         return new TheilSen(slope, intercept, slopeLow, slopeHigh, level, scale);
     }
 
