@@ -322,7 +322,7 @@ public final class ForecastBacktest {
             }
             if (detail != null) {
                 details.add(new OriginDetail(truth.metric(), truth.unit(), originTime - start, target.history().size(),
-                        fitted.selection().model().name(), target.above().describe(horizon), List.copyOf(detail), timing));
+                        fitted.selection().model().name(), fitted.adjustment(horizon), List.copyOf(detail), timing));
             }
         }
 

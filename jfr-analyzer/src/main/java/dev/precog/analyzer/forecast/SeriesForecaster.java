@@ -61,6 +61,14 @@ final class SeriesForecaster {
         }
 
         /**
+         * What the upper bands add to the model's trend by {@code lead}, in words, or null: every allowance
+         * the fit added counts (the history's acceleration, its departure), not only the target's own.
+         */
+        String adjustment(double lead) {
+            return target.above().describe(lead);
+        }
+
+        /**
          * How far the point forecast, or a 95% band ({@code side} +1 the band towards the limit, -1
          * the other), is past the limit at {@code lead}.
          */
@@ -138,7 +146,7 @@ final class SeriesForecaster {
         return new Forecast("forecast:" + target.metric(), target.metric(), target.unit(), fitted.selection().model().name(),
                 target.rising() ? Forecast.RISING : Forecast.FALLING, target.threshold(), target.thresholdSource(),
                 clip(target, fit.valueAt(0)), fit.slope(), 0.95, eta, etaLow, etaHigh, null, horizon, step, h.size(),
-                fitted.selection().scores(), points, target.above().describe(shown), target.historyNote());
+                fitted.selection().scores(), points, fitted.adjustment(shown), target.historyNote());
     }
 
     /** Seconds relative to the last point. */

@@ -59,6 +59,24 @@ class AccelerationTest {
         assertThat(f.points()).allSatisfy(p -> assertThat(p.value()).isLessThan(p.high80()));
     }
 
+    /**
+     * What raised the bands is said from the fit, not from the target it was made for: the acceleration is
+     * found while fitting, and the backtest's detail, which read the target, said nothing of it.
+     */
+    @Test
+    void theBandsSayTheAccelerationTheFitFoundThoughTheTargetHadNoAllowance() {
+        Random r = new Random(7);
+        Series s = series(12, i -> 100 + 20 * Math.exp(0.08 * i) + 0.3 * r.nextGaussian());
+        ForecastTarget target = new ForecastTarget("heap.usedAfterGc", Unit.BYTES, s, 1e12, "max heap", true, null, 0, 1e12,
+                SeriesForecaster.horizon(s));
+
+        SeriesForecaster.Fitted fitted = SeriesForecaster.fit(target,
+                ModelSelection.select(SeriesForecaster.relativeTimes(s), s.values()));
+
+        assertThat(target.above().describe(target.horizonSeconds())).isNull();
+        assertThat(fitted.adjustment(target.horizonSeconds())).contains("acceleration");
+    }
+
     /** Its first ninety seconds, ten points that look like a line, already tell where it goes. */
     @Test
     void aBacklogsFirstTenPointsAreEnough() {
