@@ -208,7 +208,7 @@ public final class ForecastBacktest {
         Timeline replay = new Timeline(windows.size() + 1);
         int next = 0;
         for (int k = 0; k < ORIGINS; k++) {
-            int origin = (int) Math.round(windows.size() * (FIRST_ORIGIN + (1 - FIRST_ORIGIN) * k / ORIGINS));
+            int origin = originWindows(windows.size(), k);
             while (next < origin) {
                 replay.add(windows.get(next++));
             }
@@ -224,6 +224,11 @@ public final class ForecastBacktest {
         scorers.values().forEach(s -> scores.add(s.result()));
         return new Result(recording.toAbsolutePath().toString(), window.toMillis() / 1000.0, windows.size(), scores,
                 List.copyOf(details));
+    }
+
+    /** How many of {@code windows} the {@code k}-th origin has seen: evenly spread from {@link #FIRST_ORIGIN} of them. */
+    static int originWindows(int windows, int k) {
+        return (int) Math.round(windows * (FIRST_ORIGIN + (1 - FIRST_ORIGIN) * k / ORIGINS));
     }
 
     /**

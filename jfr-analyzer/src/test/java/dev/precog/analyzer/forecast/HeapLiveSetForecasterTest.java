@@ -303,8 +303,7 @@ class HeapLiveSetForecasterTest {
         List<Replayed> replayed = new ArrayList<>();
         int previousSize = 0;
         for (int k = 0; k < ForecastBacktest.ORIGINS; k++) {
-            double share = ForecastBacktest.FIRST_ORIGIN + (1 - ForecastBacktest.FIRST_ORIGIN) * k / ForecastBacktest.ORIGINS;
-            Optional<ForecastTarget> target = heap.target(recordedContext(windows, (int) Math.round(windows.size() * share)));
+            Optional<ForecastTarget> target = heap.target(recordedContext(windows, ForecastBacktest.originWindows(windows.size(), k)));
             if (target.isEmpty() || newPointsOnly && target.get().history().size() == previousSize) {
                 continue;
             }
