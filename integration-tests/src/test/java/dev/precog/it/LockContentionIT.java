@@ -15,6 +15,7 @@ import dev.precog.it.workload.TenantPlugin;
 import dev.precog.it.workload.TenantPluginService;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -66,6 +67,12 @@ class LockContentionIT {
             assertThat(f.path("summary").asText()).startsWith("Threads wait for monitor " + LEDGER);
             assertThat(f.path("suggestions").toString()).contains("Shrink the critical section in " + LEDGER + ".reserve:")
                     .contains("jcmd " + service.pid() + " Thread.print -l");
+            // the live verdict can come as soon as the agent holds the detector's least span, and the recording,
+            // started a little later, then held less (29 s on a CI run where the offline analysis found nothing):
+            // keep the service until the agent has analysed ten seconds more than that
+            Reports.await(service, Reports.file(dir, service.pid()), "40 s of windows analysed", Duration.ofMinutes(2),
+                    r -> assertThat(Duration.between(Instant.parse(r.path("analysis").path("from").asText()),
+                            Instant.parse(r.path("analysis").path("to").asText())).toSeconds()).isGreaterThanOrEqualTo(40));
             assertThat(service.stop()).as(service::describe).isEqualTo(ChildJvm.EXIT_ON_STDIN_CLOSED);
         }
 
