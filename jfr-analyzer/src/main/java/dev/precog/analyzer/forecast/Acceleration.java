@@ -1,5 +1,6 @@
 package dev.precog.analyzer.forecast;
 
+import dev.precog.analyzer.report.Format;
 import dev.precog.analyzer.stats.LinearSystem;
 import dev.precog.analyzer.stats.NormalDistribution;
 import dev.precog.model.Unit;
@@ -16,7 +17,9 @@ import java.util.function.DoubleUnaryOperator;
  * history, or the quadratic when that declines. Where the exponential is less sure of itself than the model (a
  * rate fitted to a minute of backlog is uncertain, and a rate a little off compounds), the bands
  * widen by the difference. Beyond {@link #CARRIED_SPANS} history spans ahead the curve is not
- * trusted to keep bending and goes on at the slope it had there.
+ * trusted to keep bending and goes on at the slope it had there. Where the raised trend passes the
+ * metric's limit, the report says when, not what the curve would add past it: an exponential fitted to a
+ * line with one jump in it, carried for minutes, added terabytes to a heap of megabytes in words.
  */
 final class Acceleration implements ForecastTarget.Allowance {
 
@@ -33,6 +36,9 @@ final class Acceleration implements ForecastTarget.Allowance {
     static final double RISING_SHARE = 0.25;
     /** How far ahead, in history spans, the curve keeps bending. */
     static final double CARRIED_SPANS = 2;
+    /** Leads tried when looking for where the raised trend reaches the limit; then refined by bisection. */
+    private static final int SEARCH_STEPS = 200;
+    private static final int BISECTIONS = 40;
 
     private final DoubleUnaryOperator curve;
     /** The curve's own standard error (its rate a little off compounds), 0 for the quadratic. */
@@ -40,22 +46,30 @@ final class Acceleration implements ForecastTarget.Allowance {
     private final double bendsUntil;
     private final ForecastModel.Fit fit;
     private final Unit unit;
+    /** The metric's limit above, where the report stops counting what the curve adds. */
+    private final double limit;
 
     private Acceleration(DoubleUnaryOperator curve, DoubleUnaryOperator curveSigma, double bendsUntil, ForecastModel.Fit fit,
-            Unit unit) {
+            Unit unit, double limit) {
         this.curve = curve;
         this.curveSigma = curveSigma;
         this.bendsUntil = bendsUntil;
         this.fit = fit;
         this.unit = unit;
+        this.limit = limit;
+    }
+
+    /** {@link #of(double[], double[], ForecastModel.Fit, Unit, double)} for a metric without a limit. */
+    static ForecastTarget.Allowance of(double[] x, double[] v, ForecastModel.Fit fit, Unit unit) {
+        return of(x, v, fit, unit, Double.POSITIVE_INFINITY);
     }
 
     /**
      * What the acceleration of {@code v} over {@code x} (seconds, last point at 0) adds beyond
      * {@code fit}, or {@link ForecastTarget.Allowance#NONE} when the history does not bend upwards
-     * significantly.
+     * significantly; {@code limit} is the metric's limit above, for the words only.
      */
-    static ForecastTarget.Allowance of(double[] x, double[] v, ForecastModel.Fit fit, Unit unit) {
+    static ForecastTarget.Allowance of(double[] x, double[] v, ForecastModel.Fit fit, Unit unit, double limit) {
         int n = v.length;
         if (n < MIN_POINTS) {
             return NONE;
@@ -121,13 +135,13 @@ final class Acceleration implements ForecastTarget.Allowance {
         double bendsUntil = CARRIED_SPANS * span;
         ForecastModel.Fit exponential = new ExponentialTrendModel().fit(x, v);
         if (exponential != null) {
-            return new Acceleration(exponential::valueAt, exponential::sigmaAt, bendsUntil, fit, unit);
+            return new Acceleration(exponential::valueAt, exponential::sigmaAt, bendsUntil, fit, unit, limit);
         }
         DoubleUnaryOperator quadratic = lead -> {
             double t = lead - centre;
             return b * t + c * t * t;
         };
-        return new Acceleration(quadratic, lead -> 0, bendsUntil, fit, unit);
+        return new Acceleration(quadratic, lead -> 0, bendsUntil, fit, unit, limit);
     }
 
     @Override
@@ -158,7 +172,42 @@ final class Acceleration implements ForecastTarget.Allowance {
 
     @Override
     public String describe(double lead) {
-        String amount = ForecastTarget.Allowance.amount(at(lead, 0.95), unit);
-        return "upper bands raised by the history's acceleration: " + amount + " above the trend by the last point";
+        double reached = reachesLimit(lead);
+        if (Double.isNaN(reached)) {
+            String amount = ForecastTarget.Allowance.amount(at(lead, 0.95), unit);
+            return "upper bands raised by the history's acceleration: " + amount + " above the trend by the last point";
+        }
+        return "upper bands raised by the history's acceleration, to the limit (" + ForecastTarget.Allowance.amount(limit, unit)
+                + ") " + Format.duration(reached) + " ahead: " + ForecastTarget.Allowance.amount(at(reached, 0.95), unit)
+                + " above the trend by then";
+    }
+
+    /**
+     * The first lead up to {@code lead} at which the trend raised by the 95% allowance reaches the limit, NaN when
+     * it does not (or the trend is past it already).
+     */
+    private double reachesLimit(double lead) {
+        DoubleUnaryOperator beyond = l -> fit.valueAt(l) + at(l, 0.95) - limit;
+        if (!(lead > 0) || Double.isInfinite(limit) || beyond.applyAsDouble(0) >= 0) {
+            return Double.NaN;
+        }
+        double below = 0;
+        for (int i = 1; i <= SEARCH_STEPS; i++) {
+            double l = lead * i / SEARCH_STEPS;
+            if (beyond.applyAsDouble(l) >= 0) {
+                double above = l;
+                for (int b = 0; b < BISECTIONS; b++) {
+                    double mid = (below + above) / 2;
+                    if (beyond.applyAsDouble(mid) >= 0) {
+                        above = mid;
+                    } else {
+                        below = mid;
+                    }
+                }
+                return above;
+            }
+            below = l;
+        }
+        return Double.NaN;
     }
 }

@@ -103,7 +103,8 @@ final class SeriesForecaster {
         }
         if (target.rising() && selection.model().steadyIncrements()) {
             // a line or a level cannot bend; the history may
-            target = target.withAbove(ForecastTarget.Allowance.larger(target.above(), Acceleration.of(x, h.values(), fit, target.unit())));
+            target = target.withAbove(ForecastTarget.Allowance.larger(target.above(), Acceleration.of(x, h.values(), fit, target.unit(),
+                    target.threshold())));
         }
         if (target.rising()) {
             // a model robust to outliers still forecasts the old level when the latest points left it

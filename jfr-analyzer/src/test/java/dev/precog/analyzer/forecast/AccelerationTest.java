@@ -77,6 +77,31 @@ class AccelerationTest {
         assertThat(fitted.adjustment(target.horizonSeconds())).contains("acceleration");
     }
 
+    /**
+     * Past the limit the bands are clipped, so the words stop there too: when the raised trend reaches the
+     * maximum heap and what the curve adds by then, not the terabytes an exponential carried for minutes would
+     * add to a heap of megabytes. Without a limit in reach, what it adds by the last point.
+     */
+    @Test
+    void theAccelerationIsToldUpToTheLimit() {
+        double mb = 1024.0 * 1024;
+        Random r = new Random(7);
+        Series s = series(12, i -> mb * (100 + 20 * Math.exp(0.08 * i) + 0.3 * r.nextGaussian()));
+        ModelSelection selection = ModelSelection.select(SeriesForecaster.relativeTimes(s), s.values());
+        ForecastTarget capped = new ForecastTarget("heap.usedAfterGc", Unit.BYTES, s, 256 * mb, "max heap", true, null, 0,
+                256 * mb, SeriesForecaster.horizon(s));
+        ForecastTarget unbounded = new ForecastTarget("heap.usedAfterGc", Unit.BYTES, s, 1e15, "max heap", true, null, 0, 1e15,
+                SeriesForecaster.horizon(s));
+
+        String told = SeriesForecaster.forecast(capped, selection).adjustment();
+        String beyond = SeriesForecaster.forecast(unbounded, selection).adjustment();
+
+        assertThat(told).startsWith("upper bands raised by the history's acceleration, to the limit (256.0 MB) ")
+                .matches(".* ahead: [0-9.]+ MB above the trend by then");
+        assertThat(beyond).startsWith("upper bands raised by the history's acceleration: ").endsWith(" above the trend by the last point")
+                .doesNotContain(" MB ");
+    }
+
     /** Its first ninety seconds, ten points that look like a line, already tell where it goes. */
     @Test
     void aBacklogsFirstTenPointsAreEnough() {
