@@ -36,9 +36,6 @@ final class Acceleration implements ForecastTarget.Allowance {
     static final double RISING_SHARE = 0.25;
     /** How far ahead, in history spans, the curve keeps bending. */
     static final double CARRIED_SPANS = 2;
-    /** Leads tried when looking for where the raised trend reaches the limit; then refined by bisection. */
-    private static final int SEARCH_STEPS = 200;
-    private static final int BISECTIONS = 40;
 
     private final DoubleUnaryOperator curve;
     /** The curve's own standard error (its rate a little off compounds), 0 for the quadratic. */
@@ -187,27 +184,10 @@ final class Acceleration implements ForecastTarget.Allowance {
      * it does not (or the trend is past it already).
      */
     private double reachesLimit(double lead) {
-        DoubleUnaryOperator beyond = l -> fit.valueAt(l) + at(l, 0.95) - limit;
-        if (!(lead > 0) || Double.isInfinite(limit) || beyond.applyAsDouble(0) >= 0) {
+        if (!(lead > 0) || Double.isInfinite(limit) || fit.valueAt(0) >= limit) {
             return Double.NaN;
         }
-        double below = 0;
-        for (int i = 1; i <= SEARCH_STEPS; i++) {
-            double l = lead * i / SEARCH_STEPS;
-            if (beyond.applyAsDouble(l) >= 0) {
-                double above = l;
-                for (int b = 0; b < BISECTIONS; b++) {
-                    double mid = (below + above) / 2;
-                    if (beyond.applyAsDouble(mid) >= 0) {
-                        above = mid;
-                    } else {
-                        below = mid;
-                    }
-                }
-                return above;
-            }
-            below = l;
-        }
-        return Double.NaN;
+        Double reached = SeriesForecaster.firstCrossing(l -> fit.valueAt(l) + at(l, 0.95) - limit, lead);
+        return reached == null ? Double.NaN : reached;
     }
 }
