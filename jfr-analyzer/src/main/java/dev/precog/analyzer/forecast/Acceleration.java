@@ -56,11 +56,6 @@ final class Acceleration implements ForecastTarget.Allowance {
         this.limit = limit;
     }
 
-    /** {@link #of(double[], double[], ForecastModel.Fit, Unit, double)} for a metric without a limit. */
-    static ForecastTarget.Allowance of(double[] x, double[] v, ForecastModel.Fit fit, Unit unit) {
-        return of(x, v, fit, unit, Double.POSITIVE_INFINITY);
-    }
-
     /**
      * What the acceleration of {@code v} over {@code x} (seconds, last point at 0) adds beyond
      * {@code fit}, or {@link ForecastTarget.Allowance#NONE} when the history does not bend upwards

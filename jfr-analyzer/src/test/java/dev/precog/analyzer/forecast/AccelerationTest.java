@@ -28,7 +28,7 @@ class AccelerationTest {
     private static boolean bendsPastALine(Series s) {
         double[] x = SeriesForecaster.relativeTimes(s);
         ForecastModel.Fit line = new LinearTrendModel().fit(x, s.values());
-        return Acceleration.of(x, s.values(), line, Unit.BYTES) != ForecastTarget.Allowance.NONE;
+        return Acceleration.of(x, s.values(), line, Unit.BYTES, Double.POSITIVE_INFINITY) != ForecastTarget.Allowance.NONE;
     }
 
     /** The 95% upper band reaches {@code path} (continued past the history's last step) for two history spans. */
@@ -146,7 +146,7 @@ class AccelerationTest {
 
         ForecastModel.Fit level = new LevelModel().fit(x, s.values());
 
-        assertThat(Acceleration.of(x, s.values(), level, Unit.RATIO)).isSameAs(ForecastTarget.Allowance.NONE);
+        assertThat(Acceleration.of(x, s.values(), level, Unit.RATIO, Double.POSITIVE_INFINITY)).isSameAs(ForecastTarget.Allowance.NONE);
     }
 
     /**
@@ -178,7 +178,7 @@ class AccelerationTest {
 
         ForecastModel.Fit line = new LinearTrendModel().fit(x, s.values());
 
-        assertThat(Acceleration.of(x, s.values(), line, Unit.BYTES)).isSameAs(ForecastTarget.Allowance.NONE);
+        assertThat(Acceleration.of(x, s.values(), line, Unit.BYTES, Double.POSITIVE_INFINITY)).isSameAs(ForecastTarget.Allowance.NONE);
     }
 
     /**
