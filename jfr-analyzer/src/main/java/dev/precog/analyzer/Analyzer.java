@@ -33,8 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Analyzer {
 
-    /** A problem not seen for this many evaluations in a row is forgotten. */
-    private static final int FORGET_AFTER = 6;
+    /**
+     * A problem not seen for this many evaluations in a row is forgotten: until then it keeps its identity, and the
+     * agent's evidence of it (its class histograms, its censuses) is kept for it too.
+     */
+    public static final int FORGET_AFTER = 6;
 
     private final List<Detector> detectors;
     private final List<Forecaster> forecasters;
