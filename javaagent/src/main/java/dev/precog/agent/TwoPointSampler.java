@@ -10,12 +10,12 @@ import java.util.function.BiFunction;
  * sample, a second one {@code spacing} later (their comparison is the evidence), then a new
  * sample compared with the previous one every {@code refresh} while the problem lasts; at most
  * {@code maxPerHour} samples an hour, and a failing sampler is not retried for the rest of the
- * hour. A problem that drops out of the findings for less than {@link Analyzer#FORGET_AFTER}
- * evaluations is the same problem when it returns, as its finding's identity says: its samples are
- * kept and the schedule goes on. Starting a new pair at once took a class histogram (a full
- * collection) each time a leak's finding flickered: three or four within 80 s in the staircase scenario,
- * up to five within 90 s in the periodic report's, where two were meant. Called from the agent's
- * scheduler thread only.
+ * hour. A finding the detectors miss for a while stays in the findings (the analyzer holds it until
+ * it is forgotten), and past that its samples are still kept for {@link Analyzer#FORGET_AFTER}
+ * updates, so a return soon after is not a new pair either. Starting a new pair at once took a
+ * class histogram (a full collection) each time a leak's finding flickered: three or four within
+ * 80 s in the staircase scenario, up to five within 90 s in the periodic report's, where two were
+ * meant. Called from the agent's scheduler thread only.
  *
  * @param <S> one sample (a class histogram, a census)
  * @param <D> what two samples show (their difference)

@@ -22,6 +22,7 @@ import dev.precog.analyzer.report.HeapDumpAdvisor;
 import dev.precog.model.Finding;
 import dev.precog.model.Forecast;
 import dev.precog.model.HeapDumpSuggestion;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,15 +35,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Analyzer {
 
     /**
-     * A problem not seen for this many evaluations in a row is forgotten: until then it keeps its identity, and the
-     * agent's evidence of it (its class histograms, its censuses) is kept for it too.
+     * A problem not seen for this many evaluations in a row (and for {@link #FORGET_AFTER_TIME}) is forgotten: until
+     * then it keeps its identity and stays in the report as last found, and the agent's evidence of it (its class
+     * histograms, its censuses) is kept for it too.
      */
     public static final int FORGET_AFTER = 6;
+    /**
+     * Nor before it has been missed this long: evaluations come once per window, and a window may be 1 s. A young
+     * periodic leak's finding was missed for 36 s with 1-second windows (LeakPatternsIT, 2026-12-07).
+     */
+    public static final Duration FORGET_AFTER_TIME = Duration.ofMinutes(2);
 
     private final List<Detector> detectors;
     private final List<Forecaster> forecasters;
-    private final FindingTracker tracker = new FindingTracker(FORGET_AFTER);
-    private final ForecastTracker forecastTracker = new ForecastTracker(FORGET_AFTER);
+    private final FindingTracker tracker = new FindingTracker(FORGET_AFTER, FORGET_AFTER_TIME);
+    private final ForecastTracker forecastTracker = new ForecastTracker(FORGET_AFTER, FORGET_AFTER_TIME);
     private final AtomicLong failures = new AtomicLong();
 
     public Analyzer(List<Detector> detectors, List<Forecaster> forecasters) {
@@ -77,9 +84,9 @@ public final class Analyzer {
                 failures.incrementAndGet();
             }
         }
-        found.sort(Comparator.comparing(Finding::severity).reversed()
+        List<Finding> findings = new ArrayList<>(tracker.track(found, context.now()));
+        findings.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed()));
-        List<Finding> findings = tracker.track(found, context.now());
         List<Forecast> forecasts = new ArrayList<>();
         for (Forecaster f : forecasters) {
             try {

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One diagnosed problem. {@code id} stays the same while the same problem persists, and
- * {@code firstDetectedAt} is when it was first reported. The evidence keeps the order the detector
- * gave it (the report lists it so, most telling first, the same from one report to the next).
+ * One diagnosed problem. {@code id} stays the same while the same problem persists,
+ * {@code firstDetectedAt} is when it was first reported and {@code lastDetectedAt} when a detector
+ * last found it: earlier than the report when the finding is held through a short absence (see
+ * FindingTracker), with the rest as it was then. The evidence keeps the order the detector gave it
+ * (the report lists it so, most telling first, the same from one report to the next).
  */
 public record Finding(
         String id,
@@ -18,6 +20,7 @@ public record Finding(
         Severity severity,
         double confidence,
         Instant firstDetectedAt,
+        Instant lastDetectedAt,
         String pattern,
         String summary,
         Map<String, Object> evidence,
@@ -36,8 +39,21 @@ public record Finding(
         suggestions = List.copyOf(suggestions);
     }
 
+    /** A finding detected at {@code detectedAt}, for the first and the last time so far. */
+    public Finding(String id, FindingKind kind, Severity severity, double confidence, Instant detectedAt, String pattern,
+            String summary, Map<String, Object> evidence, List<Suspect> suspects, List<Suggestion> suggestions) {
+        this(id, kind, severity, confidence, detectedAt, detectedAt, pattern, summary, evidence, suspects, suggestions);
+    }
+
     /** The same finding, first detected at {@code at} and known by {@code stableId}. */
     public Finding withIdentity(String stableId, Instant at) {
-        return new Finding(stableId, kind, severity, confidence, at, pattern, summary, evidence, suspects, suggestions);
+        return new Finding(stableId, kind, severity, confidence, at, lastDetectedAt, pattern, summary, evidence, suspects,
+                suggestions);
+    }
+
+    /** The same finding with {@code evidence} in place of its own. */
+    public Finding withEvidence(Map<String, Object> evidence) {
+        return new Finding(id, kind, severity, confidence, firstDetectedAt, lastDetectedAt, pattern, summary, evidence, suspects,
+                suggestions);
     }
 }

@@ -8,6 +8,7 @@ import dev.precog.model.Unit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 
 /** The short human summary of a report that status, analyze and demo print. */
@@ -19,6 +20,13 @@ final class ReportSummary {
 
     static JsonNode parse(String json) throws IOException {
         return MAPPER.readTree(json);
+    }
+
+    /** A finding reported as last found, earlier than the analysed moment (reports before lastDetectedAt have none). */
+    private static boolean isHeld(JsonNode finding, JsonNode analysis) {
+        JsonNode last = finding.path("lastDetectedAt");
+        JsonNode to = analysis.path("to");
+        return last.isTextual() && to.isTextual() && Instant.parse(last.asText()).isBefore(Instant.parse(to.asText()));
     }
 
     static JsonNode read(Path file) throws IOException {
@@ -44,6 +52,9 @@ final class ReportSummary {
             for (JsonNode f : findings) {
                 out.printf(Locale.ROOT, "  %-8s %s (confidence %.2f, since %s): %s%n", text(f, "severity"),
                         text(f, "kind"), f.path("confidence").asDouble(), text(f, "firstDetectedAt"), text(f, "summary"));
+                if (isHeld(f, analysis)) {
+                    out.println("           held: not found since " + text(f, "lastDetectedAt") + ", shown as it was then");
+                }
                 JsonNode suspects = f.path("suspects");
                 if (!suspects.isEmpty()) {
                     out.println("           suspects: " + String.join(", ", names(suspects)));

@@ -12,18 +12,21 @@ public final class FindingInfo {
     private final String severity;
     private final double confidence;
     private final String firstDetectedAt;
+    private final String lastDetectedAt;
     private final String pattern;
     private final String summary;
     private final String[] suspects;
 
-    @ConstructorParameters({"id", "kind", "severity", "confidence", "firstDetectedAt", "pattern", "summary", "suspects"})
+    @ConstructorParameters({"id", "kind", "severity", "confidence", "firstDetectedAt", "lastDetectedAt", "pattern", "summary",
+            "suspects"})
     public FindingInfo(String id, String kind, String severity, double confidence, String firstDetectedAt,
-            String pattern, String summary, String[] suspects) {
+            String lastDetectedAt, String pattern, String summary, String[] suspects) {
         this.id = id;
         this.kind = kind;
         this.severity = severity;
         this.confidence = confidence;
         this.firstDetectedAt = firstDetectedAt;
+        this.lastDetectedAt = lastDetectedAt;
         this.pattern = pattern;
         this.summary = summary;
         this.suspects = suspects.clone();
@@ -31,7 +34,7 @@ public final class FindingInfo {
 
     static FindingInfo of(Finding f) {
         return new FindingInfo(f.id(), f.kind().name(), f.severity().name(), f.confidence(),
-                f.firstDetectedAt().toString(), f.pattern(), f.summary(),
+                f.firstDetectedAt().toString(), f.lastDetectedAt().toString(), f.pattern(), f.summary(),
                 f.suspects().stream().map(Suspect::className).toArray(String[]::new));
     }
 
@@ -53,6 +56,11 @@ public final class FindingInfo {
 
     public String getFirstDetectedAt() {
         return firstDetectedAt;
+    }
+
+    /** When a detector last found it: earlier than the report while the finding is held through a short absence. */
+    public String getLastDetectedAt() {
+        return lastDetectedAt;
     }
 
     public String getPattern() {

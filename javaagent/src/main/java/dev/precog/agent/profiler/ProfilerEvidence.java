@@ -194,8 +194,7 @@ public final class ProfilerEvidence implements AutoCloseable {
         }
         Map<String, Object> evidence = new LinkedHashMap<>(f.evidence());
         evidence.put("profile", profileOf(f, mode).toEvidence());
-        return new Finding(f.id(), f.kind(), f.severity(), f.confidence(), f.firstDetectedAt(), f.pattern(), f.summary(),
-                evidence, f.suspects(), f.suggestions());
+        return f.withEvidence(evidence);
     }
 
     private ProfileResult profileOf(Finding f, ProfileMode mode) {

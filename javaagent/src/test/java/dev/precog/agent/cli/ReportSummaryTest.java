@@ -31,6 +31,24 @@ class ReportSummaryTest {
     }
 
     @Test
+    void aFindingHeldThroughAShortAbsenceSaysSinceWhenItWasNotFound() throws IOException {
+        String json = """
+                {"analysis": {"windows": 30, "windowSeconds": 10.0, "from": "2026-12-07T02:00:00Z", "to": "2026-12-07T02:05:00Z"},
+                 "findings": [
+                  {"kind": "MEMORY_LEAK", "severity": "WARNING", "confidence": 0.9, "firstDetectedAt": "2026-12-07T02:03:00Z",
+                   "lastDetectedAt": "2026-12-07T02:04:20Z", "summary": "Heap live set grows 1.0 MB/min", "suspects": []},
+                  {"kind": "THREAD_LEAK", "severity": "WARNING", "confidence": 0.8, "firstDetectedAt": "2026-12-07T02:02:00Z",
+                   "lastDetectedAt": "2026-12-07T02:05:00Z", "summary": "Threads grow", "suspects": []}]}
+                """;
+
+        assertThat(print(json)).contains("""
+                  WARNING  MEMORY_LEAK (confidence 0.90, since 2026-12-07T02:03:00Z): Heap live set grows 1.0 MB/min
+                           held: not found since 2026-12-07T02:04:20Z, shown as it was then
+                  WARNING  THREAD_LEAK (confidence 0.80, since 2026-12-07T02:02:00Z): Threads grow
+                """);
+    }
+
+    @Test
     void aCpuForecastSaysWhatTheFillingHeapAddsToIt() throws IOException {
         String json = """
                 {"forecasts": [{"metric": "cpu.jvmTotal", "unit": "RATIO", "model": "level", "direction": "rising",

@@ -1,31 +1,55 @@
 package dev.precog.analyzer.detect;
 
 import dev.precog.model.Finding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Gives findings an identity that survives from one evaluation to the next: the same id and
- * the same {@code firstDetectedAt} while the same problem persists. A problem not seen for
- * {@code forgetAfter} evaluations in a row is forgotten and gets a new identity if it returns.
+ * Keeps findings steady from one evaluation to the next, so that an alert keyed on one does not
+ * flap: the same id and {@code firstDetectedAt} while the same problem persists, and a finding the
+ * detectors miss for a while is still reported, as last found (its {@code lastDetectedAt} then
+ * earlier than the evaluation), until it is forgotten (see {@link FirstSeen}). A young leak's test
+ * sits near its significance level, and one full collection, often Precog's own class histogram,
+ * tipped it out for up to 36 s in real runs. A problem that returns after being forgotten is new.
  */
 public final class FindingTracker {
 
     private final FirstSeen firstSeen;
+    /** The last finding of each problem still remembered, to report while it is missed. */
+    private final Map<String, Finding> lastFound = new HashMap<>();
 
-    public FindingTracker(int forgetAfter) {
-        this.firstSeen = new FirstSeen(forgetAfter);
+    /** A problem missed {@code forgetAfter} evaluations in a row, for {@code forgetAfterTime} or more, is forgotten. */
+    public FindingTracker(int forgetAfter, Duration forgetAfterTime) {
+        this.firstSeen = new FirstSeen(forgetAfter, forgetAfterTime);
     }
 
-    /** Rewrites ids and first-detection times of {@code findings} seen at {@code now}. */
+    /**
+     * Rewrites ids and first-detection times of {@code findings} found at {@code now}, and adds the
+     * problems found earlier, missed now but not yet forgotten.
+     */
     public synchronized List<Finding> track(List<Finding> findings, Instant now) {
         List<Finding> out = new ArrayList<>(findings.size());
+        Set<String> found = new HashSet<>();
         for (Finding f : findings) {
-            Instant first = firstSeen.seen(f.kind() + ":" + f.id(), now);
-            out.add(f.withIdentity(stableId(f.kind().name(), f.id()), first));
+            String key = f.kind() + ":" + f.id();
+            Finding tracked = f.withIdentity(stableId(f.kind().name(), f.id()), firstSeen.seen(key, now));
+            found.add(key);
+            lastFound.put(key, tracked);
+            out.add(tracked);
         }
-        firstSeen.endEvaluation();
+        firstSeen.endEvaluation(now);
+        lastFound.entrySet().removeIf(e -> !firstSeen.remembers(e.getKey()));
+        lastFound.forEach((key, f) -> {
+            if (!found.contains(key)) {
+                out.add(f);
+            }
+        });
         return out;
     }
 

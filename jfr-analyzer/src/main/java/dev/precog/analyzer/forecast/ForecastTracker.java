@@ -2,6 +2,7 @@ package dev.precog.analyzer.forecast;
 
 import dev.precog.analyzer.detect.FirstSeen;
 import dev.precog.model.Forecast;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,9 @@ public final class ForecastTracker {
 
     private final FirstSeen firstSeen;
 
-    /** A claim absent for {@code forgetAfter} evaluations in a row is forgotten. */
-    public ForecastTracker(int forgetAfter) {
-        this.firstSeen = new FirstSeen(forgetAfter);
+    /** A claim absent for {@code forgetAfter} evaluations in a row, for {@code forgetAfterTime} or more, is forgotten. */
+    public ForecastTracker(int forgetAfter, Duration forgetAfterTime) {
+        this.firstSeen = new FirstSeen(forgetAfter, forgetAfterTime);
     }
 
     public synchronized List<Forecast> track(List<Forecast> forecasts, Instant now) {
@@ -25,7 +26,7 @@ public final class ForecastTracker {
         for (Forecast f : forecasts) {
             out.add(f.claimsCrossing() ? f.withFirstDetectedAt(firstSeen.seen(f.id(), now)) : f);
         }
-        firstSeen.endEvaluation();
+        firstSeen.endEvaluation(now);
         return out;
     }
 }

@@ -48,7 +48,7 @@ public final class ReportHtml {
                         + (jvm.mainClass() == null ? "JVM" : jvm.mainClass()) + (jvm.pid() == null ? "" : " (" + jvm.pid() + ")"))
                 .raw("</title><style>").raw(STYLE).raw("</style></head><body>\n");
         header(h, report);
-        findings(h, report.findings());
+        findings(h, report.findings(), report.analysis() == null ? null : report.analysis().to());
         forecasts(h, report);
         heapDump(h, report.heapDumpSuggestion());
         host(h, report.host());
@@ -75,7 +75,7 @@ public final class ReportHtml {
         h.raw("</table>\n");
     }
 
-    private static void findings(Html h, List<Finding> findings) {
+    private static void findings(Html h, List<Finding> findings, Instant analysedTo) {
         h.element("h2", "Findings (" + findings.size() + ")");
         if (findings.isEmpty()) {
             h.element("p", "No problem found.");
@@ -90,7 +90,11 @@ public final class ReportHtml {
                     .text(f.pattern() == null ? "" : " (" + f.pattern() + ")").raw("</h3>");
             h.element("p", f.summary());
             h.raw("<p class=\"muted\">").text(String.format(Locale.ROOT, "confidence %.2f · first detected %s · id %s",
-                    f.confidence(), f.firstDetectedAt(), f.id())).raw("</p>");
+                    f.confidence(), f.firstDetectedAt(), f.id()));
+            if (analysedTo != null && f.lastDetectedAt().isBefore(analysedTo)) {
+                h.text(" · held: not found since " + f.lastDetectedAt() + ", shown as it was then so an alert does not flap");
+            }
+            h.raw("</p>");
             suspects(h, f.suspects());
             suggestions(h, f.suggestions());
             evidence(h, f.evidence());

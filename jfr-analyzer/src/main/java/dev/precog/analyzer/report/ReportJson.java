@@ -54,7 +54,7 @@ public final class ReportJson {
             } else if (r instanceof Finding x) {
                 w.beginObject().field("id", x.id()).field("kind", x.kind()).field("severity", x.severity())
                         .field("confidence", x.confidence()).field("firstDetectedAt", x.firstDetectedAt())
-                        .field("pattern", x.pattern()).field("summary", x.summary()).field("evidence", x.evidence())
+                        .field("lastDetectedAt", x.lastDetectedAt()).field("pattern", x.pattern()).field("summary", x.summary()).field("evidence", x.evidence())
                         .field("suspects", x.suspects()).field("suggestions", x.suggestions()).endObject();
             } else if (r instanceof Suspect x) {
                 w.beginObject().field("className", x.className()).field("basis", x.basis()).field("share", x.share())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.precog.model.Forecast;
 import dev.precog.model.Unit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ForecastTrackerTest {
 
     @Test
     void aClaimKeepsItsFirstDetectionThroughABriefGap() {
-        ForecastTracker tracker = new ForecastTracker(3);
+        ForecastTracker tracker = new ForecastTracker(3, Duration.ofSeconds(30));
 
         Forecast first = tracker.track(List.of(forecast(500.0)), T0).get(0);
         Forecast gap = tracker.track(List.of(forecast(null)), T0.plusSeconds(10)).get(0);
@@ -34,7 +35,7 @@ class ForecastTrackerTest {
 
     @Test
     void aClaimGoneLongerIsNewWhenItReturns() {
-        ForecastTracker tracker = new ForecastTracker(3);
+        ForecastTracker tracker = new ForecastTracker(3, Duration.ofSeconds(30));
 
         tracker.track(List.of(forecast(500.0)), T0);
         for (int i = 1; i <= 3; i++) {
@@ -43,5 +44,18 @@ class ForecastTrackerTest {
         Forecast back = tracker.track(List.of(forecast(400.0)), T0.plusSeconds(40)).get(0);
 
         assertThat(back.firstDetectedAt()).isEqualTo(T0.plusSeconds(40));
+    }
+
+    @Test
+    void withOneSecondWindowsAClaimIsKeptForTheWholeTimeNotJustForThreeEvaluations() {
+        ForecastTracker tracker = new ForecastTracker(3, Duration.ofSeconds(30));
+
+        tracker.track(List.of(forecast(500.0)), T0);
+        for (int i = 1; i < 30; i++) {
+            tracker.track(List.of(forecast(null)), T0.plusSeconds(i));
+        }
+        Forecast back = tracker.track(List.of(forecast(470.0)), T0.plusSeconds(30)).get(0);
+
+        assertThat(back.firstDetectedAt()).isEqualTo(T0);
     }
 }

@@ -30,7 +30,7 @@ class ReportHtmlTest {
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
     private static Finding finding(Severity severity, String id, String summary, Map<String, Object> evidence, List<Suspect> suspects) {
-        return new Finding(id, FindingKind.MEMORY_LEAK, severity, 0.9, NOW.minusSeconds(120), "LINEAR", summary, evidence, suspects,
+        return new Finding(id, FindingKind.MEMORY_LEAK, severity, 0.9, NOW.minusSeconds(120), NOW, "LINEAR", summary, evidence, suspects,
                 List.of(new Suggestion("Take a heap dump", "jcmd 4242 GC.heap_dump /tmp/precog-heap-4242.hprof", "before it runs out")));
     }
 
@@ -82,6 +82,20 @@ class ReportHtmlTest {
         assertThat(html).contains("171.7 MB", "256.0 MB", "2m13s (95%: 2m00s to 2m30s)", "theil-sen-linear");
         assertThat(html).contains("<polygon class=\"band95\"", "<polygon class=\"band80\"", "<polyline class=\"point\"",
                 "<line class=\"threshold\"");
+    }
+
+    @Test
+    void aFindingHeldThroughAShortAbsenceSaysSinceWhenItWasNotFound() {
+        Finding found = finding(Severity.WARNING, "memory-leak:heap", "Heap live set grows 40 MB/min", Map.of(), List.of());
+        Finding held = new Finding("thread-leak:exporter", FindingKind.THREAD_LEAK, Severity.WARNING, 0.8, NOW.minusSeconds(300),
+                NOW.minusSeconds(40), null, "Threads named exporter-* grow", Map.of(), List.of(), List.of());
+
+        String html = ReportHtml.toHtml(report(List.of(found, held), List.of(), null));
+
+        String heldCard = html.substring(html.indexOf("id=\"thread-leak:exporter\""));
+        assertThat(heldCard).contains("held: not found since " + NOW.minusSeconds(40) + ", shown as it was then");
+        assertThat(html.substring(html.indexOf("id=\"memory-leak:heap\""), html.indexOf("id=\"thread-leak:exporter\"")))
+                .as("a finding found at the analysed moment is not held").doesNotContain("held:");
     }
 
     @Test
