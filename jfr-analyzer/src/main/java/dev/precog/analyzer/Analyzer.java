@@ -87,16 +87,18 @@ public final class Analyzer {
         List<Finding> findings = new ArrayList<>(tracker.track(found, context.now()));
         findings.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed()));
+        // a finding held through a short absence still vouches for its growth, so a forecast's claim does not flap with it
+        AnalysisContext forecasting = context.withFindings(findings);
         List<Forecast> forecasts = new ArrayList<>();
         for (Forecaster f : forecasters) {
             try {
-                f.forecast(context).ifPresent(forecasts::add);
+                f.forecast(forecasting).ifPresent(forecasts::add);
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
             }
         }
         forecasts = forecastTracker.track(forecasts, context.now());
-        return new Result(findings, forecasts, HeapDumpAdvisor.advise(context, findings, forecasts));
+        return new Result(findings, forecasts, HeapDumpAdvisor.advise(forecasting, findings, forecasts));
     }
 
     /** Detector and forecaster runs that threw, since creation. */

@@ -4,7 +4,9 @@ import dev.precog.analyzer.evidence.Evidence;
 import dev.precog.analyzer.evidence.HeapEvidence;
 import dev.precog.analyzer.timeline.Timeline;
 import java.nio.file.Path;
+import dev.precog.model.Finding;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,7 @@ public final class AnalysisContext {
     private final Limit threadLimit;
     private final Long dumpDiskFreeBytes;
     private final boolean precogInJvm;
+    private final List<Finding> findings;
     private Optional<LiveSetTrend> liveSetTrend;
 
     /**
@@ -41,12 +44,12 @@ public final class AnalysisContext {
     /** The same, with costly evidence gathered since detectors reported problems. */
     public AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence) {
-        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null, null, false);
+        this(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, null, null, null, false, List.of());
     }
 
     private AnalysisContext(Timeline timeline, Instant now, Long pid, Long heapMaxBytes, Path dumpDirectory,
             Boolean heapDumpOnOutOfMemory, Evidence evidence, Long metaspaceMaxBytes, Limit threadLimit,
-            Long dumpDiskFreeBytes, boolean precogInJvm) {
+            Long dumpDiskFreeBytes, boolean precogInJvm, List<Finding> findings) {
         this.timeline = timeline;
         this.now = now;
         this.pid = pid;
@@ -58,6 +61,7 @@ public final class AnalysisContext {
         this.threadLimit = threadLimit;
         this.dumpDiskFreeBytes = dumpDiskFreeBytes;
         this.precogInJvm = precogInJvm;
+        this.findings = List.copyOf(findings);
     }
 
     /** A limit and what it is, e.g. 4096 from {@code ulimit -u}. */
@@ -66,13 +70,13 @@ public final class AnalysisContext {
     /** The same context, knowing -XX:MaxMetaspaceSize ({@code bytes}; null when unknown or unlimited). */
     public AnalysisContext withMetaspaceMaxBytes(Long bytes) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence, bytes,
-                threadLimit, dumpDiskFreeBytes, precogInJvm);
+                threadLimit, dumpDiskFreeBytes, precogInJvm, findings);
     }
 
     /** The same context, knowing the most threads this JVM may run (null when unknown). */
     public AnalysisContext withThreadLimit(Limit limit) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
-                metaspaceMaxBytes, limit, dumpDiskFreeBytes, precogInJvm);
+                metaspaceMaxBytes, limit, dumpDiskFreeBytes, precogInJvm, findings);
     }
 
     /** The most threads this JVM may run, and which limit that is; null when unknown (offline). */
@@ -86,7 +90,7 @@ public final class AnalysisContext {
      */
     public AnalysisContext withDumpDiskFreeBytes(Long bytes) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
-                metaspaceMaxBytes, threadLimit, bytes, precogInJvm);
+                metaspaceMaxBytes, threadLimit, bytes, precogInJvm, findings);
     }
 
     /**
@@ -96,7 +100,23 @@ public final class AnalysisContext {
      */
     public AnalysisContext withPrecogInJvm(boolean inJvm) {
         return new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
-                metaspaceMaxBytes, threadLimit, dumpDiskFreeBytes, inJvm);
+                metaspaceMaxBytes, threadLimit, dumpDiskFreeBytes, inJvm, findings);
+    }
+
+    /**
+     * The same context, for the forecasters, knowing this evaluation's {@code tracked} findings: those the detectors
+     * found and those held through a short absence (see {@link FindingTracker}). The live-set trend is shared.
+     */
+    public synchronized AnalysisContext withFindings(List<Finding> tracked) {
+        AnalysisContext c = new AnalysisContext(timeline, now, pid, heapMaxBytes, dumpDirectory, heapDumpOnOutOfMemory, evidence,
+                metaspaceMaxBytes, threadLimit, dumpDiskFreeBytes, precogInJvm, tracked);
+        c.liveSetTrend = liveSetTrend;
+        return c;
+    }
+
+    /** The findings of this evaluation, for forecasters (see {@link #withFindings}); empty for detectors. */
+    public List<Finding> findings() {
+        return findings;
     }
 
     /** Whether Precog's live stream runs in the analysed JVM (see {@link #withPrecogInJvm}). */

@@ -7,28 +7,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Follows one kind of finding through every report read, to show that an alert keyed on it would
- * not flap: once reported, it stays in each later report with the same id and first detection.
+ * Follows what an alert would key on (a kind of finding, or a forecast's claimed crossing) through
+ * every report read, to show that it would not flap: once reported, it stays in each later report
+ * with the same id and first detection.
  */
-public final class FindingWatch {
+public final class AlertWatch {
 
-    private final String kind;
-    /** By report time: the finding's id and first detection, or "absent". */
+    private final String what;
+    private final Function<JsonNode, List<JsonNode>> find;
+    /** By report time: the id and first detection of what was found, or "absent". */
     private final Map<Instant, String> byReport = new LinkedHashMap<>();
     private Instant firstReported;
-    /** The longest a report showed the finding held as last found: its time less lastDetectedAt. */
+    /** The longest a report showed a finding held as last found: its time less lastDetectedAt. */
     private Duration longestHold = Duration.ZERO;
 
-    public FindingWatch(String kind) {
-        this.kind = kind;
+    private AlertWatch(String what, Function<JsonNode, List<JsonNode>> find) {
+        this.what = what;
+        this.find = find;
+    }
+
+    /** Watches the findings of {@code kind}. */
+    public static AlertWatch finding(String kind) {
+        return new AlertWatch(kind + " finding", report -> Reports.findings(report, kind));
+    }
+
+    /** Watches the forecast of {@code metric} while it claims a crossing (its time to threshold is a number). */
+    public static AlertWatch claim(String metric) {
+        return new AlertWatch(metric + " claim", report -> Reports.forecast(report, metric)
+                .filter(f -> f.path("timeToThresholdSeconds").isNumber()).map(List::of).orElse(List.of()));
     }
 
     /** Takes in a report read from the file; the same report read twice counts once. */
     public synchronized void see(JsonNode report) {
         Instant at = Instant.parse(report.path("generatedAt").asText());
-        List<JsonNode> found = Reports.findings(report, kind);
+        List<JsonNode> found = find.apply(report);
         String state = found.isEmpty() ? "absent"
                 : found.size() + "x " + found.get(0).path("id").asText() + " since " + found.get(0).path("firstDetectedAt").asText();
         byReport.putIfAbsent(at, state);
@@ -42,12 +58,7 @@ public final class FindingWatch {
         }
     }
 
-    /** The longest the finding was held in a report, not found but reported as last found. */
-    public synchronized Duration longestHold() {
-        return longestHold;
-    }
-
-    /** How long the finding has been followed since a report first had it; zero before that. */
+    /** How long it has been followed since a report first had it; zero before that. */
     public synchronized Duration followedFor() {
         if (firstReported == null) {
             return Duration.ZERO;
@@ -59,15 +70,21 @@ public final class FindingWatch {
         return Duration.between(firstReported, last);
     }
 
-    /** The reports, from the first that had the finding on, that lack it or show another identity than the first. */
+    /** The reports, from the first that had it on, that lack it or show another identity than the first. */
     public synchronized List<String> flaps() {
         List<String> out = new ArrayList<>();
-        String first = firstReported == null ? null : byReport.get(firstReported);
+        String first = Optional.ofNullable(firstReported).map(byReport::get).orElse(null);
         byReport.forEach((at, state) -> {
             if (first != null && !at.isBefore(firstReported) && !state.equals(first)) {
                 out.add(at + ": " + state + " (first: " + first + " at " + firstReported + ")");
             }
         });
         return out;
+    }
+
+    /** What is watched and, for a finding, the longest it was held as last found. */
+    @Override
+    public synchronized String toString() {
+        return what + " followed for " + followedFor() + ", longest held " + longestHold;
     }
 }
