@@ -3,8 +3,8 @@ package dev.precog.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.AlertWatch;
+import dev.precog.it.harness.ChildJvm;
 import dev.precog.it.harness.Jdk;
 import dev.precog.it.harness.Paths;
 import dev.precog.it.harness.Reports;

@@ -91,7 +91,7 @@ public final class ReportHtml {
             h.element("p", f.summary());
             h.raw("<p class=\"muted\">").text(String.format(Locale.ROOT, "confidence %.2f · first detected %s · id %s",
                     f.confidence(), f.firstDetectedAt(), f.id()));
-            if (analysedTo != null && f.lastDetectedAt().isBefore(analysedTo)) {
+            if (analysedTo != null && f.lastDetectedAt() != null && f.lastDetectedAt().isBefore(analysedTo)) {
                 h.text(" · held: not found since " + f.lastDetectedAt() + ", shown as it was then so an alert does not flap");
             }
             h.raw("</p>");
