@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,6 +21,7 @@ public final class AlertWatch {
     /** By report time: the id and first detection of what was found, or "absent". */
     private final Map<Instant, String> byReport = new LinkedHashMap<>();
     private Instant firstReported;
+    private Instant lastReported;
     /** The longest a report showed a finding held as last found: its time less lastDetectedAt. */
     private Duration longestHold = Duration.ZERO;
 
@@ -48,6 +48,7 @@ public final class AlertWatch {
         String state = found.isEmpty() ? "absent"
                 : found.size() + "x " + found.get(0).path("id").asText() + " since " + found.get(0).path("firstDetectedAt").asText();
         byReport.putIfAbsent(at, state);
+        lastReported = lastReported == null || at.isAfter(lastReported) ? at : lastReported;
         if (!found.isEmpty() && firstReported == null) {
             firstReported = at;
         }
@@ -60,22 +61,18 @@ public final class AlertWatch {
 
     /** How long it has been followed since a report first had it; zero before that. */
     public synchronized Duration followedFor() {
-        if (firstReported == null) {
-            return Duration.ZERO;
-        }
-        Instant last = firstReported;
-        for (Instant at : byReport.keySet()) {
-            last = at.isAfter(last) ? at : last;
-        }
-        return Duration.between(firstReported, last);
+        return firstReported == null ? Duration.ZERO : Duration.between(firstReported, lastReported);
     }
 
     /** The reports, from the first that had it on, that lack it or show another identity than the first. */
     public synchronized List<String> flaps() {
         List<String> out = new ArrayList<>();
-        String first = Optional.ofNullable(firstReported).map(byReport::get).orElse(null);
+        if (firstReported == null) {
+            return out;
+        }
+        String first = byReport.get(firstReported);
         byReport.forEach((at, state) -> {
-            if (first != null && !at.isBefore(firstReported) && !state.equals(first)) {
+            if (!at.isBefore(firstReported) && !state.equals(first)) {
                 out.add(at + ": " + state + " (first: " + first + " at " + firstReported + ")");
             }
         });
