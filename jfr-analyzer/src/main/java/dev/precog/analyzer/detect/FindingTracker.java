@@ -1,6 +1,7 @@
 package dev.precog.analyzer.detect;
 
 import dev.precog.model.Finding;
+import dev.precog.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +13,21 @@ import java.util.Set;
 
 /**
  * Keeps findings steady from one evaluation to the next, so that an alert keyed on one does not
- * flap: the same id and {@code firstDetectedAt} while the same problem persists, and a finding the
- * detectors miss for a while is still reported, as last found (its {@code lastDetectedAt} then
- * earlier than the evaluation), until it is forgotten (see {@link FirstSeen}). A young leak's test
- * sits near its significance level, and one full collection, often Precog's own class histogram,
- * tipped it out for up to 36 s in real runs. A problem that returns after being forgotten is new.
+ * flap: the same id and {@code firstDetectedAt} while the same problem persists, and a WARNING or
+ * CRITICAL finding the detectors miss for a while is still reported, as last found (its
+ * {@code lastDetectedAt} then earlier than the evaluation), until it is forgotten (see
+ * {@link FirstSeen}). A young leak's test sits near its significance level, and one full
+ * collection, often Precog's own class histogram, tipped it out for up to 36 s in real runs. A
+ * problem that returns after being forgotten is new.
+ *
+ * <p>An INFO finding is tentative (a leak no old collection has confirmed yet) and is reported only
+ * while found: held, a healthy cache's promoted garbage, seen once, stayed a leak for two minutes.
+ * It keeps its identity through the same absence all the same.
  */
 public final class FindingTracker {
+
+    /** The least severity a missed finding is still reported at. */
+    static final Severity HELD_FROM = Severity.WARNING;
 
     private final FirstSeen firstSeen;
     /** The last finding of each problem still remembered, to report while it is missed. */
@@ -46,7 +55,7 @@ public final class FindingTracker {
         firstSeen.endEvaluation(now);
         lastFound.entrySet().removeIf(e -> !firstSeen.remembers(e.getKey()));
         lastFound.forEach((key, f) -> {
-            if (!found.contains(key)) {
+            if (!found.contains(key) && f.severity().atLeast(HELD_FROM)) {
                 out.add(f);
             }
         });

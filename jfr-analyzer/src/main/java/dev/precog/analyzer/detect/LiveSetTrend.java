@@ -18,7 +18,8 @@ import java.util.Optional;
  * level the heap has been at before is a sawtooth, not a leak.
  *
  * @param trend the statistics of the analysed span
- * @param oldCollections old, mixed or full collections during the analysed span
+ * @param oldCollections old, mixed or full collections during the analysed span that kept a material share
+ *     of its growth
  * @param maxHeap the maximum heap, null when unknown
  * @param growing whether the live set really grows, see {@link #isGrowing()}
  * @param pattern the shape of the growth when it is real (classified once, for the leak detector
@@ -29,6 +30,13 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
     static final double MIN_GROWTH_BYTES = 2.0 * 1024 * 1024;
     static final double MIN_GROWTH_OF_MAX_HEAP = 0.02;
     static final double MIN_GROWTH_OF_LEVEL = 0.10;
+    /**
+     * Share of the span's growth an old collection must have kept to confirm it. A G1 mixed phase
+     * leaves up to 5% of the heap as garbage (G1HeapWastePercent), more than a young leak's growth:
+     * after Precog's histogram had shrunk a healthy cache's heap, 7 of the 22 MB its promoted
+     * garbage added were still there after the next mixed collections (2026-12-07).
+     */
+    static final double CONFIRMING_SHARE = 0.5;
     /** Re-exported for tests and callers that speak of the leak test's significance. */
     static final double SIGNIFICANCE = SeriesTrend.SIGNIFICANCE;
     /**
@@ -67,10 +75,40 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
 
     private static LiveSetTrend over(Series s, Timeline timeline, Long maxHeap, double earlierPeak) {
         SeriesTrend trend = SeriesTrend.of(s);
-        long oldCollections = Math.round(timeline.sumSince(Metric.OLD_GC_COUNT, s.times()[0]));
+        long oldCollections = keepingGrowth(trend, timeline.series(Metric.OLD_GC_COUNT));
         LiveSetTrend t = new LiveSetTrend(trend, oldCollections, maxHeap, false, null);
         boolean growing = t.passesTests() && trend.currentLevel() > earlierPeak + MIN_GROWTH_BYTES;
         return new LiveSetTrend(trend, oldCollections, maxHeap, growing, growing ? trend.pattern() : null);
+    }
+
+    /**
+     * Old collections that had growth to reclaim and kept it: the live set's floor from each one on
+     * stood above the span's floor by a material share of the growth. One at the span's start, or
+     * one the growth mostly came after (a G1 cycle marks only what was dead when it began), saw
+     * little of it: what came after may be promoted garbage no old collection has looked at yet.
+     */
+    private static long keepingGrowth(SeriesTrend trend, Series oldCollections) {
+        double[] times = trend.series().times();
+        double[] kept = trend.lowerEnvelope();
+        double required = Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * trend.growth());
+        long count = 0;
+        int next = 0;
+        for (int i = 0; i < oldCollections.size(); i++) {
+            double at = oldCollections.times()[i];
+            if (at <= times[0]) {
+                continue;
+            }
+            while (next < times.length && times[next] < at) {
+                next++;
+            }
+            if (next == times.length) {
+                break;
+            }
+            if (kept[next] - kept[0] >= required) {
+                count += Math.round(oldCollections.values()[i]);
+            }
+        }
+        return count;
     }
 
     /**
@@ -95,7 +133,7 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
         return isConfirmed() || (left != null && left < UNCONFIRMED_MAX_SECONDS_LEFT);
     }
 
-    /** True when old collections ran during the analysed span and did not stop the growth. */
+    /** True when old collections ran during the analysed span and kept the growth they saw. */
     public boolean isConfirmed() {
         return oldCollections > 0;
     }

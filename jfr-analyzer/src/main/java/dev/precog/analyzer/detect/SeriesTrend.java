@@ -59,12 +59,7 @@ public record SeriesTrend(Series series, MannKendall trend, TheilSen fit, MannKe
         double growth = growth();
         double[] v = series.values();
         int n = v.length;
-        double[] envelope = new double[n];
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = n - 1; i >= 0; i--) {
-            min = Math.min(min, v[i]);
-            envelope[i] = min;
-        }
+        double[] envelope = lowerEnvelope();
         double reclaimed = 0;
         for (int i = 0; i < n; i++) {
             reclaimed = Math.max(reclaimed, v[i] - envelope[i]);
@@ -79,6 +74,18 @@ public record SeriesTrend(Series series, MannKendall trend, TheilSen fit, MannKe
         // An accelerating rise does little in its first third against the whole: judge each of the
         // first two thirds by its own significant rise instead. A one-time step has none before it.
         return keepsItsOwnRise(envelope, 0, n / 3) && keepsItsOwnRise(envelope, n / 3, 2 * n / 3);
+    }
+
+    /** For each point, the lowest value from there on: what the series kept. */
+    double[] lowerEnvelope() {
+        double[] v = series.values();
+        double[] envelope = new double[v.length];
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = v.length - 1; i >= 0; i--) {
+            min = Math.min(min, v[i]);
+            envelope[i] = min;
+        }
+        return envelope;
     }
 
     /** Points [from, to] rise significantly on their own, and the envelope keeps a quarter of that rise. */

@@ -2,7 +2,10 @@ package dev.precog.analyzer.jfr;
 
 import jdk.jfr.consumer.RecordedEvent;
 
-/** jdk.G1GarbageCollection: marks G1's mixed collections, whose after-heap shows the live set. */
+/**
+ * jdk.G1GarbageCollection: marks G1's mixed collections, whose after-heap shows the live set, and
+ * tells when a concurrent cycle's mixed phase is over.
+ */
 final class G1GarbageCollectionHandler implements EventHandler {
 
     static final String EVENT = "jdk.G1GarbageCollection";
@@ -20,8 +23,10 @@ final class G1GarbageCollectionHandler implements EventHandler {
 
     @Override
     public void accept(RecordedEvent event) {
-        if ("Mixed".equals(JfrFields.stringOr(event, "type", ""))) {
+        String type = JfrFields.stringOr(event, "type", "");
+        if (GcCorrelator.MIXED.equals(type)) {
             correlator.oldCollection(JfrFields.longOr(event, "gcId", -1));
         }
+        correlator.g1Pause(type, event.getStartTime());
     }
 }

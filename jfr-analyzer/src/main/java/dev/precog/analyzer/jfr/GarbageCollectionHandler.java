@@ -15,6 +15,10 @@ final class GarbageCollectionHandler implements EventHandler {
             "G1Old", "G1Full", "ParallelOld", "SerialOld", "PSMarkSweep", "ConcurrentMarkSweep",
             "Z", "ZGC Major", "ZGC Minor Old", "Shenandoah", "Full");
 
+    /** G1's concurrent cycle, counted by {@link GcCorrelator} once its mixed phase is over. */
+    private static final String G1_CONCURRENT_CYCLE = "G1Old";
+    private static final String G1_FULL = "G1Full";
+
     private final WindowAccumulator sink;
     private final GcCorrelator correlator;
 
@@ -33,9 +37,17 @@ final class GarbageCollectionHandler implements EventHandler {
         sink.record(Metric.GC_COUNT, 1);
         sink.record(Metric.GC_PAUSE_TOTAL, JfrFields.millisOr(event, "sumOfPauses", 0));
         String name = JfrFields.stringOr(event, "name", "");
-        if (OLD_COLLECTORS.contains(name)) {
-            sink.record(Metric.OLD_GC_COUNT, 1);
-            correlator.oldCollection(JfrFields.longOr(event, "gcId", -1));
+        if (!OLD_COLLECTORS.contains(name)) {
+            return;
+        }
+        correlator.oldCollection(JfrFields.longOr(event, "gcId", -1));
+        if (G1_CONCURRENT_CYCLE.equals(name)) {
+            correlator.concurrentCycleEnded(event.getEndTime());
+            return;
+        }
+        sink.record(Metric.OLD_GC_COUNT, 1);
+        if (G1_FULL.equals(name)) {
+            correlator.g1Pause(G1_FULL, event.getStartTime());
         }
     }
 }

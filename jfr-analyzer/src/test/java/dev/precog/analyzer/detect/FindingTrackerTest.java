@@ -83,9 +83,22 @@ class FindingTrackerTest {
     }
 
     @Test
-    void aProblemMissedForgetAfterTimesAndForTheTimeIsForgottenAndNewWhenItReturns() {
+    void aTentativeFindingIsReportedOnlyWhileFoundButKeepsItsIdentity() {
         FindingTracker tracker = new FindingTracker(3, HALF_A_MINUTE);
         tracker.track(List.of(leak(0, Severity.INFO)), at(0));
+
+        assertThat(tracker.track(List.of(), at(1))).as("an INFO finding missed").isEmpty();
+        Finding back = tracker.track(List.of(leak(2, Severity.WARNING)), at(2)).get(0);
+
+        assertThat(back.firstDetectedAt()).isEqualTo(at(0));
+        assertThat(tracker.track(List.of(), at(3))).as("a WARNING one missed").singleElement()
+                .extracting(Finding::lastDetectedAt).isEqualTo(at(2));
+    }
+
+    @Test
+    void aProblemMissedForgetAfterTimesAndForTheTimeIsForgottenAndNewWhenItReturns() {
+        FindingTracker tracker = new FindingTracker(3, HALF_A_MINUTE);
+        tracker.track(List.of(leak(0, Severity.WARNING)), at(0));
         tracker.track(List.of(), at(1));
         tracker.track(List.of(), at(2));
 
@@ -99,7 +112,7 @@ class FindingTrackerTest {
     @Test
     void withOneSecondWindowsAProblemIsHeldForTheTimeNotForThreeEvaluations() {
         FindingTracker tracker = new FindingTracker(3, HALF_A_MINUTE);
-        tracker.track(List.of(leak(0, Severity.INFO)), T0);
+        tracker.track(List.of(leak(0, Severity.WARNING)), T0);
 
         for (int second = 1; second < 30; second++) {
             assertThat(tracker.track(List.of(), T0.plusSeconds(second))).as("%d s after", second).hasSize(1);
@@ -111,7 +124,7 @@ class FindingTrackerTest {
     void withTenMinuteWindowsAProblemIsHeldForThreeEvaluationsNotForTheTime() {
         FindingTracker tracker = new FindingTracker(3, HALF_A_MINUTE);
         Duration window = Duration.ofMinutes(10);
-        tracker.track(List.of(leak(0, Severity.INFO)), T0);
+        tracker.track(List.of(leak(0, Severity.CRITICAL)), T0);
 
         assertThat(tracker.track(List.of(), T0.plus(window))).hasSize(1);
         assertThat(tracker.track(List.of(), T0.plus(window.multipliedBy(2)))).hasSize(1);

@@ -15,6 +15,7 @@ import dev.precog.model.Suggestion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,6 +112,26 @@ class MemoryLeakDetectorTest {
             assertThat(leak.severity()).isEqualTo(Severity.INFO);
             assertThat(number(leak, "oldCollections")).isZero();
             assertThat((String) leak.evidence().get("confidenceReason")).contains("promoted garbage");
+        });
+    }
+
+    @Test
+    void growthThatCameAfterTheOnlyOldCollectionIsNotConfirmedByIt() {
+        // Flat at 100 MB, one full collection (a class histogram, say) in window 9, then 15 MB/min that may
+        // be promoted garbage. That collection saw none of the growth, so it confirms none of it: in CI a
+        // healthy cache's heap shrank after Precog's histogram, promoted its entries, and was called CRITICAL.
+        IntToDoubleFunction afterFlat = i -> 100 * MB + Math.max(0, i - 9) * 15 * MB / 6;
+        AnalysisContext before = SyntheticHeap.windows(60).liveSet(afterFlat).oldGcAt(9).context();
+        AnalysisContext amid = SyntheticHeap.windows(60).liveSet(afterFlat).oldGcAt(40).context();
+
+        assertThat(detector.detect(before)).singleElement().satisfies(leak -> {
+            assertThat(leak.severity()).isEqualTo(Severity.INFO);
+            assertThat(number(leak, "oldCollections")).isZero();
+        });
+        // Past halfway through the growth it kept what it saw: that confirms it.
+        assertThat(detector.detect(amid)).singleElement().satisfies(leak -> {
+            assertThat(leak.severity()).isEqualTo(Severity.WARNING);
+            assertThat(number(leak, "oldCollections")).isEqualTo(1);
         });
     }
 

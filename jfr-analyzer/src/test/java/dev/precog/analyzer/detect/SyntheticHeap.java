@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -25,7 +26,7 @@ final class SyntheticHeap {
     private final int windows;
     private IntToDoubleFunction liveSet = i -> 200 * MB;
     private final long heapMax = GB;
-    private int oldGcEvery;
+    private IntPredicate oldGcIn = i -> false;
     private double noise;
     private long seed = 1;
 
@@ -52,7 +53,13 @@ final class SyntheticHeap {
 
     /** One old/mixed/full collection every {@code n} windows; 0 for none at all. */
     SyntheticHeap oldGcEvery(int n) {
-        this.oldGcEvery = n;
+        this.oldGcIn = i -> n > 0 && i % n == n - 1;
+        return this;
+    }
+
+    /** One old/mixed/full collection in window {@code i} only. */
+    SyntheticHeap oldGcAt(int i) {
+        this.oldGcIn = w -> w == i;
         return this;
     }
 
@@ -70,7 +77,7 @@ final class SyntheticHeap {
             values.put(Metric.HEAP_USED_BEFORE_GC, live + 300 * MB);
             values.put(Metric.HEAP_MAX, (double) heapMax);
             values.put(Metric.GC_COUNT, 4.0);
-            if (oldGcEvery > 0 && i % oldGcEvery == oldGcEvery - 1) {
+            if (oldGcIn.test(i)) {
                 values.put(Metric.OLD_GC_COUNT, 1.0);
             }
             Instant start = T0.plus(WINDOW.multipliedBy(i));
