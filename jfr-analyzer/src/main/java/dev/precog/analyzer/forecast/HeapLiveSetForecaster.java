@@ -42,9 +42,6 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
 
     static final String PROMOTED_GARBAGE = "the garbage G1 may promote before it next marks the old generation";
 
-    static final List<ForecastModel> WITH_EXPONENTIAL = Stream.concat(ModelSelection.CANDIDATES.stream(),
-            Stream.of(new ExponentialTrendModel())).toList();
-
     /**
      * The candidates while G1 has not collected the old generation in the windows held: every young
      * collection may promote, nothing takes what it promoted out again, so the heap after
@@ -57,6 +54,17 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
      */
     static final List<ForecastModel> STILL_PROMOTING = ModelSelection.CANDIDATES.stream()
             .filter(m -> !(m instanceof LevelModel) && !(m instanceof DampedTrendModel)).toList();
+
+    /**
+     * The candidates while the leak detector confirms a growth that is no plateau: a level or a damped
+     * trend, which claim no crossing, would contradict it. Chosen by the backtest anyway, the damped trend
+     * took the slow leak's claim out of the report for twelve evaluations (two minutes) on set 28 while the
+     * finding stood as a WARNING throughout.
+     */
+    static final List<ForecastModel> CONFIRMED_GROWING = STILL_PROMOTING;
+    /** A confirmed growth the detector calls EXPONENTIAL may be fitted as one too. */
+    static final List<ForecastModel> WITH_EXPONENTIAL = Stream.concat(CONFIRMED_GROWING.stream(),
+            Stream.of(new ExponentialTrendModel())).toList();
 
     /** Set by {@link #target} for the {@link #fitted} that follows it; one field, so a reader never sees half of a choice. */
     private volatile List<ForecastModel> candidates = ModelSelection.CANDIDATES;
@@ -85,7 +93,9 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
         // present only under G1, which reports its marking threshold at each young collection
         OptionalDouble headroom = context.timeline().latest(Metric.GC_MARKING_HEADROOM);
         boolean onlyPromoted = headroom.isPresent() && context.timeline().sumSince(Metric.OLD_GC_COUNT, 0) == 0;
-        candidates = exponential ? WITH_EXPONENTIAL : onlyPromoted ? STILL_PROMOTING : ModelSelection.CANDIDATES;
+        candidates = exponential ? WITH_EXPONENTIAL
+                : confirmedGrowth ? CONFIRMED_GROWING
+                : onlyPromoted ? STILL_PROMOTING : ModelSelection.CANDIDATES;
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(WarmUpRamp::settled)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s.history(), max, "max heap (-Xmx)", true, confirmedGrowth, 0,
                         max,
