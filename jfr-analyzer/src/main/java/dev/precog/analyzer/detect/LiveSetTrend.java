@@ -31,14 +31,12 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
     static final double MIN_GROWTH_OF_MAX_HEAP = 0.02;
     static final double MIN_GROWTH_OF_LEVEL = 0.10;
     /**
-     * Share of the growth before an old collection that it must have kept to confirm it. A G1 mixed
-     * phase leaves up to 5% of the heap as garbage (G1HeapWastePercent), more than a young leak's
-     * growth: after Precog's histogram had shrunk a healthy cache's heap, 7 of the 16 MB its
-     * promoted garbage added before the next mixed collections were still there after them (2026-12-07).
+     * Share of the span's growth an old collection must have kept to confirm it. A G1 mixed phase
+     * leaves up to 5% of the heap as garbage (G1HeapWastePercent), more than a young leak's growth:
+     * after Precog's histogram had shrunk a healthy cache's heap, 7 of the 22 MB its promoted
+     * garbage added were still there after the next mixed collections (2026-12-07).
      */
     static final double CONFIRMING_SHARE = 0.5;
-    /** Share of the span's growth that must have come before an old collection for it to confirm anything. */
-    static final double MATERIAL_SHARE = 0.25;
     /** Re-exported for tests and callers that speak of the leak test's significance. */
     static final double SIGNIFICANCE = SeriesTrend.SIGNIFICANCE;
     /**
@@ -84,17 +82,15 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
     }
 
     /**
-     * Old collections that had growth to reclaim and kept it: at least a quarter of the span's fitted
-     * growth came before one, and the live set's floor from it on stood above the span's floor by
-     * at least half of that. One at the span's start, or one the growth mostly came after (a G1
-     * cycle marks only what was dead when it began), saw little of it: what came after may be
-     * promoted garbage no old collection has looked at yet. Half of what came before, not of the
-     * whole span's growth, so a slow leak's histogram of minutes ago still confirms it.
+     * Old collections that had growth to reclaim and kept it: the live set's floor from each one on
+     * stood above the span's floor by a material share of the growth. One at the span's start, or
+     * one the growth mostly came after (a G1 cycle marks only what was dead when it began), saw
+     * little of it: what came after may be promoted garbage no old collection has looked at yet.
      */
     private static long keepingGrowth(SeriesTrend trend, Series oldCollections) {
         double[] times = trend.series().times();
         double[] kept = trend.lowerEnvelope();
-        double required = Math.max(MIN_GROWTH_BYTES, MATERIAL_SHARE * trend.growth());
+        double required = Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * trend.growth());
         long count = 0;
         int next = 0;
         for (int i = 0; i < oldCollections.size(); i++) {
@@ -108,8 +104,7 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
             if (next == times.length) {
                 break;
             }
-            double before = trend.fit().slope() * (at - times[0]);
-            if (before >= required && kept[next] - kept[0] >= CONFIRMING_SHARE * before) {
+            if (kept[next] - kept[0] >= required) {
                 count += Math.round(oldCollections.values()[i]);
             }
         }
