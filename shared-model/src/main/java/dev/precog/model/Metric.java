@@ -20,6 +20,11 @@ public enum Metric {
     HEAP_MAX("heap.max", Unit.BYTES, Aggregation.LAST),
     GC_COUNT("gc.count", Unit.COUNT, Aggregation.SUM),
     OLD_GC_COUNT("gc.oldCount", Unit.COUNT, Aggregation.SUM),
+    /**
+     * The old collections that were full, stop-the-world compactions (G1's full collection, Serial's and
+     * Parallel's old): they leave only live objects, where G1's mixed phase leaves some garbage behind.
+     */
+    FULL_GC_COUNT("gc.fullCount", Unit.COUNT, Aggregation.SUM),
     GC_PAUSE_TOTAL("gc.pauseTotal", Unit.MILLISECONDS, Aggregation.SUM),
     ALLOCATION_SAMPLED("allocation.sampledBytes", Unit.BYTES, Aggregation.SUM),
     METASPACE_USED("metaspace.used", Unit.BYTES, Aggregation.LAST),

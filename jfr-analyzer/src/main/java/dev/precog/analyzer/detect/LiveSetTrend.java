@@ -75,7 +75,8 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
 
     private static LiveSetTrend over(Series s, Timeline timeline, Long maxHeap, double earlierPeak) {
         SeriesTrend trend = SeriesTrend.of(s);
-        long oldCollections = keepingGrowth(trend, timeline.series(Metric.OLD_GC_COUNT));
+        long oldCollections = keepingGrowth(
+                trend, timeline.series(Metric.OLD_GC_COUNT), timeline.series(Metric.FULL_GC_COUNT));
         LiveSetTrend t = new LiveSetTrend(trend, oldCollections, maxHeap, false, null);
         boolean growing = t.passesTests() && trend.currentLevel() > earlierPeak + MIN_GROWTH_BYTES;
         return new LiveSetTrend(trend, oldCollections, maxHeap, growing, growing ? trend.pattern() : null);
@@ -86,15 +87,25 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
      * stood above the span's floor by a material share of the growth. One at the span's start, or
      * one the growth mostly came after (a G1 cycle marks only what was dead when it began), saw
      * little of it: what came after may be promoted garbage no old collection has looked at yet.
+     * A full collection leaves only live objects, so it confirms the growth it saw when it kept half
+     * of that, however much came after it: a leak's later growth does not undo its verdict.
      */
-    private static long keepingGrowth(SeriesTrend trend, Series oldCollections) {
+    private static long keepingGrowth(SeriesTrend trend, Series oldCollections, Series fullCollections) {
         double[] times = trend.series().times();
+        double[] values = trend.series().values();
         double[] kept = trend.lowerEnvelope();
         double required = Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * trend.growth());
         long count = 0;
         int next = 0;
+        int full = 0;
         for (int i = 0; i < oldCollections.size(); i++) {
             double at = oldCollections.times()[i];
+            while (full < fullCollections.size() && fullCollections.times()[full] < at) {
+                full++;
+            }
+            long fullHere = full < fullCollections.size() && fullCollections.times()[full] == at
+                    ? Math.round(fullCollections.values()[full])
+                    : 0;
             if (at <= times[0]) {
                 continue;
             }
@@ -104,8 +115,12 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
             if (next == times.length) {
                 break;
             }
-            if (kept[next] - kept[0] >= required) {
+            double keptGrowth = kept[next] - kept[0];
+            if (keptGrowth >= required) {
                 count += Math.round(oldCollections.values()[i]);
+            } else if (fullHere > 0
+                    && keptGrowth >= Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * (values[next - 1] - kept[0]))) {
+                count += fullHere;
             }
         }
         return count;

@@ -15,6 +15,9 @@ final class GarbageCollectionHandler implements EventHandler {
             "G1Old", "G1Full", "ParallelOld", "SerialOld", "PSMarkSweep", "ConcurrentMarkSweep",
             "Z", "ZGC Major", "ZGC Minor Old", "Shenandoah", "Full");
 
+    /** Collectors whose old collections compact the whole heap, leaving no garbage behind. */
+    private static final Set<String> FULL_COLLECTORS = Set.of("G1Full", "ParallelOld", "SerialOld", "PSMarkSweep");
+
     /** G1's concurrent cycle, counted by {@link GcCorrelator} once its mixed phase is over. */
     private static final String G1_CONCURRENT_CYCLE = "G1Old";
     private static final String G1_FULL = "G1Full";
@@ -46,6 +49,9 @@ final class GarbageCollectionHandler implements EventHandler {
             return;
         }
         sink.record(Metric.OLD_GC_COUNT, 1);
+        if (FULL_COLLECTORS.contains(name)) {
+            sink.record(Metric.FULL_GC_COUNT, 1);
+        }
         if (G1_FULL.equals(name)) {
             correlator.g1Pause(G1_FULL, event.getStartTime());
         }

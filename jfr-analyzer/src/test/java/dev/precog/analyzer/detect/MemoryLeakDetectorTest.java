@@ -136,6 +136,38 @@ class MemoryLeakDetectorTest {
     }
 
     @Test
+    void fullCollectionConfirmsTheGrowthItSawThoughMoreCameAfter() {
+        // Flat at 100 MB, then 15 MB/min; a collection in window 18 saw 20 of the 125 MB. A full one
+        // (a class histogram) leaves only live objects, so it kept all it saw: confirmed. A G1 mixed
+        // phase at the same moment may have left promoted garbage behind, and is not enough alone.
+        IntToDoubleFunction afterFlat = i -> 100 * MB + Math.max(0, i - 10) * 15 * MB / 6;
+        AnalysisContext full = SyntheticHeap.windows(60).liveSet(afterFlat).fullGcAt(18).context();
+        AnalysisContext mixed = SyntheticHeap.windows(60).liveSet(afterFlat).oldGcAt(18).context();
+
+        assertThat(detector.detect(full)).singleElement().satisfies(leak -> {
+            assertThat(leak.severity()).isEqualTo(Severity.WARNING);
+            assertThat(number(leak, "oldCollections")).isEqualTo(1);
+        });
+        assertThat(detector.detect(mixed)).singleElement().satisfies(leak -> {
+            assertThat(leak.severity()).isEqualTo(Severity.INFO);
+            assertThat(number(leak, "oldCollections")).isZero();
+        });
+    }
+
+    @Test
+    void fullCollectionThatFoundOnlyGarbageConfirmsNothing() {
+        // 20 MB piled up by window 18 and the full collection there took it all back: promoted
+        // garbage. The 15 MB/min rise after it is then no more confirmed than before any collection.
+        IntToDoubleFunction refilled = i -> 100 * MB + (i < 10 ? 0 : i <= 18 ? i - 10 : i - 18) * 15 * MB / 6;
+        AnalysisContext context = SyntheticHeap.windows(60).liveSet(refilled).fullGcAt(18).context();
+
+        assertThat(detector.detect(context)).allSatisfy(leak -> {
+            assertThat(leak.severity()).isEqualTo(Severity.INFO);
+            assertThat(number(leak, "oldCollections")).isZero();
+        });
+    }
+
+    @Test
     void slowLeakWithoutAnyOldCollectionIsHeldBackUntilOneRuns() {
         // The leak of the first test, but no old collection has run: it may still be promoted
         // garbage, and it would not fill the heap within the hour, so nothing is said yet.

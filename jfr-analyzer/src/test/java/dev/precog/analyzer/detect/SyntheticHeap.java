@@ -27,6 +27,7 @@ final class SyntheticHeap {
     private IntToDoubleFunction liveSet = i -> 200 * MB;
     private final long heapMax = GB;
     private IntPredicate oldGcIn = i -> false;
+    private IntPredicate fullGcIn = i -> false;
     private double noise;
     private long seed = 1;
 
@@ -63,6 +64,13 @@ final class SyntheticHeap {
         return this;
     }
 
+    /** One full collection (a compaction that leaves only live objects) in window {@code i} only. */
+    SyntheticHeap fullGcAt(int i) {
+        this.oldGcIn = w -> w == i;
+        this.fullGcIn = w -> w == i;
+        return this;
+    }
+
     static Instant end(int i) {
         return T0.plus(WINDOW.multipliedBy(i + 1L));
     }
@@ -79,6 +87,9 @@ final class SyntheticHeap {
             values.put(Metric.GC_COUNT, 4.0);
             if (oldGcIn.test(i)) {
                 values.put(Metric.OLD_GC_COUNT, 1.0);
+            }
+            if (fullGcIn.test(i)) {
+                values.put(Metric.FULL_GC_COUNT, 1.0);
             }
             Instant start = T0.plus(WINDOW.multipliedBy(i));
             timeline.add(new Window(start, start.plus(WINDOW), values, Map.of(), List.of(), 10));

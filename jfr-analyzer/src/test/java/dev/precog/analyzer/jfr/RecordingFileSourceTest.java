@@ -125,6 +125,10 @@ class RecordingFileSourceTest {
         double gcs = windows.stream().mapToDouble(w -> w.value(Metric.GC_COUNT).orElse(0)).sum();
         assertThat(gcs).isGreaterThanOrEqualTo(TestRecordings.EXPLICIT_GCS);
         assertThat(windows.stream().filter(w -> w.value(Metric.GC_COUNT).isPresent())).hasSizeGreaterThanOrEqualTo(2);
+        // System.gc() is a full collection under G1, Parallel and Serial, and a full one is an old one too
+        double full = windows.stream().mapToDouble(w -> w.value(Metric.FULL_GC_COUNT).orElse(0)).sum();
+        assertThat(full).isGreaterThanOrEqualTo(TestRecordings.EXPLICIT_GCS);
+        assertThat(windows.stream().mapToDouble(w -> w.value(Metric.OLD_GC_COUNT).orElse(0)).sum()).isGreaterThanOrEqualTo(full);
         assertThat(windows).filteredOn(w -> w.value(Metric.GC_COUNT).isPresent())
                 .allSatisfy(w -> assertThat(w.value(Metric.HEAP_USED_AFTER_GC)).isPresent());
         assertThat(windows).flatMap(w -> w.value(Metric.HEAP_USED_AFTER_GC).stream().boxed().toList())
