@@ -96,34 +96,33 @@ public record LiveSetTrend(SeriesTrend trend, long oldCollections, Long maxHeap,
         double[] kept = trend.lowerEnvelope();
         double required = Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * trend.growth());
         long count = 0;
-        int next = 0;
-        int full = 0;
         for (int i = 0; i < oldCollections.size(); i++) {
-            double at = oldCollections.times()[i];
-            while (full < fullCollections.size() && fullCollections.times()[full] < at) {
-                full++;
-            }
-            long fullHere = full < fullCollections.size() && fullCollections.times()[full] == at
-                    ? Math.round(fullCollections.values()[full])
-                    : 0;
-            if (at <= times[0]) {
-                continue;
-            }
-            while (next < times.length && times[next] < at) {
-                next++;
-            }
-            if (next == times.length) {
-                break;
-            }
-            double keptGrowth = kept[next] - kept[0];
-            if (keptGrowth >= required) {
+            int next = firstAtOrAfter(times, oldCollections.times()[i]);
+            if (next > 0 && next < times.length && kept[next] - kept[0] >= required) {
                 count += Math.round(oldCollections.values()[i]);
-            } else if (fullHere > 0
-                    && keptGrowth >= Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * (values[next - 1] - kept[0]))) {
-                count += fullHere;
+            }
+        }
+        // full collections are old ones too: those the test above passed over are judged by what they saw
+        for (int i = 0; i < fullCollections.size(); i++) {
+            int next = firstAtOrAfter(times, fullCollections.times()[i]);
+            if (next > 0 && next < times.length) {
+                double keptGrowth = kept[next] - kept[0];
+                double seen = values[next - 1] - kept[0];
+                if (keptGrowth < required && keptGrowth >= Math.max(MIN_GROWTH_BYTES, CONFIRMING_SHARE * seen)) {
+                    count += Math.round(fullCollections.values()[i]);
+                }
             }
         }
         return count;
+    }
+
+    /** The index of the first of {@code times} at or after {@code at}; their length when none is. */
+    private static int firstAtOrAfter(double[] times, double at) {
+        int i = 0;
+        while (i < times.length && times[i] < at) {
+            i++;
+        }
+        return i;
     }
 
     /**

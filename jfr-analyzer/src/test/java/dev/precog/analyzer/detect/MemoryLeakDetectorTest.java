@@ -124,15 +124,9 @@ class MemoryLeakDetectorTest {
         AnalysisContext before = SyntheticHeap.windows(60).liveSet(afterFlat).oldGcAt(9).context();
         AnalysisContext amid = SyntheticHeap.windows(60).liveSet(afterFlat).oldGcAt(40).context();
 
-        assertThat(detector.detect(before)).singleElement().satisfies(leak -> {
-            assertThat(leak.severity()).isEqualTo(Severity.INFO);
-            assertThat(number(leak, "oldCollections")).isZero();
-        });
+        assertOneLeak(before, Severity.INFO, 0);
         // Past halfway through the growth it kept what it saw: that confirms it.
-        assertThat(detector.detect(amid)).singleElement().satisfies(leak -> {
-            assertThat(leak.severity()).isEqualTo(Severity.WARNING);
-            assertThat(number(leak, "oldCollections")).isEqualTo(1);
-        });
+        assertOneLeak(amid, Severity.WARNING, 1);
     }
 
     @Test
@@ -144,14 +138,8 @@ class MemoryLeakDetectorTest {
         AnalysisContext full = SyntheticHeap.windows(60).liveSet(afterFlat).fullGcAt(18).context();
         AnalysisContext mixed = SyntheticHeap.windows(60).liveSet(afterFlat).oldGcAt(18).context();
 
-        assertThat(detector.detect(full)).singleElement().satisfies(leak -> {
-            assertThat(leak.severity()).isEqualTo(Severity.WARNING);
-            assertThat(number(leak, "oldCollections")).isEqualTo(1);
-        });
-        assertThat(detector.detect(mixed)).singleElement().satisfies(leak -> {
-            assertThat(leak.severity()).isEqualTo(Severity.INFO);
-            assertThat(number(leak, "oldCollections")).isZero();
-        });
+        assertOneLeak(full, Severity.WARNING, 1);
+        assertOneLeak(mixed, Severity.INFO, 0);
     }
 
     @Test
@@ -344,6 +332,14 @@ class MemoryLeakDetectorTest {
         assertThat(context.liveSetTrend().orElseThrow().mannKendall().pIncreasing())
                 .isLessThan(LiveSetTrend.SIGNIFICANCE);
         assertThat(detector.detect(context)).isEmpty();
+    }
+
+    /** The detector finds one leak in {@code context}, of this severity, confirmed by this many old collections. */
+    private void assertOneLeak(AnalysisContext context, Severity severity, int oldCollections) {
+        assertThat(detector.detect(context)).singleElement().satisfies(leak -> {
+            assertThat(leak.severity()).isEqualTo(severity);
+            assertThat(number(leak, "oldCollections")).isEqualTo(oldCollections);
+        });
     }
 
     private static double number(Finding finding, String key) {
