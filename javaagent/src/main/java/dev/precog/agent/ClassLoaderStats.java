@@ -14,17 +14,16 @@ import java.util.regex.Pattern;
  * used rather than from a version number.
  *
  * @param rows one per loader that holds classes, its hidden classes folded in
- * @param totalChunkSize the chunks of every loader together, in the table's unit; 0 without a total line
  * @param totalBlockSize the blocks of every loader together (what their classes use), in the table's unit
  */
-record ClassLoaderStats(List<Row> rows, long totalChunkSize, long totalBlockSize) {
+record ClassLoaderStats(List<Row> rows, long totalBlockSize) {
 
     /** A loader line: three addresses (loader, parent, its data), classes, chunk and block size, the loader's type. */
     private static final Pattern LOADER = Pattern.compile(
             "^0x\\p{XDigit}+\\s+0x\\p{XDigit}+\\s+0x\\p{XDigit}+\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S.*?)\\s*$");
     /** "+ hidden classes" (JDK 15 on) or "+ unsafe anonymous classes" below the loader they belong to. */
     private static final Pattern HIDDEN = Pattern.compile("^\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\+ .*$");
-    private static final Pattern TOTAL = Pattern.compile("^Total = \\d+\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
+    private static final Pattern TOTAL = Pattern.compile("^Total = \\d+\\s+\\d+\\s+\\d+\\s+(\\d+)\\s*$");
 
     /**
      * One loader's classes (hidden ones included) and the metaspace they hold, in the table's unit.
@@ -38,7 +37,6 @@ record ClassLoaderStats(List<Row> rows, long totalChunkSize, long totalBlockSize
     /** Parses the command's output; lines it does not know are skipped. */
     static ClassLoaderStats parse(String text) {
         List<Row> rows = new ArrayList<>();
-        long totalChunks = 0;
         long totalBlocks = 0;
         for (String line : text.split("\\R")) {
             Matcher m = LOADER.matcher(line);
@@ -55,11 +53,10 @@ record ClassLoaderStats(List<Row> rows, long totalChunkSize, long totalBlockSize
             }
             m = TOTAL.matcher(line);
             if (m.matches()) {
-                totalChunks = Long.parseLong(m.group(2));
-                totalBlocks = Long.parseLong(m.group(3));
+                totalBlocks = Long.parseLong(m.group(1));
             }
         }
-        return new ClassLoaderStats(List.copyOf(rows), totalChunks, totalBlocks);
+        return new ClassLoaderStats(List.copyOf(rows), totalBlocks);
     }
 
     /**
