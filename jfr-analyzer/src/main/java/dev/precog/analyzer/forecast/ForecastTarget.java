@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param above what the series may gain beyond its model's trend (another signal, or the history's
  *     own acceleration); added to the upper bands, not to the point forecast (when it comes is not
  *     known well enough) nor the lower bands
+ * @param below what the series may lose beneath its model's trend at a moment no model can place (garbage a full
+ *     collection takes back); taken from the lower bands only
  * @param levelShare the least error scale, as a share of the forecast level: no band is narrower than the
  *     textbook multiple of it, however steady the history (see {@link HeapLiveSetForecaster#SURVIVOR_SHARE})
  * @param rateShare the least error scale of the trend's rate, as a share of the fitted rate: no band is narrower
@@ -32,44 +34,50 @@ import java.util.Locale;
  *     share (see {@link WarmUpRamp}); null otherwise
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
-        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, double levelShare,
-        double rateShare, String historyNote) {
+        Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, Allowance below,
+        double levelShare, double rateShare, String historyNote) {
 
     /** A target whose series owes nothing to another signal. */
     public ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
             Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds) {
         this(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                Allowance.NONE, 0, 0, null);
+                Allowance.NONE, Allowance.NONE, 0, 0, null);
     }
 
     /** The same target against another limit: what the backtest does to time a crossing it saw. */
     public ForecastTarget withThreshold(double limit, String source) {
         return new ForecastTarget(metric, unit, history, limit, source, rising, growthConfirmed, floor, ceiling, horizonSeconds,
-                above, levelShare, rateShare, historyNote);
+                above, below, levelShare, rateShare, historyNote);
     }
 
     /** The same target with {@code allowance} added above its trend. */
     public ForecastTarget withAbove(Allowance allowance) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, allowance, levelShare, rateShare, historyNote);
+                horizonSeconds, allowance, below, levelShare, rateShare, historyNote);
+    }
+
+    /** The same target with {@code allowance} taken below its trend. */
+    public ForecastTarget withBelow(Allowance allowance) {
+        return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
+                horizonSeconds, above, allowance, levelShare, rateShare, historyNote);
     }
 
     /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the level. */
     public ForecastTarget withLevelShare(double share) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, above, share, rateShare, historyNote);
+                horizonSeconds, above, below, share, rateShare, historyNote);
     }
 
     /** The same target whose bands are never narrower than the textbook multiples of {@code share} of the trend's growth. */
     public ForecastTarget withRateShare(double share) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, above, levelShare, share, historyNote);
+                horizonSeconds, above, below, levelShare, share, historyNote);
     }
 
     /** The same target saying, in {@code note}, why its history starts where it does. */
     public ForecastTarget withHistoryNote(String note) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
-                horizonSeconds, above, levelShare, rateShare, note);
+                horizonSeconds, above, below, levelShare, rateShare, note);
     }
 
     /**
@@ -93,7 +101,7 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
 
         /**
          * What is added to the upper band of {@code level} (0.8 or 0.95) {@code lead} seconds past the
-         * last point, in the metric's unit, never negative.
+         * last point (or, below the trend, taken from the lower band), in the metric's unit, never negative.
          */
         double at(double lead, double level);
 

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * growth. Where Precog's own stream runs in the JVM, the 95% band allows for the step its next
  * chunk rotation may add ({@link ChunkRotationStep}). Under G1, until a leak is confirmed, it also
  * reaches as far as the old generation may fill with promoted garbage before the collector starts
- * marking ({@link #promotedGarbage}).
+ * marking ({@link #promotedGarbage}). Where full collections have taken garbage out of it, the
+ * 95% band reaches as far below ({@link FullCollectionDrop}).
  */
 public final class HeapLiveSetForecaster extends MetricForecaster {
 
@@ -105,7 +106,8 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
                         .withLevelShare(SURVIVOR_SHARE)
                         .withAbove(ForecastTarget.Allowance.larger(
                                 context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE,
-                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(headroom))));
+                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(headroom)))
+                        .withBelow(FullCollectionDrop.of(context.timeline())));
     }
 
     /**

@@ -40,10 +40,11 @@ final class SeriesForecaster {
             double sigma = selection.sigma(fit, lead);
             double half95 = halfWidth(sigma, value, lead, selection.k95(), ModelSelection.Z95);
             double half80 = halfWidth(sigma, value, lead, selection.k80For(target.growthConfirmed()), ModelSelection.Z80);
-            // what another signal may add lifts the upper bands; the point and the lower bands stay where the history puts them
+            // what another signal may add lifts the upper bands, what may be taken back lowers the lower ones; the point stays
             ForecastTarget.Allowance above = target.above();
-            return new double[] {clip(target, value), clip(target, value - half95),
-                clip(target, value + above.at(lead, 0.95) + half95), clip(target, value - half80),
+            ForecastTarget.Allowance below = target.below();
+            return new double[] {clip(target, value), clip(target, value - below.at(lead, 0.95) - half95),
+                clip(target, value + above.at(lead, 0.95) + half95), clip(target, value - below.at(lead, 0.8) - half80),
                 clip(target, value + above.at(lead, 0.8) + half80)};
         }
 
@@ -61,11 +62,11 @@ final class SeriesForecaster {
         }
 
         /**
-         * What the upper bands add to the model's trend by {@code lead}, in words, or null: every allowance
-         * the fit added counts (the history's acceleration, its departure), not only the target's own.
+         * What the bands add to the model's trend by {@code lead}, or take from it, in words, or null: every
+         * allowance the fit added counts (the history's acceleration, its departure), not only the target's own.
          */
         String adjustment(double lead) {
-            return target.above().describe(lead);
+            return ForecastTarget.Allowance.sum(target.above(), target.below()).describe(lead);
         }
 
         /**
@@ -79,6 +80,8 @@ final class SeriesForecaster {
             if (sign * side > 0) {
                 // the upper band
                 band += target.above().at(lead, 0.95);
+            } else if (side != 0) {
+                band -= target.below().at(lead, 0.95);
             }
             return sign * (band - target.threshold());
         }

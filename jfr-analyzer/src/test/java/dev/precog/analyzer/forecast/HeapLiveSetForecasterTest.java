@@ -34,6 +34,7 @@ class HeapLiveSetForecasterTest {
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
     private static final double MB = 1024.0 * 1024;
     private static final long GB = 1024L * 1024 * 1024;
+    private static final long MB_LONG = 1024L * 1024;
 
     private final HeapLiveSetForecaster forecaster = new HeapLiveSetForecaster();
 
@@ -385,6 +386,57 @@ class HeapLiveSetForecasterTest {
 
         assertThat(with.points()).isEqualTo(without.points());
         assertThat(with.timeToThresholdLowSeconds()).isEqualTo(without.timeToThresholdLowSeconds());
+    }
+
+    /**
+     * A slow leak of 5 MB a minute in a 256 MB heap, whose young collections also keep 0.8 MB a minute of promoted
+     * garbage, which a full collection (the agent's class histogram) takes back every 60 windows, at 59, 119 and,
+     * after the history's 150 windows, 179; with {@code marked} false the same heap without the full collections counted.
+     */
+    private static AnalysisContext leakWithHistograms(boolean marked) {
+        Timeline timeline = new Timeline(150);
+        for (int i = 0; i < 150; i++) {
+            Instant start = T0.plusSeconds(10L * i);
+            boolean full = i % 60 == 59;
+            Map<Metric, Double> values = new EnumMap<>(Metric.class);
+            values.put(Metric.HEAP_USED_AFTER_GC, leakLine(i) + 0.8 * MB * ((i + 1) % 60) / 6.0);
+            values.put(Metric.OLD_GC_COUNT, full ? 1.0 : 0.0);
+            if (marked) {
+                values.put(Metric.FULL_GC_COUNT, full ? 1.0 : 0.0);
+            }
+            timeline.add(new Window(start, start.plusSeconds(10), values, Map.of(), List.of(), 2));
+        }
+        return new AnalysisContext(timeline, T0.plusSeconds(1500), 1L, 256 * MB_LONG, null, null);
+    }
+
+    /** The live set of {@link #leakWithHistograms} in window {@code i}: what a full collection leaves. */
+    private static double leakLine(double i) {
+        return 30 * MB + 5 * MB * i / 6.0;
+    }
+
+    @Test
+    void whereFullCollectionsTookGarbageBackTheNinetyFivePercentBandReachesDownByTheLargestDrop() {
+        Forecast marked = forecaster.forecast(leakWithHistograms(true)).orElseThrow();
+        Forecast unmarked = forecaster.forecast(leakWithHistograms(false)).orElseThrow();
+
+        // each full collection dropped the heap by the garbage of 59 windows less the leak's growth in one: 7.0 MB;
+        // the next one takes the heap back to the leak's own line, which the band reaches at every lead
+        double drop = (0.8 * 59 - 5) * MB / 6;
+        assertThat(marked.adjustment()).contains("the garbage a full collection", "7.0 MB");
+        for (ForecastPoint p : marked.points()) {
+            double window = (p.at().getEpochSecond() - T0.getEpochSecond()) / 10.0 - 1;
+            assertThat(p.low()).as("95%% low at window %.0f", window).isLessThanOrEqualTo(leakLine(window));
+        }
+        // the same heap with no full collection counted keeps its lower band; the 80% band and the point stay put
+        assertThat(unmarked.adjustment()).isNull();
+        for (int i = 0; i < marked.points().size(); i++) {
+            ForecastPoint m = marked.points().get(i);
+            ForecastPoint u = unmarked.points().get(i);
+            assertThat(u.low() - m.low()).isCloseTo(drop, within(1.0));
+            assertThat(m.value()).isEqualTo(u.value());
+            assertThat(m.low80()).isEqualTo(u.low80());
+            assertThat(m.high()).isEqualTo(u.high());
+        }
     }
 
     @Test
