@@ -145,9 +145,9 @@ public final class CpuForecaster extends MetricForecaster {
         if (!confirmed && !backlog) {
             return cpu;
         }
-        // the GC marks the application's live set: its path is the heap's own trend and bands, not
-        // the step Precog's parser may add to the heap's 95% band
-        ForecastTarget live = heapTarget.get().withAbove(ForecastTarget.Allowance.NONE);
+        // the GC marks the application's live set and runs as often as the garbage promoted beside it leaves room: its
+        // path is the heap's own trend and bands with that garbage, not the step Precog's parser may add to the 95% band
+        ForecastTarget live = heapTarget.get().withAbove(FullCollectionDrop.in(context.timeline()).accrual());
         double offset = cpu.history().lastTime() - live.history().lastTime();
         SeriesForecaster.Fitted fitted = heap.fitted(live);
         GcCpuGrowth.LiveSetPath path = (lead, level) -> fitted.bandsAt(lead)[level >= 0.95 ? 2 : level >= 0.8 ? 4 : 0];

@@ -30,8 +30,9 @@ import java.util.Locale;
  * @param rateShare the least error scale of the trend's rate, as a share of the fitted rate: no band is narrower
  *     than the textbook multiple of this share of what the trend adds by the lead, however straight the history
  *     (see {@link MetaspaceForecaster#RATE_SHARE})
- * @param historyNote why the history starts where it does, in words, when that is not simply after the warm-up
- *     share (see {@link WarmUpRamp}); null otherwise
+ * @param historyNote how the history was prepared, in words, when that is more than dropping the warm-up share: where
+ *     it starts after a warm-up ramp ({@link WarmUpRamp}), the garbage taken out of it ({@link FullCollectionDrop#live});
+ *     null otherwise
  */
 public record ForecastTarget(String metric, Unit unit, Series history, double threshold, String thresholdSource, boolean rising,
         Boolean growthConfirmed, double floor, double ceiling, double horizonSeconds, Allowance above, Allowance below,
@@ -74,7 +75,7 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
                 horizonSeconds, above, below, levelShare, share, historyNote);
     }
 
-    /** The same target saying, in {@code note}, why its history starts where it does. */
+    /** The same target saying, in {@code note}, how its history was prepared. */
     public ForecastTarget withHistoryNote(String note) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
                 horizonSeconds, above, below, levelShare, rateShare, note);

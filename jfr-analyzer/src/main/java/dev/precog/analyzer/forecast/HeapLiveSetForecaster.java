@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * chunk rotation may add ({@link ChunkRotationStep}). Under G1, until a leak is confirmed, it also
  * reaches as far as the old generation may fill with promoted garbage before the collector starts
  * marking ({@link #promotedGarbage}). Where full collections have taken garbage out of it, the
- * 95% band reaches as far below ({@link FullCollectionDrop}).
+ * 95% band reaches as far below, and where two of them show how fast garbage is promoted the trend
+ * is the live set's, with that garbage added above as it builds ({@link FullCollectionDrop}).
  */
 public final class HeapLiveSetForecaster extends MetricForecaster {
 
@@ -97,17 +98,22 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
         candidates = exponential ? WITH_EXPONENTIAL
                 : confirmedGrowth ? CONFIRMED_GROWING
                 : onlyPromoted ? STILL_PROMOTING : ModelSelection.CANDIDATES;
-        return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(WarmUpRamp::settled)
+        FullCollectionDrop fulls = FullCollectionDrop.in(context.timeline());
+        return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(fulls::live).map(WarmUpRamp::settled)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s.history(), max, "max heap (-Xmx)", true, confirmedGrowth, 0,
                         max,
                         // a growth the leak detector confirmed is followed as far as a week
                         confirmedGrowth ? SeriesForecaster.MAX_HORIZON_SECONDS : SeriesForecaster.horizon(s.history()))
-                        .withHistoryNote(s.note())
+                        .withHistoryNote(joined(fulls.note(), s.note()))
                         .withLevelShare(SURVIVOR_SHARE)
-                        .withAbove(ForecastTarget.Allowance.larger(
+                        .withAbove(ForecastTarget.Allowance.larger(ForecastTarget.Allowance.larger(
                                 context.precogInJvm() ? ChunkRotationStep.ALLOWANCE : ForecastTarget.Allowance.NONE,
-                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(headroom)))
-                        .withBelow(FullCollectionDrop.of(context.timeline())));
+                                confirmedGrowth ? ForecastTarget.Allowance.NONE : promotedGarbage(headroom)), fulls.accrual()))
+                        .withBelow(fulls.below(s.history())));
+    }
+
+    private static String joined(String first, String second) {
+        return first == null ? second : second == null ? first : first + "; " + second;
     }
 
     /**
