@@ -203,7 +203,7 @@ public final class ForecastBacktest {
         List<OriginDetail> details = new ArrayList<>();
         for (int i = 0; i < forecasters.size(); i++) {
             MetricForecaster f = forecasters.get(i);
-            truths.get(i).target(end).ifPresent(t -> scorers.put(f, new Scorer(t, start, detailed.contains(f.metric()) ? details : null)));
+            truths.get(i).truth(end).ifPresent(t -> scorers.put(f, new Scorer(t, start, detailed.contains(f.metric()) ? details : null)));
         }
         Timeline replay = new Timeline(windows.size() + 1);
         int next = 0;

@@ -51,6 +51,12 @@ public record ForecastTarget(String metric, Unit unit, Series history, double th
                 above, below, levelShare, rateShare, historyNote);
     }
 
+    /** The same target over {@code other}, a series of the same metric: what the backtest scores against ({@link MetricForecaster#truth}). */
+    public ForecastTarget withHistory(Series other) {
+        return new ForecastTarget(metric, unit, other, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,
+                horizonSeconds, above, below, levelShare, rateShare, historyNote);
+    }
+
     /** The same target with {@code allowance} added above its trend. */
     public ForecastTarget withAbove(Allowance allowance) {
         return new ForecastTarget(metric, unit, history, threshold, thresholdSource, rising, growthConfirmed, floor, ceiling,

@@ -112,6 +112,16 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
                         .withBelow(fulls.below(s.history())));
     }
 
+    /**
+     * The target over the heap after GC as it was, not with the garbage {@link FullCollectionDrop#live} took out: a
+     * forecast of the heap is judged by the heap that came.
+     */
+    @Override
+    public Optional<ForecastTarget> truth(AnalysisContext context) {
+        return target(context).flatMap(t -> prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
+                .map(observed -> t.withHistory(observed.last(t.history().size()))));
+    }
+
     private static String joined(String first, String second) {
         return first == null ? second : second == null ? first : first + "; " + second;
     }

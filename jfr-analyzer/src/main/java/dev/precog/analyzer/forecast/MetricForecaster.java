@@ -48,6 +48,14 @@ public abstract class MetricForecaster implements Forecaster {
     /** What to forecast at this evaluation; empty when the limit is unknown or the history too short. */
     public abstract Optional<ForecastTarget> target(AnalysisContext context);
 
+    /**
+     * What a backtest scores this metric's forecasts against: the target over the whole series as it was observed,
+     * prepared as the forecasts' histories are but with nothing taken out that the metric itself holds.
+     */
+    public Optional<ForecastTarget> truth(AnalysisContext context) {
+        return target(context);
+    }
+
     @Override
     public final Optional<Forecast> forecast(AnalysisContext context) {
         return target(context).map(this::forecast);

@@ -446,6 +446,20 @@ class HeapLiveSetForecasterTest {
     }
 
     @Test
+    void aBacktestJudgesTheHeapsForecastByTheHeapThatCameNotByTheLiveSetsTrend() {
+        AnalysisContext context = leakWithHistograms(true);
+        ForecastTarget target = forecaster.target(context).orElseThrow();
+        ForecastTarget truth = new HeapLiveSetForecaster().truth(context).orElseThrow();
+        Series observed = MetricForecaster.prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).orElseThrow();
+
+        // the forecast is fitted to the heap with its garbage taken out, and scored against the heap with it
+        assertThat(truth.history().times()).containsExactly(target.history().times());
+        assertThat(truth.history().values()).containsExactly(observed.values());
+        assertThat(target.history().values()).isNotEqualTo(observed.values());
+        assertThat(truth.threshold()).isEqualTo(target.threshold());
+    }
+
+    @Test
     void aHeapFlatLongAfterItsLastFullCollectionKeepsAFlatTrend() {
         // two full collections 700 s apart showed 2 MB a minute of garbage; then none for 35 minutes while the heap
         // held at 100 MB (mixed collections took the garbage back): the garbage taken out of the history is never more
