@@ -134,7 +134,8 @@ public final class CpuForecaster extends MetricForecaster {
      * growth quicken (before an old collection confirms it: a backlog's CPU rises from its start).
      */
     private ForecastTarget withHeapGrowth(ForecastTarget cpu, AnalysisContext context) {
-        Optional<ForecastTarget> heapTarget = heap.target(context);
+        // the GC marks the application's live set and runs as often as the garbage promoted beside it leaves room
+        Optional<ForecastTarget> heapTarget = heap.collectorPath(context);
         OptionalDouble gc = GcCpuShare.now(context.timeline());
         if (heapTarget.isEmpty() || gc.isEmpty()) {
             return cpu;
@@ -145,9 +146,7 @@ public final class CpuForecaster extends MetricForecaster {
         if (!confirmed && !backlog) {
             return cpu;
         }
-        // the GC marks the application's live set and runs as often as the garbage promoted beside it leaves room: its
-        // path is the heap's own trend and bands with that garbage, not the step Precog's parser may add to the 95% band
-        ForecastTarget live = heapTarget.get().withAbove(FullCollectionDrop.in(context.timeline()).accrual());
+        ForecastTarget live = heapTarget.get();
         double offset = cpu.history().lastTime() - live.history().lastTime();
         SeriesForecaster.Fitted fitted = heap.fitted(live);
         GcCpuGrowth.LiveSetPath path = (lead, level) -> fitted.bandsAt(lead)[level >= 0.95 ? 2 : level >= 0.8 ? 4 : 0];

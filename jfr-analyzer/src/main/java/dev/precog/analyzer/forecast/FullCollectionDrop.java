@@ -105,7 +105,7 @@ final class FullCollectionDrop {
     }
 
     /** Whether the held windows tell how fast garbage is promoted. */
-    boolean knowsRate() {
+    private boolean knowsRate() {
         return rate > 0;
     }
 

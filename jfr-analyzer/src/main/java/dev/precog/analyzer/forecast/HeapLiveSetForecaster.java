@@ -83,6 +83,19 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
 
     @Override
     public Optional<ForecastTarget> target(AnalysisContext context) {
+        return target(context, FullCollectionDrop.in(context.timeline()));
+    }
+
+    /**
+     * The heap's target as the collector works in it, for the GC's CPU growth: its trend and bands with the garbage
+     * promoted beside the live set as it builds, not the step Precog's parser may add to the 95% band.
+     */
+    Optional<ForecastTarget> collectorPath(AnalysisContext context) {
+        FullCollectionDrop fulls = FullCollectionDrop.in(context.timeline());
+        return target(context, fulls).map(t -> t.withAbove(fulls.accrual()));
+    }
+
+    private Optional<ForecastTarget> target(AnalysisContext context, FullCollectionDrop fulls) {
         Long max = context.heapMaxBytes();
         if (max == null) {
             return Optional.empty();
@@ -98,7 +111,6 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
         candidates = exponential ? WITH_EXPONENTIAL
                 : confirmedGrowth ? CONFIRMED_GROWING
                 : onlyPromoted ? STILL_PROMOTING : ModelSelection.CANDIDATES;
-        FullCollectionDrop fulls = FullCollectionDrop.in(context.timeline());
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(fulls::live).map(WarmUpRamp::settled)
                 .map(s -> new ForecastTarget(metric(), Unit.BYTES, s.history(), max, "max heap (-Xmx)", true, confirmedGrowth, 0,
                         max,
