@@ -216,7 +216,7 @@ public final class ForecastBacktest {
             for (MetricForecaster f : forecasters) {
                 Scorer scorer = scorers.get(f);
                 if (scorer != null) {
-                    f.target(now).ifPresent(t -> scorer.score(f, t));
+                    f.target(now).ifPresent(t -> scorer.score(f, t, f.observed(now, t)));
                 }
             }
         }
@@ -275,13 +275,13 @@ public final class ForecastBacktest {
                     + Math.round(100 * SYNTHETIC_THRESHOLD_AT) + "% into the recording";
         }
 
-        void score(MetricForecaster forecaster, ForecastTarget target) {
+        void score(MetricForecaster forecaster, ForecastTarget target, Series observed) {
             if (sameHistory(previous, target.history())) {
                 // no new point since the last origin: the same forecast again, not another trial
                 return;
             }
             previous = target.history();
-            SeriesForecaster.Fitted fitted = forecaster.fitted(target);
+            SeriesForecaster.Fitted fitted = forecaster.calibrated(target, observed);
             origins++;
             chosen.merge(fitted.selection().model().name(), 1, Integer::sum);
             double originTime = target.history().lastTime();

@@ -2,6 +2,7 @@ package dev.precog.analyzer.forecast;
 
 import dev.precog.analyzer.detect.AnalysisContext;
 import dev.precog.analyzer.detect.LiveSetTrend;
+import dev.precog.analyzer.timeline.Series;
 import dev.precog.model.Finding;
 import dev.precog.model.FindingKind;
 import dev.precog.model.Metric;
@@ -132,6 +133,13 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
     public Optional<ForecastTarget> truth(AnalysisContext context) {
         return target(context).flatMap(t -> prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
                 .map(observed -> t.withHistory(observed.last(t.history().size()))));
+    }
+
+    /** The heap after GC as it was, not with the garbage {@link FullCollectionDrop#live} took out. */
+    @Override
+    Series observed(AnalysisContext context, ForecastTarget target) {
+        return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(o -> o.last(target.history().size()))
+                .orElse(target.history());
     }
 
     private static String joined(String first, String second) {

@@ -29,6 +29,7 @@ public abstract class MetricForecaster implements Forecaster {
     private int selectedSize;
     private double selectedFirst;
     private List<ForecastModel> selectedAmong;
+    private final BandCalibration calibration = new BandCalibration();
 
     /**
      * Fresh forecasters of every metric Precog forecasts, each choosing its models from nothing;
@@ -58,12 +59,33 @@ public abstract class MetricForecaster implements Forecaster {
 
     @Override
     public final Optional<Forecast> forecast(AnalysisContext context) {
-        return target(context).map(this::forecast);
+        return target(context).map(t -> SeriesForecaster.forecast(calibrated(t, observed(context, t))));
     }
 
     /** Forecasts {@code target}, choosing the model again when the last choice is stale. */
     public Forecast forecast(ForecastTarget target) {
-        return SeriesForecaster.forecast(fitted(target));
+        return SeriesForecaster.forecast(calibrated(target, target.history()));
+    }
+
+    /**
+     * The model fitted to {@code target} with its bands scaled by how this forecaster's earlier forecasts fared
+     * against {@code observed}, the metric as it was up to now ({@link BandCalibration}); this forecast is remembered
+     * to be scored in turn.
+     */
+    SeriesForecaster.Fitted calibrated(ForecastTarget target, Series observed) {
+        SeriesForecaster.Fitted raw = fitted(target);
+        calibration.observe(observed);
+        BandCalibration.Factors factors = calibration.factors(raw.selection().model().name());
+        calibration.remember(raw);
+        return raw.withFactors(factors);
+    }
+
+    /**
+     * The metric as it was observed up to now, which earlier forecasts are scored against: {@code target}'s history,
+     * unless the forecaster took something out of it that the metric itself holds.
+     */
+    Series observed(AnalysisContext context, ForecastTarget target) {
+        return target.history();
     }
 
     /** The model fitted to {@code target}, chosen again when the last choice is stale. */

@@ -31,8 +31,20 @@ final class SeriesForecaster {
 
     private SeriesForecaster() {}
 
-    /** A model fitted to a target's history, with the selection that calibrates its bands. */
-    record Fitted(ForecastTarget target, ForecastModel.Fit fit, ModelSelection selection) {
+    /**
+     * A model fitted to a target's history, with the selection that calibrates its bands and the factors the
+     * series' own earlier forecasts scale them by ({@link BandCalibration}).
+     */
+    record Fitted(ForecastTarget target, ForecastModel.Fit fit, ModelSelection selection, BandCalibration.Factors factors) {
+
+        Fitted(ForecastTarget target, ForecastModel.Fit fit, ModelSelection selection) {
+            this(target, fit, selection, BandCalibration.Factors.NONE);
+        }
+
+        /** The same fit with its bands scaled by {@code calibrated}. */
+        Fitted withFactors(BandCalibration.Factors calibrated) {
+            return new Fitted(target, fit, selection, calibrated);
+        }
 
         /** {value, low95, high95, low80, high80} {@code lead} seconds past the last point, clipped to the metric's range. */
         double[] bandsAt(double lead) {
@@ -43,9 +55,15 @@ final class SeriesForecaster {
             // what another signal may add lifts the upper bands, what may be taken back lowers the lower ones; the point stays
             ForecastTarget.Allowance above = target.above();
             ForecastTarget.Allowance below = target.below();
-            return new double[] {clip(target, value), clip(target, value - below.at(lead, 0.95) - half95),
-                clip(target, value + above.at(lead, 0.95) + half95), clip(target, value - below.at(lead, 0.8) - half80),
-                clip(target, value + above.at(lead, 0.8) + half80)};
+            double f95 = factors.at95(lead);
+            double f80 = factors.at80(lead);
+            double low95 = f95 * (below.at(lead, 0.95) + half95);
+            double high95 = f95 * (above.at(lead, 0.95) + half95);
+            // the 80% band within the 95% one, whatever each factor
+            double low80 = Math.min(low95, f80 * (below.at(lead, 0.8) + half80));
+            double high80 = Math.min(high95, f80 * (above.at(lead, 0.8) + half80));
+            return new double[] {clip(target, value), clip(target, value - low95), clip(target, value + high95),
+                clip(target, value - low80), clip(target, value + high80)};
         }
 
         /**
@@ -63,10 +81,13 @@ final class SeriesForecaster {
 
         /**
          * What the bands add to the model's trend by {@code lead}, or take from it, in words, or null: every
-         * allowance the fit added counts (the history's acceleration, its departure), not only the target's own.
+         * allowance the fit added counts (the history's acceleration, its departure), not only the target's own; and
+         * how the series' own earlier forecasts scaled them ({@link BandCalibration.Factors#describe}).
          */
         String adjustment(double lead) {
-            return ForecastTarget.Allowance.sum(target.above(), target.below()).describe(lead);
+            String added = ForecastTarget.Allowance.sum(target.above(), target.below()).describe(lead);
+            String scaled = factors.describe(lead);
+            return added == null ? scaled : scaled == null ? added : added + "; " + scaled;
         }
 
         /**
@@ -76,12 +97,13 @@ final class SeriesForecaster {
         double beyondLimit(double lead, int side) {
             double sign = target.rising() ? 1 : -1;
             double value = fit.valueAt(lead);
-            double band = value + sign * side * halfWidth(selection.sigma(fit, lead), value, lead, selection.k95(), ModelSelection.Z95);
+            double half = halfWidth(selection.sigma(fit, lead), value, lead, selection.k95(), ModelSelection.Z95);
+            double band = value;
             if (sign * side > 0) {
                 // the upper band
-                band += target.above().at(lead, 0.95);
+                band += factors.at95(lead) * (half + target.above().at(lead, 0.95));
             } else if (side != 0) {
-                band -= target.below().at(lead, 0.95);
+                band -= factors.at95(lead) * (half + target.below().at(lead, 0.95));
             }
             return sign * (band - target.threshold());
         }
