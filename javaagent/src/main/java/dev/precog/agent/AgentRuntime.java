@@ -385,7 +385,7 @@ final class AgentRuntime implements AgentView {
             try {
                 // the accumulator's tables change under its lock only: hold it so they are walked whole
                 synchronized (accumulator) {
-                    retainedBesidesWindows = retained.bytes(timeline, accumulator, latest, evidence) - retained.windowBytes();
+                    retainedBesidesWindows = retained.bytes(timeline, accumulator, latest, evidence, analyzer) - retained.windowBytes();
                 }
             } catch (RuntimeException e) {
                 log.error("retained memory not measured", e);

@@ -30,7 +30,7 @@ final class BandCalibration {
     /** Forecasts remembered to be scored as their points come: five minutes of the agent's 10-s evaluations. */
     static final int MAX_FORECASTS = 32;
     /** Reaches kept per lead bin, the most recent. */
-    static final int MAX_SCORED = 256;
+    static final int MAX_SCORED = 128;
     /**
      * Weight of the factor the shorter leads give, in pseudo-points at 80%: points after one forecast hang together. At
      * 95% four times as many, so the prior is worth as many misses at either band: a band's rarer misses need more points
@@ -90,7 +90,10 @@ final class BandCalibration {
             // the same history again (no new point), or an earlier view: not another forecast to score
             return;
         }
-        forecasts.addLast(new Remembered(fitted, madeAt, fitted.target().horizonSeconds()));
+        // the bands need the fit and the target's limits, not the history it was fitted to
+        SeriesForecaster.Fitted kept = new SeriesForecaster.Fitted(fitted.target().withHistory(h.last(1)), fitted.fit(),
+                fitted.selection());
+        forecasts.addLast(new Remembered(kept, madeAt, fitted.target().horizonSeconds()));
         while (forecasts.size() > MAX_FORECASTS) {
             forecasts.removeFirst();
         }
