@@ -19,11 +19,12 @@ import java.util.Map;
  * <p>Each remembered forecast is scored at every point that came after it by its {@link #reach}
  * (at most 1 inside the band). A lead's factor is the nominal quantile of the reaches its model's
  * forecasts scored there, shrunk towards the factor of the shorter leads (1 for the first) by
- * {@link #PRIOR_WEIGHT} pseudo-points. The 80% band narrows or widens; the 95% band only widens,
+ * {@link #PRIOR_WEIGHT} pseudo-points. The 80% band narrows or widens, never under its least half-width
+ * ({@link SeriesForecaster.Fitted#bandsAt}); the 95% band only widens,
  * since it must reach what no forecast has met yet. A narrowing is not carried past the leads that
  * showed it (a series inside its bands for a minute is not known to stay inside them for ten); a
  * widening is. On the recordings of sets 30 to 32 (110 series) the 80% band was outside 70-90% on
- * 27 of them, from 40; the 95% band's coverage hardly moved (41 outside 90-99%, then 42).
+ * 28 of them, from 40; the 95% band's coverage hardly moved (41 outside 90-99%, then 42).
  */
 final class BandCalibration {
 

@@ -59,9 +59,10 @@ final class SeriesForecaster {
             double f80 = factors.at80(lead);
             double low95 = f95 * (below.at(lead, 0.95) + half95);
             double high95 = f95 * (above.at(lead, 0.95) + half95);
-            // the 80% band within the 95% one, whatever each factor
-            double low80 = Math.min(low95, f80 * (below.at(lead, 0.8) + half80));
-            double high80 = Math.min(high95, f80 * (above.at(lead, 0.8) + half80));
+            // scaled, the 80% band still keeps its least half-width, and stays within the 95% one
+            double least80 = halfWidth(0, value, lead, 0, ModelSelection.Z80);
+            double low80 = Math.min(low95, Math.max(least80, f80 * (below.at(lead, 0.8) + half80)));
+            double high80 = Math.min(high95, Math.max(least80, f80 * (above.at(lead, 0.8) + half80)));
             return new double[] {clip(target, value), clip(target, value - low95), clip(target, value + high95),
                 clip(target, value - low80), clip(target, value + high80)};
         }

@@ -141,4 +141,25 @@ class BandCalibrationTest {
         assertThat(calibrated[0]).as("the calibrated 80%% band").isGreaterThan(raw[0] + 0.02).isLessThan(0.85);
         assertThat(calibrated[1]).as("the calibrated 95%% band").isGreaterThan(raw[1] + 0.01).isLessThan(0.98);
     }
+
+    /**
+     * A count that hardly moves (41, one more now and then): its forecasts' points nearly all fall on the forecast,
+     * so the calibration would narrow the 80% band to a fraction of a count, which holds the count alone. A band
+     * keeps its least half-width, one step of the series' resolution, however it is scaled.
+     */
+    @Test
+    void aScaledBandKeepsItsLeastHalfWidth() {
+        double[] v = new double[HISTORY + EVALUATIONS + LEADS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 20 == 7 ? 42 : 41;
+        }
+        SeriesForecaster.Fitted last = run(v, true).last();
+
+        assertThat(last.factors().at80(10)).as("the 80%% factor").isLessThan(0.5);
+        for (int lead = 1; lead <= LEADS; lead++) {
+            double[] b = last.bandsAt(10.0 * lead);
+            assertThat(b[4] - b[0]).as("above, at %d s", 10 * lead).isGreaterThanOrEqualTo(1);
+            assertThat(b[0] - b[3]).as("below, at %d s", 10 * lead).isGreaterThanOrEqualTo(1);
+        }
+    }
 }
