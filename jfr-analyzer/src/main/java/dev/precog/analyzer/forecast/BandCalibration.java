@@ -62,8 +62,8 @@ final class BandCalibration {
                 if (t[i] <= f.scoredUntil) {
                     continue;
                 }
-                double lead = t[i] - f.madeAt;
-                if (lead > f.horizon) {
+                double lead = t[i] - f.madeAt();
+                if (lead > f.horizon()) {
                     break;
                 }
                 double[] b = f.fitted.bandsAt(lead);
@@ -79,7 +79,7 @@ final class BandCalibration {
         }
         // a forecast whose horizon has passed has nothing more to score
         double last = t.length == 0 ? Double.NEGATIVE_INFINITY : t[t.length - 1];
-        forecasts.removeIf(f -> last - f.madeAt > f.horizon);
+        forecasts.removeIf(f -> last - f.madeAt() > f.horizon());
     }
 
     /** Remembers {@code fitted}, made from a history ending at its last point, to be scored as its future comes. */
@@ -87,14 +87,14 @@ final class BandCalibration {
         Series h = fitted.target().history();
         double madeAt = h.lastTime();
         Iterator<Remembered> newest = forecasts.descendingIterator();
-        if (newest.hasNext() && newest.next().madeAt >= madeAt) {
+        if (newest.hasNext() && newest.next().madeAt() >= madeAt) {
             // the same history again (no new point), or an earlier view: not another forecast to score
             return;
         }
         // the bands need the fit and the target's limits, not the history it was fitted to
         SeriesForecaster.Fitted kept = new SeriesForecaster.Fitted(fitted.target().withHistory(h.last(1)), fitted.fit(),
                 fitted.selection());
-        forecasts.addLast(new Remembered(kept, madeAt, fitted.target().horizonSeconds()));
+        forecasts.addLast(new Remembered(kept));
         while (forecasts.size() > MAX_FORECASTS) {
             forecasts.removeFirst();
         }
@@ -211,17 +211,23 @@ final class BandCalibration {
         }
     }
 
+    /** A forecast kept to be scored, and the time of the last point it was scored at. */
     private static final class Remembered {
         final SeriesForecaster.Fitted fitted;
-        final double madeAt;
-        final double horizon;
         double scoredUntil;
 
-        Remembered(SeriesForecaster.Fitted fitted, double madeAt, double horizon) {
+        Remembered(SeriesForecaster.Fitted fitted) {
             this.fitted = fitted;
-            this.madeAt = madeAt;
-            this.horizon = horizon;
-            this.scoredUntil = madeAt;
+            this.scoredUntil = madeAt();
+        }
+
+        /** The time of the last point the forecast was made from. */
+        double madeAt() {
+            return fitted.target().history().lastTime();
+        }
+
+        double horizon() {
+            return fitted.target().horizonSeconds();
         }
     }
 

@@ -126,16 +126,9 @@ public final class HeapLiveSetForecaster extends MetricForecaster {
     }
 
     /**
-     * The target over the heap after GC as it was, not with the garbage {@link FullCollectionDrop#live} took out: a
-     * forecast of the heap is judged by the heap that came.
+     * The heap after GC as it was, not with the garbage {@link FullCollectionDrop#live} took out: a forecast of the heap
+     * is judged by the heap that came.
      */
-    @Override
-    public Optional<ForecastTarget> truth(AnalysisContext context) {
-        return target(context).flatMap(t -> prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC)
-                .map(observed -> t.withHistory(observed.last(t.history().size()))));
-    }
-
-    /** The heap after GC as it was, not with the garbage {@link FullCollectionDrop#live} took out. */
     @Override
     Series observed(AnalysisContext context, ForecastTarget target) {
         return prepared(context.timeline(), Metric.HEAP_USED_AFTER_GC).map(o -> o.last(target.history().size()))

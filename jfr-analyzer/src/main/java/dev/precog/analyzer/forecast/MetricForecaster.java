@@ -54,7 +54,7 @@ public abstract class MetricForecaster implements Forecaster {
      * prepared as the forecasts' histories are but with nothing taken out that the metric itself holds.
      */
     public Optional<ForecastTarget> truth(AnalysisContext context) {
-        return target(context);
+        return target(context).map(t -> t.withHistory(observed(context, t)));
     }
 
     @Override
