@@ -40,7 +40,9 @@ final class AccuracyTable {
                 .append("into windows as `analyze` does and measures, per forecast metric:\n\n");
         md.append("- **Rolling origins.** At 24 origins, from a quarter of the way in, the forecasters see only the\n")
                 .append("  windows up to it, as the live agent would have at that moment, choose a model (*models chosen*\n")
-                .append("  counts the origins each model won) and forecast. Each forecast is compared with every later point\n")
+                .append("  counts the origins each model won) and forecast. They forecast at every window between, too, as\n")
+                .append("  the agent does, unscored: each forecast's bands are scaled by how the earlier ones fared.\n")
+                .append("  Each scored forecast is compared with every later point\n")
                 .append("  of the metric's whole series (prepared as the forecaster prepares it: warm-up dropped, at most\n")
                 .append("  120 points) within the forecast's horizon. *Points* and *span* are that series' length,\n")
                 .append("  *origins* how many forecasts were scored: an origin whose series gained no point since the one\n")

@@ -25,10 +25,11 @@ import java.util.TreeMap;
 
 /**
  * How well the forecasts would have done on a recording: it is replayed window by window, as the
- * live agent sees it, and at a series of origins every forecaster forecasts from the history so
- * far. Each forecast is scored against what the recording did afterwards: the error of the point
- * forecast, whether the 80% and 95% bands held the truth, and the time it gave to a threshold the
- * series really crossed later.
+ * live agent sees it, and every forecaster forecasts from the history so far at every window, as the
+ * agent's analysis does, so each forecast's bands are calibrated by the same earlier forecasts
+ * ({@link BandCalibration}). The forecasts at a series of origins are scored against what the recording
+ * did afterwards: the error of the point forecast, whether the 80% and 95% bands held the truth, and
+ * the time it gave to a threshold the series really crossed later.
  */
 public final class ForecastBacktest {
 
@@ -206,17 +207,30 @@ public final class ForecastBacktest {
             truths.get(i).truth(end).ifPresent(t -> scorers.put(f, new Scorer(t, start, detailed.contains(f.metric()) ? details : null)));
         }
         Timeline replay = new Timeline(windows.size() + 1);
-        int next = 0;
-        for (int k = 0; k < ORIGINS; k++) {
-            int origin = originWindows(windows.size(), k);
-            while (next < origin) {
-                replay.add(windows.get(next++));
+        int k = 0;
+        for (int seen = 1; k < ORIGINS; seen++) {
+            replay.add(windows.get(seen - 1));
+            boolean origin = false;
+            while (k < ORIGINS && originWindows(windows.size(), k) == seen) {
+                origin = true;
+                k++;
             }
-            AnalysisContext now = OfflineAnalysis.context(replay, windows.get(origin - 1).end(), facts, recording, Evidence.NONE);
+            AnalysisContext now = OfflineAnalysis.context(replay, windows.get(seen - 1).end(), facts, recording, Evidence.NONE);
             for (MetricForecaster f : forecasters) {
                 Scorer scorer = scorers.get(f);
-                if (scorer != null) {
-                    f.target(now).ifPresent(t -> scorer.score(f, t, f.observed(now, t)));
+                if (scorer == null) {
+                    continue;
+                }
+                Optional<ForecastTarget> target = f.target(now);
+                if (target.isEmpty()) {
+                    continue;
+                }
+                ForecastTarget t = target.get();
+                if (origin) {
+                    scorer.score(f, t, f.observed(now, t));
+                } else {
+                    // the agent forecasts every window, and its bands are calibrated by all of those forecasts
+                    f.calibrated(t, f.observed(now, t));
                 }
             }
         }

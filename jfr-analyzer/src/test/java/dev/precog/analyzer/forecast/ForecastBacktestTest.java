@@ -4,10 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.precog.analyzer.OfflineAnalysis;
+import dev.precog.analyzer.detect.AnalysisContext;
+import dev.precog.analyzer.evidence.Evidence;
+import dev.precog.analyzer.jfr.RecordedJvmFacts;
+import dev.precog.analyzer.jfr.RecordingFileSource;
 import dev.precog.analyzer.jfr.TestRecordings;
+import dev.precog.analyzer.timeline.Timeline;
+import dev.precog.model.Window;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +114,51 @@ class ForecastBacktestTest {
                 within(1e-9));
         assertThat(heap.crossingsMissed()).isEqualTo(
                 (int) timed.stream().filter(d -> d.timing().verdict() == ForecastBacktest.TimingVerdict.MISSED).count());
+    }
+
+    /**
+     * The agent forecasts every window, and each forecast's bands are calibrated by all the forecasts before it: the
+     * bands the backtest scores at its origins are the ones an analysis run window by window has there, not those of a
+     * forecaster that saw only the origins.
+     */
+    @Test
+    void theBandsScoredAreThoseOfAnAgentForecastingEveryWindow() throws Exception {
+        Duration window = Duration.ofMillis(100);
+        Path recording = TestRecordings.growingHeapRecording();
+        String metric = "heap.usedAfterGc";
+        ForecastBacktest.Result result = new ForecastBacktest(window, Set.of(metric)).run(recording);
+
+        RecordedJvmFacts facts = new RecordedJvmFacts();
+        List<Window> windows = new ArrayList<>();
+        new RecordingFileSource(recording, window).replay(facts, windows::add);
+        Set<Integer> origins = new HashSet<>();
+        for (int k = 0; k < ForecastBacktest.ORIGINS; k++) {
+            origins.add(ForecastBacktest.originWindows(windows.size(), k));
+        }
+        double start = windows.get(0).start().toEpochMilli() / 1000.0;
+        MetricForecaster heap = ForecastBacktest.forecasters().stream().filter(f -> f.metric().equals(metric)).findFirst().orElseThrow();
+        Timeline timeline = new Timeline(windows.size() + 1);
+        Map<Double, SeriesForecaster.Fitted> atOrigins = new HashMap<>();
+        for (int seen = 1; seen <= windows.size(); seen++) {
+            timeline.add(windows.get(seen - 1));
+            AnalysisContext now = OfflineAnalysis.context(timeline, windows.get(seen - 1).end(), facts, recording, Evidence.NONE);
+            if (!origins.contains(seen)) {
+                heap.forecast(now);
+                continue;
+            }
+            heap.target(now).ifPresent(t -> atOrigins.putIfAbsent(t.history().lastTime() - start, heap.calibrated(t, heap.observed(now, t))));
+        }
+
+        List<ForecastBacktest.OriginDetail> scored = result.details();
+        assertThat(scored).as("a heap that grows is forecast").isNotEmpty();
+        assertThat(scored).allSatisfy(d -> {
+            SeriesForecaster.Fitted agent = atOrigins.get(d.originSeconds());
+            assertThat(agent).as("the agent's forecast at %.1f s", d.originSeconds()).isNotNull();
+            assertThat(d.pairs()).allSatisfy(p -> assertThat(agent.bandsAt(p.leadSeconds()))
+                    .containsExactly(p.forecast(), p.low95(), p.high95(), p.low80(), p.high80()));
+        });
+        assertThat(scored).as("some scored forecast's bands were calibrated by earlier ones")
+                .anySatisfy(d -> assertThat(atOrigins.get(d.originSeconds()).factors()).isNotEqualTo(BandCalibration.Factors.NONE));
     }
 
     @Test
