@@ -226,11 +226,12 @@ public final class ForecastBacktest {
                     continue;
                 }
                 ForecastTarget t = target.get();
+                Series observed = f.observed(now, t);
                 if (origin) {
-                    scorer.score(f, t, f.observed(now, t));
+                    scorer.score(f, t, observed);
                 } else {
                     // the agent forecasts every window, and its bands are calibrated by all of those forecasts
-                    f.calibrated(t, f.observed(now, t));
+                    f.calibrated(t, observed);
                 }
             }
         }
